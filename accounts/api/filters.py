@@ -1,0 +1,34 @@
+from __future__ import annotations
+
+import django_filters
+
+from accounts.models import APIKey, AuditLog
+
+
+class AuditLogFilter(django_filters.FilterSet):
+    actor = django_filters.NumberFilter(field_name="actor_id", help_text="User id of the actor.")
+    actor_label = django_filters.CharFilter(field_name="actor_label", lookup_expr="iexact", max_length=150)
+    api_key = django_filters.NumberFilter(field_name="api_key_id")
+    action = django_filters.CharFilter(field_name="action", max_length=64)
+    target_type = django_filters.CharFilter(field_name="target_type", max_length=64)
+    target_id = django_filters.CharFilter(field_name="target_id", max_length=64)
+    start = django_filters.IsoDateTimeFilter(field_name="created_at", lookup_expr="gte")
+    end = django_filters.IsoDateTimeFilter(field_name="created_at", lookup_expr="lt")
+
+    class Meta:
+        model = AuditLog
+        fields: list[str] = []
+
+
+class APIKeyFilter(django_filters.FilterSet):
+    user = django_filters.NumberFilter(field_name="user_id")
+    server = django_filters.NumberFilter(field_name="server_id")
+    active = django_filters.BooleanFilter(method="filter_active")
+
+    class Meta:
+        model = APIKey
+        fields: list[str] = []
+
+    def filter_active(self, queryset, name, value):  # type: ignore[no-untyped-def]
+        active = APIKey.objects.active()
+        return queryset.filter(pk__in=active) if value else queryset.exclude(pk__in=active)

@@ -1,0 +1,173 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.utils import timezone
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from accounts.choices import Role
+from accounts.models import APIKey, AuditLog, User
+from chatops.api.fields import StrictCharField, StrictEmailField, StrictModelSerializer, StrictRegexField
+from servers.models import Server
+
+
+class UserSerializer(StrictModelSerializer):
+    class Meta:
+        model = User
+        fields = ["id", "username", "email", "full_name", "role", "is_active", "created_at", "updated_at"]
+        read_only_fields = ["id", "role", "is_active", "created_at", "updated_at"]
+
+
+class UserSummarySerializer(StrictModelSerializer):
+    class Meta:
+        model = User
+        fields = ["id", "username"]
+        read_only_fields = fields
+
+
+class RegisterSerializer(serializers.Serializer[Any]):
+    username = StrictRegexField(r"^[\w.@+-]+\Z", max_length=150)
+    email = StrictEmailField(max_length=254)
+    password = StrictCharField(write_only=True, max_length=128, style={"input_type": "password"})
+    full_name = StrictCharField(max_length=150, required=False, allow_blank=True, default="")
+    role = serializers.ChoiceField(
+        choices=Role.choices, required=False, help_text="Honoured only when an admin registers someone."
+    )
+
+    def validate_username(self, value: str) -> str:
+        if User.objects.filter(username__iexact=value).exists():
+            raise serializers.ValidationError("A user with that username already exists.")
+        return value
+
+    def validate_email(self, value: str) -> str:
+        if User.objects.filter(email__iexact=value).exists():
+            raise serializers.ValidationError("A user with that email already exists.")
+        return value.lower()
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        from django.contrib.auth.password_validation import validate_password
+        from django.core.exceptions import ValidationError as DjangoValidationError
+
+        probe = User(username=attrs["username"], email=attrs["email"], full_name=attrs.get("full_name", ""))
+        try:
+            validate_password(attrs["password"], probe)
+        except DjangoValidationError as exc:
+            raise serializers.ValidationError({"password": list(exc.messages)}) from None
+        return attrs
+
+
+class LoginSerializer(serializers.Serializer[Any]):
+    username = StrictCharField(max_length=254, help_text="Username or email address.")
+    password = StrictCharField(write_only=True, max_length=128, style={"input_type": "password"})
+
+
+class RefreshSerializer(serializers.Serializer[Any]):
+    refresh_token = StrictCharField(max_length=4096)
+
+
+class TokenPairSerializer(serializers.Serializer[Any]):
+    access_token = StrictCharField()
+    refresh_token = StrictCharField()
+    token_type = StrictCharField()
+    expires_in = serializers.IntegerField(help_text="Seconds until the access token expires.")
+    user = UserSerializer()
+
+
+class ChangePasswordSerializer(serializers.Serializer[Any]):
+    current_password = StrictCharField(write_only=True, max_length=128)
+    new_password = StrictCharField(write_only=True, max_length=128)
+
+
+class ProfileSerializer(StrictModelSerializer):
+    """What a user may change about themselves: never their role or whether they are active."""
+
+    username = StrictRegexField(r"^[\w.@+-]+\Z", max_length=150, required=False)
+    email = StrictEmailField(max_length=254, required=False)
+
+    class Meta:
+        model = User
+        fields = ["username", "email", "full_name"]
+        extra_kwargs = {"full_name": {"required": False}}
+
+    def validate_username(self, value: str) -> str:
+        if User.objects.filter(username__iexact=value).exclude(pk=self.instance.pk).exists():  # type: ignore[union-attr]
+            raise serializers.ValidationError("A user with that username already exists.")
+        return value
+
+    def validate_email(self, value: str) -> str:
+        if User.objects.filter(email__iexact=value).exclude(pk=self.instance.pk).exists():  # type: ignore[union-attr]
+            raise serializers.ValidationError("A user with that email already exists.")
+        return value.lower()
+
+
+class APIKeySerializer(StrictModelSerializer):
+    user = UserSummarySerializer(read_only=True)
+    server = serializers.PrimaryKeyRelatedField(
+        queryset=Server.objects.all(),
+        required=False,
+        allow_null=True,
+        help_text="Bind the key to one server: it then authenticates that server's agent (admins only).",
+    )
+    prefix = StrictCharField(source="lookup", read_only=True, help_text="The key's first characters.")
+    is_active = serializers.BooleanField(read_only=True)
+
+    class Meta:
+        model = APIKey
+        fields = [
+            "id",
+            "name",
+            "prefix",
+            "user",
+            "server",
+            "created_at",
+            "expires_at",
+            "last_used_at",
+            "revoked_at",
+            "is_active",
+        ]
+        read_only_fields = ["id", "prefix", "user", "created_at", "last_used_at", "revoked_at", "is_active"]
+
+    def validate_expires_at(self, value: Any) -> Any:
+        if value is not None and value <= timezone.now():
+            raise serializers.ValidationError("Must be in the future.")
+        return value
+
+    def validate_server(self, value: Server | None) -> Server | None:
+        request = self.context["request"]
+        if value is not None and not request.user.is_admin:
+            raise serializers.ValidationError("Only admins may bind a key to a server.")
+        return value
+
+
+class CreatedAPIKeySerializer(APIKeySerializer):
+    key = serializers.SerializerMethodField(help_text="The key itself. Shown this once, never again.")
+
+    class Meta(APIKeySerializer.Meta):
+        fields = [*APIKeySerializer.Meta.fields, "key"]
+
+    @extend_schema_field(StrictCharField())
+    def get_key(self, obj: APIKey) -> str:
+        return str(self.context["raw_key"])
+
+
+class AuditLogSerializer(StrictModelSerializer):
+    actor = UserSummarySerializer(read_only=True, allow_null=True)
+    api_key = serializers.PrimaryKeyRelatedField(read_only=True, allow_null=True)
+
+    class Meta:
+        model = AuditLog
+        fields = [
+            "id",
+            "created_at",
+            "actor",
+            "actor_label",
+            "api_key",
+            "action",
+            "target_type",
+            "target_id",
+            "ip_address",
+            "user_agent",
+            "details",
+        ]
+        read_only_fields = fields

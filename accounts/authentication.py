@@ -1,0 +1,58 @@
+"""How REST callers prove who they are: an API key, a JWT access token, or a session."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from rest_framework import authentication, exceptions
+from rest_framework.request import Request
+from rest_framework_simplejwt.authentication import JWTAuthentication as SimpleJWTAuthentication
+from rest_framework_simplejwt.exceptions import InvalidToken
+
+from accounts.models import APIKey, User
+
+BEARER = "Bearer"
+
+
+def bearer_token(request: Request) -> str | None:
+    header = authentication.get_authorization_header(request).decode("latin-1")
+    scheme, _, token = header.partition(" ")
+    if scheme.lower() != BEARER.lower() or not token.strip():
+        return None
+    return token.strip()
+
+
+class APIKeyAuthentication(authentication.BaseAuthentication):
+    """``Authorization: Bearer chk_…``: the key's owner, with the owner's rights."""
+
+    def authenticate(self, request: Request) -> tuple[User, APIKey] | None:
+        token = bearer_token(request)
+        if token is None or not token.startswith(settings.API_KEY_PREFIX):
+            return None
+        key = APIKey.objects.for_raw_key(token)
+        if key is None:
+            raise exceptions.AuthenticationFailed("Invalid, expired or revoked API key.", code="invalid_api_key")
+        key.touch()
+        return key.user, key
+
+    def authenticate_header(self, request: Request) -> str:
+        return f'{BEARER} realm="api"'
+
+
+class JWTAuthentication(SimpleJWTAuthentication):
+    """simplejwt's access tokens, refused once the user has changed their password since."""
+
+    def get_user(self, validated_token: Any) -> User:
+        user: User = super().get_user(validated_token)
+        issued_at = validated_token.get("iat")
+        changed = user.password_changed_at
+        if changed is not None and (issued_at is None or int(issued_at) < int(changed.timestamp())):
+            raise InvalidToken(
+                {"detail": "Token was issued before the password was changed.", "code": "token_not_valid"}
+            )
+        return user
+
+
+class SessionAuthentication(authentication.SessionAuthentication):
+    """The Django session, for the browsable API and the built-in dashboard (CSRF enforced)."""

@@ -1,0 +1,308 @@
+"""Writes about accounts that touch several models, each with its audit entry."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth.password_validation import validate_password
+from django.db import models, transaction
+from django.http import HttpRequest
+from django.utils import timezone
+from rest_framework import exceptions
+from rest_framework.request import Request
+from rest_framework_simplejwt.exceptions import TokenError
+from rest_framework_simplejwt.token_blacklist.models import BlacklistedToken, OutstandingToken
+from rest_framework_simplejwt.tokens import RefreshToken
+
+from accounts.choices import Role
+from accounts.models import APIKey, AuditLog, User
+from chatops import ratelimit
+from chatops.db import advisory_lock
+
+logger = logging.getLogger(__name__)
+
+
+class TooManyAttempts(exceptions.Throttled):
+    default_detail = "Too many login attempts. Try again later."
+    default_code = "too_many_login_attempts"
+
+
+def _http_request(request: HttpRequest | Request | None) -> HttpRequest | None:
+    if request is None:
+        return None
+    return request._request if isinstance(request, Request) else request
+
+
+def record_audit(
+    action: str,
+    *,
+    request: HttpRequest | Request | None = None,
+    actor: User | None = None,
+    api_key: APIKey | None = None,
+    target: models.Model | None = None,
+    target_type: str = "",
+    target_id: str | int = "",
+    details: dict[str, Any] | None = None,
+    actor_label: str = "",
+) -> AuditLog:
+    """Write one audit entry. Never put a secret (password, key, token) in ``details``."""
+    http = _http_request(request)
+    if http is not None and actor is None:
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            actor = user
+        auth = getattr(request, "auth", None)
+        if api_key is None and isinstance(auth, APIKey):
+            api_key = auth
+    if target is not None:
+        target_type = target_type or target._meta.label_lower
+        target_id = target_id or str(target.pk)
+    return AuditLog.objects.create(
+        actor=actor,
+        api_key=api_key,
+        actor_label=actor_label or (actor.username if actor else ""),
+        action=action,
+        target_type=target_type,
+        target_id=str(target_id),
+        ip_address=ratelimit.client_ip(http) if http is not None else None,
+        user_agent=(http.headers.get("User-Agent", "") if http is not None else "")[:256],
+        details=details or {},
+    )
+
+
+# --- Tokens ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TokenPair:
+    access_token: str
+    refresh_token: str
+    expires_in: int
+    user: User
+    token_type: str = "bearer"  # noqa: S105 - the OAuth token type, not a secret
+
+
+def issue_tokens(user: User) -> TokenPair:
+    refresh = RefreshToken.for_user(user)
+    return TokenPair(
+        access_token=str(refresh.access_token),
+        refresh_token=str(refresh),
+        expires_in=int(settings.SIMPLE_JWT["ACCESS_TOKEN_LIFETIME"].total_seconds()),
+        user=user,
+    )
+
+
+def _parse_refresh(raw: str) -> RefreshToken:
+    try:
+        return RefreshToken(raw)  # verifies signature, expiry, type and the blacklist
+    except TokenError as exc:
+        raise exceptions.AuthenticationFailed(str(exc), code="token_not_valid") from None
+
+
+def _blacklist_locked(token: RefreshToken) -> OutstandingToken:
+    """Blacklist ``token``; fails if it already is. Locks the row so two racing uses of one
+    refresh token cannot both pass."""
+    outstanding = OutstandingToken.objects.select_for_update(of=("self",)).filter(jti=token["jti"]).order_by("pk").first()
+    if outstanding is None or BlacklistedToken.objects.filter(token=outstanding).exists():
+        raise exceptions.AuthenticationFailed("Token is blacklisted", code="token_not_valid")
+    BlacklistedToken.objects.create(token=outstanding)
+    return outstanding
+
+
+def refresh_tokens(raw: str) -> TokenPair:
+    """Rotate: the old refresh token is blacklisted, a new pair is issued."""
+    token = _parse_refresh(raw)
+    with transaction.atomic():
+        outstanding = _blacklist_locked(token)
+        user = outstanding.user
+        if user is None or not user.is_active:
+            raise exceptions.AuthenticationFailed("User is inactive or gone.", code="user_inactive")
+        return issue_tokens(user)
+
+
+def logout(request: Request, raw_refresh: str) -> None:
+    token = _parse_refresh(raw_refresh)
+    with transaction.atomic():
+        outstanding = OutstandingToken.objects.select_for_update(of=("self",)).filter(jti=token["jti"]).order_by("pk").first()
+        if outstanding is None or outstanding.user_id != request.user.pk:
+            raise exceptions.AuthenticationFailed("Token is not valid for this user.", code="token_not_valid")
+        _blacklist_locked(token)
+        record_audit("auth.logout", request=request, target=request.user)
+
+
+def blacklist_all_refresh_tokens(user: User) -> int:
+    pending = OutstandingToken.objects.filter(user=user, blacklistedtoken__isnull=True)
+    tokens = [BlacklistedToken(token=t) for t in pending]
+    BlacklistedToken.objects.bulk_create(tokens, ignore_conflicts=True)
+    return len(tokens)
+
+
+# --- Sign-up, sign-in, password ---------------------------------------------------------------
+
+
+def register_user(
+    request: Request,
+    *,
+    username: str,
+    email: str,
+    password: str,
+    full_name: str = "",
+    role: str | None = None,
+) -> User:
+    """Create a user. The first user ever is an admin; later ones are viewers unless an admin
+    registering someone else names a role."""
+    caller = request.user if request.user.is_authenticated else None
+    with transaction.atomic():
+        advisory_lock("accounts.first-user")
+        first = not User.objects.exists()
+        if first:
+            granted = Role.ADMIN
+        elif caller is not None and caller.is_admin and role:  # type: ignore[union-attr]
+            granted = Role(role)
+        else:
+            granted = Role.VIEWER
+        user = User.objects.create_user(username=username, email=email, password=password, full_name=full_name)
+        user.role = granted
+        user.save(update_fields=["role"])
+        record_audit(
+            "auth.register",
+            request=request,
+            actor=caller or user,  # type: ignore[arg-type]
+            target=user,
+            details={"role": granted, "first_user": first},
+        )
+    return user
+
+
+def login(request: Request, identifier: str, password: str) -> TokenPair:
+    """Check a password, counting the attempt first so parallel guesses cannot slip past."""
+    ip = ratelimit.client_ip(_http_request(request))  # type: ignore[arg-type]
+    user_limit, user_period = settings.LOGIN_ATTEMPTS_PER_USERNAME
+    ip_limit, ip_period = settings.LOGIN_ATTEMPTS_PER_IP
+    user_key = f"login-user:{identifier.strip().lower()[:150]}"
+    ip_key = f"login-ip:{ip}"
+    user_count, user_reset = ratelimit.count(user_key, user_period)
+    ip_count, ip_reset = ratelimit.count(ip_key, ip_period)
+    if user_count > user_limit or ip_count > ip_limit:
+        now = timezone.now().timestamp()
+        wait = max(user_reset if user_count > user_limit else 0, ip_reset if ip_count > ip_limit else 0) - now
+        record_audit(
+            "auth.login_failed",
+            request=request,
+            actor_label=identifier[:150],
+            details={"reason": "too_many_attempts"},
+        )
+        raise TooManyAttempts(wait=max(1.0, wait))
+    user = User.objects.for_login(identifier)
+    if user is None or not user.check_password(password):
+        if user is None:
+            # Spend the time a hash check takes, so timing does not reveal unknown usernames.
+            User().set_password(password)
+        record_audit(
+            "auth.login_failed",
+            request=request,
+            actor=user,
+            actor_label=identifier[:150],
+            details={"reason": "bad_credentials"},
+        )
+        raise exceptions.AuthenticationFailed("Invalid username/email or password.", code="invalid_credentials")
+    # A right password gives its attempt back: only failures use up the allowance.
+    ratelimit.uncount(user_key, user_period)
+    ratelimit.uncount(ip_key, ip_period)
+    pair = issue_tokens(user)
+    User.objects.filter(pk=user.pk).update(last_login=timezone.now())
+    record_audit("auth.login", request=request, actor=user, target=user)
+    return pair
+
+
+def change_password(request: Request, user: User, current: str, new: str) -> TokenPair:
+    """Change the password; every refresh token of the user stops working, and so does every
+    access token issued before now. Returns a fresh pair for the session that asked."""
+    if not user.check_password(current):
+        raise exceptions.ValidationError({"current_password": ["The current password is not right."]})
+    try:
+        validate_password(new, user)
+    except Exception as exc:  # django.core.exceptions.ValidationError
+        raise exceptions.ValidationError({"new_password": list(getattr(exc, "messages", [str(exc)]))}) from None
+    with transaction.atomic():
+        user.set_password(new)
+        user.save(update_fields=["password", "password_changed_at", "updated_at"])
+        revoked = blacklist_all_refresh_tokens(user)
+        record_audit(
+            "auth.password_changed",
+            request=request,
+            actor=user,
+            target=user,
+            details={"refresh_tokens_revoked": revoked},
+        )
+    return issue_tokens(user)
+
+
+# --- API keys -----------------------------------------------------------------------------------
+
+
+def create_api_key(
+    request: Request | None,
+    user: User,
+    *,
+    name: str,
+    server: Any = None,
+    expires_at: datetime | None = None,
+) -> tuple[APIKey, str]:
+    """Create a key and return it with its raw value, which is never stored or shown again."""
+    with transaction.atomic():
+        for _ in range(5):
+            raw = APIKey.generate()
+            key = APIKey(user=user, name=name, server=server, expires_at=expires_at)
+            key.set_key(raw)
+            if not APIKey.objects.filter(lookup=key.lookup).exists():
+                break
+        key.save()
+        record_audit(
+            "api_key.created",
+            request=request,
+            actor=user if request is None else None,
+            target=key,
+            details={
+                "name": name,
+                "lookup": key.lookup,
+                "server_id": getattr(server, "pk", None),
+                "owner": user.username,
+            },
+        )
+    return key, raw
+
+
+def revoke_api_key(request: Request | None, key: APIKey, actor: User | None = None) -> APIKey:
+    with transaction.atomic():
+        locked = APIKey.objects.select_for_update().get(pk=key.pk)
+        if locked.revoked_at is None:
+            locked.revoked_at = timezone.now()
+            locked.save(update_fields=["revoked_at"])
+            record_audit(
+                "api_key.revoked",
+                request=request,
+                actor=actor,
+                target=locked,
+                details={"name": locked.name, "lookup": locked.lookup, "owner": locked.user.username},
+            )
+    transaction.on_commit(lambda: _announce_revocation(locked.pk))
+    return locked
+
+
+def _announce_revocation(key_id: int) -> None:
+    """Tell any socket authenticated by this key to close (the agent channel listens)."""
+    from asgiref.sync import async_to_sync
+    from channels.layers import get_channel_layer
+
+    layer = get_channel_layer()
+    if layer is None:
+        return
+    try:
+        async_to_sync(layer.group_send)(f"apikey.{key_id}", {"type": "apikey.revoked", "key_id": key_id})
+    except Exception:
+        logger.exception("Could not announce the revocation of API key %s", key_id)

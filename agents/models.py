@@ -1,0 +1,1 @@
+"""Models of the agents app (filled by its issue)."""

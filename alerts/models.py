@@ -1,0 +1,1 @@
+"""Models of the alerts app (filled by its issue)."""

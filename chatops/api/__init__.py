@@ -1,0 +1,1 @@
+"""The API contract shared by every app: envelope, errors, pagination, sorting, schema."""

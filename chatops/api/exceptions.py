@@ -1,0 +1,104 @@
+"""One error body for every failure the API can give, and the errors of our own domain.
+
+``{"detail", "status_code", "error_code", "errors": [{"field", "message"}], "request_id"}``.
+Unhandled exceptions become a 500 with the request id and no traceback; the traceback goes
+to the log under the same request id.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+from typing import Any
+
+from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.http import Http404
+from rest_framework import exceptions, status
+from rest_framework.response import Response
+from rest_framework.views import set_rollback
+
+from chatops.api.envelope import FieldError, error_body
+
+logger = logging.getLogger("chatops.api")
+
+
+class Conflict(exceptions.APIException):
+    status_code = status.HTTP_409_CONFLICT
+    default_detail = "The request conflicts with the current state of the resource."
+    default_code = "conflict"
+
+
+class ServiceUnavailable(exceptions.APIException):
+    status_code = status.HTTP_503_SERVICE_UNAVAILABLE
+    default_detail = "A service the hub depends on is unavailable."
+    default_code = "service_unavailable"
+
+
+def flatten_errors(detail: Any, field: str | None = None) -> list[FieldError]:
+    """Turn DRF's nested error detail into a flat list of ``{field, message}``."""
+    if isinstance(detail, dict):
+        out: list[FieldError] = []
+        for key, value in detail.items():
+            name = None if key in ("non_field_errors", "detail") else str(key)
+            out.extend(flatten_errors(value, f"{field}.{name}" if field and name else (name or field)))
+        return out
+    if isinstance(detail, list):
+        out = []
+        for index, item in enumerate(detail):
+            # A list of messages belongs to the field; a list of objects is indexed.
+            child = f"{field}[{index}]" if isinstance(item, dict | list) and field else field
+            out.extend(flatten_errors(item, child))
+        return out
+    return [{"field": field, "message": str(detail)}]
+
+
+def _error_code(exc: exceptions.APIException) -> str:
+    if isinstance(exc, exceptions.ValidationError):
+        return "validation_error"
+    codes = exc.get_codes()
+    if isinstance(codes, str):
+        return codes
+    if isinstance(codes, dict) and isinstance(codes.get("code"), str):
+        # simplejwt puts its own code beside the detail.
+        return str(codes["code"])
+    return str(getattr(exc, "default_code", "error"))
+
+
+def _detail(exc: exceptions.APIException, errors: list[FieldError]) -> str:
+    if isinstance(exc, exceptions.ValidationError):
+        if not errors:
+            return "Invalid input."
+        first = errors[0]
+        text = f"{first['field']}: {first['message']}" if first["field"] else first["message"]
+        return text if len(errors) == 1 else f"{text} (and {len(errors) - 1} more)"
+    detail = exc.detail
+    if isinstance(detail, dict):
+        return str(detail.get("detail", exc.default_detail))
+    if isinstance(detail, list):
+        return str(detail[0]) if detail else str(exc.default_detail)
+    return str(detail)
+
+
+def exception_handler(exc: Exception, context: dict[str, Any]) -> Response:
+    if isinstance(exc, Http404):
+        exc = exceptions.NotFound()
+    elif isinstance(exc, DjangoPermissionDenied):
+        exc = exceptions.PermissionDenied()
+    elif not isinstance(exc, exceptions.APIException):
+        logger.exception("Unhandled error in %s", type(context.get("view")).__name__)
+        exc = exceptions.APIException()
+
+    headers: dict[str, str] = {}
+    auth_header = getattr(exc, "auth_header", None)
+    if auth_header:
+        headers["WWW-Authenticate"] = auth_header
+    wait = getattr(exc, "wait", None)
+    if wait is not None:
+        headers["Retry-After"] = str(max(1, math.ceil(wait)))
+
+    # Only validation errors name fields; other details (simplejwt's token diagnostics among
+    # them) stay out of the body beyond the one-line detail.
+    errors = flatten_errors(exc.detail) if isinstance(exc, exceptions.ValidationError) else []
+    body = error_body(exc.status_code, _detail(exc, errors), _error_code(exc), errors)
+    set_rollback()
+    return Response(body, status=exc.status_code, headers=headers)

@@ -1,0 +1,47 @@
+"""Serializer fields that refuse values of the wrong JSON type instead of coercing them.
+
+DRF's ``CharField`` turns ``12`` into ``"12"``; the API documents strings, so a number where a
+string belongs is a 400. ``StrictModelSerializer`` maps model text fields to these.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import models
+from rest_framework import serializers
+
+
+class _StrictString:
+    default_error_messages = {"not_a_string": "Must be a string."}
+
+    def to_internal_value(self, data: Any) -> Any:
+        if not isinstance(data, str):
+            self.fail("not_a_string")  # type: ignore[attr-defined]
+        return super().to_internal_value(data)  # type: ignore[misc]
+
+
+class StrictCharField(_StrictString, serializers.CharField):
+    pass
+
+
+class StrictRegexField(_StrictString, serializers.RegexField):
+    pass
+
+
+class StrictEmailField(_StrictString, serializers.EmailField):
+    pass
+
+
+class StrictIPAddressField(_StrictString, serializers.IPAddressField):
+    pass
+
+
+class StrictModelSerializer(serializers.ModelSerializer[Any]):
+    serializer_field_mapping = {
+        **serializers.ModelSerializer.serializer_field_mapping,
+        models.CharField: StrictCharField,
+        models.TextField: StrictCharField,
+        models.EmailField: StrictEmailField,
+        models.GenericIPAddressField: StrictIPAddressField,
+    }

@@ -1,0 +1,133 @@
+"""An OpenAPI schema that describes the responses exactly as the API sends them.
+
+Every 2xx body is wrapped in the ``{data, message}`` envelope (lists: plus ``pagination``, see
+``Pagination.get_paginated_response_schema``); every operation documents the error body for the
+errors it can give; every response documents ``X-Request-ID`` and the rate-limit headers.
+We fuzz the API against this schema, so it must not promise what the code does not do.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from drf_spectacular.openapi import AutoSchema as SpectacularAutoSchema
+from drf_spectacular.plumbing import ResolvedComponent
+
+_ERROR_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "required": ["detail", "status_code", "error_code", "errors", "request_id"],
+    "properties": {
+        "detail": {"type": "string"},
+        "status_code": {"type": "integer"},
+        "error_code": {"type": "string"},
+        "errors": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["field", "message"],
+                "properties": {"field": {"type": "string", "nullable": True}, "message": {"type": "string"}},
+            },
+        },
+        "request_id": {"type": "string"},
+    },
+}
+_PAGINATION_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "required": ["page", "size", "total", "pages", "has_next", "has_prev"],
+    "properties": {
+        "page": {"type": "integer"},
+        "size": {"type": "integer"},
+        "total": {"type": "integer"},
+        "pages": {"type": "integer"},
+        "has_next": {"type": "boolean"},
+        "has_prev": {"type": "boolean"},
+    },
+}
+_ERROR_DESCRIPTIONS = {
+    "400": "Bad input: the errors name the fields.",
+    "401": "No credentials, or credentials that are not valid.",
+    "403": "The caller's role may not do this.",
+    "404": "No such object, or not one the caller may see.",
+    "405": "Method not allowed.",
+    "409": "Conflicts with the current state.",
+    "429": "Over the rate limit: see Retry-After.",
+    "500": "Unexpected error; the request id finds it in the log.",
+    "503": "A dependency is unavailable.",
+}
+_INT_HEADER = {"schema": {"type": "integer"}}
+
+
+def _wrap(schema: dict[str, Any], *, nullable: bool = False) -> dict[str, Any]:
+    data = {**schema, "nullable": True} if nullable else schema
+    return {
+        "type": "object",
+        "required": ["data", "message"],
+        "properties": {"data": data, "message": {"type": "string"}},
+    }
+
+
+class AutoSchema(SpectacularAutoSchema):
+    """drf-spectacular's AutoSchema, taught our envelope and error body."""
+
+    #: Extra error statuses a view can give, beyond the ones every operation documents.
+    extra_error_codes: tuple[str, ...] = ()
+
+    def _component(self, name: str, schema: dict[str, Any]) -> dict[str, Any]:
+        component = ResolvedComponent(name=name, type=ResolvedComponent.SCHEMA, object=name, schema=schema)
+        self.registry.register_on_missing(component)
+        return dict(component.ref)
+
+    def _get_response_for_code(
+        self, serializer: Any, status_code: str, media_types: Any = None, direction: str = "response"
+    ) -> dict[str, Any]:
+        response: dict[str, Any] = super()._get_response_for_code(serializer, status_code, media_types, direction)
+        if not status_code.startswith("2"):
+            return response
+        self._component("Pagination", _PAGINATION_SCHEMA)
+        for media in response.get("content", {}).values():
+            schema = media.get("schema", {})
+            if schema.get("$ref", "").startswith("#/components/schemas/Paginated"):
+                continue
+            if "pagination" in schema.get("properties", {}):
+                continue
+            media["schema"] = _wrap(schema)
+        return response
+
+    def _error_codes(self) -> list[str]:
+        codes = ["400", "401", "403", "404", "429", "500"]
+        codes += [c for c in getattr(self.view, "extra_error_codes", ()) if c not in codes]
+        return codes
+
+    def _get_response_bodies(self, direction: str = "response") -> dict[str, Any]:
+        responses: dict[str, Any] = super()._get_response_bodies(direction)
+        if "204" in responses and self.method == "DELETE":
+            # We answer a delete with 200 and the envelope (data: null), not an empty 204.
+            del responses["204"]
+            responses["200"] = {
+                "description": "Deleted",
+                "headers": self._get_response_headers_for_code("200"),
+                "content": {"application/json": {"schema": _wrap({"type": "object"}, nullable=True)}},
+            }
+        error_ref = self._component("Error", _ERROR_SCHEMA)
+        for code in self._error_codes():
+            if code in responses:
+                continue
+            responses[code] = {
+                "description": _ERROR_DESCRIPTIONS.get(code, "Error"),
+                "headers": self._get_response_headers_for_code(code),
+                "content": {"application/json": {"schema": error_ref}},
+            }
+        return responses
+
+    def _get_response_headers_for_code(self, status_code: str, direction: str = "response") -> dict[str, Any]:
+        headers: dict[str, Any] = dict(super()._get_response_headers_for_code(status_code, direction))
+        headers["X-Request-ID"] = {"schema": {"type": "string"}, "description": "This request's id."}
+        for name, text in (
+            ("X-RateLimit-Limit", "Requests allowed in the current window of the caller's bucket."),
+            ("X-RateLimit-Remaining", "Requests left in the current window."),
+            ("X-RateLimit-Reset", "Unix time at which the window resets."),
+        ):
+            headers[name] = {**_INT_HEADER, "description": text}
+        if status_code == "429":
+            headers["Retry-After"] = {**_INT_HEADER, "required": True, "description": "Seconds to wait."}
+        return headers

@@ -1,0 +1,23 @@
+"""ASGI entry point: HTTP through Django, websockets through Channels.
+
+Browsers' socket routes sit behind the origin check; the agent route cannot (agents send no
+Origin) and authenticates by API key instead (see ``chatops.routing``).
+"""
+
+import os
+
+from django.core.asgi import get_asgi_application
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "chatops.settings")
+django_asgi_app = get_asgi_application()
+
+from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402 - needs Django set up first
+
+from chatops.routing import websocket_urlpatterns  # noqa: E402
+
+application = ProtocolTypeRouter(
+    {
+        "http": django_asgi_app,
+        "websocket": URLRouter(websocket_urlpatterns),
+    }
+)

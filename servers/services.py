@@ -1,0 +1,63 @@
+"""Writes to the inventory, each with its audit entry."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import transaction
+from rest_framework.request import Request
+
+from accounts.services import record_audit
+from servers.models import Server, Tag
+
+
+def _set_tags(server: Server, names: list[str]) -> None:
+    tags = []
+    for name in sorted(set(names)):
+        tag, _ = Tag.objects.get_or_create(name=name)
+        tags.append(tag)
+    server.tags.set(tags)
+
+
+def _audit_fields(data: dict[str, Any]) -> dict[str, Any]:
+    return {key: (str(value) if value is not None else None) for key, value in sorted(data.items())}
+
+
+def create_server(request: Request, *, tags: list[str] | None = None, **fields: Any) -> Server:
+    with transaction.atomic():
+        server = Server.objects.create(created_by=request.user, **fields)
+        _set_tags(server, tags or [])
+        record_audit(
+            "server.created",
+            request=request,
+            target=server,
+            details={**_audit_fields(fields), "tags": sorted(set(tags or []))},
+        )
+    return server
+
+
+def update_server(request: Request, server: Server, *, tags: list[str] | None = None, **fields: Any) -> Server:
+    with transaction.atomic():
+        changed = {k: v for k, v in fields.items() if getattr(server, k) != v}
+        for key, value in fields.items():
+            setattr(server, key, value)
+        server.save()
+        details: dict[str, Any] = {"changed": _audit_fields(changed)}
+        if tags is not None:
+            before = server.tag_names
+            _set_tags(server, tags)
+            if sorted(set(tags)) != before:
+                details["tags"] = {"before": before, "after": sorted(set(tags))}
+        record_audit("server.updated", request=request, target=server, details=details)
+    return server
+
+
+def delete_server(request: Request, server: Server) -> None:
+    with transaction.atomic():
+        record_audit(
+            "server.deleted",
+            request=request,
+            target=server,
+            details={"name": server.name, "hostname": server.hostname},
+        )
+        server.delete()

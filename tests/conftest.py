@@ -1,0 +1,89 @@
+"""Shared fixtures: one user of each role plus an outsider, and clients signed in as each."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from django.core.cache import cache
+from rest_framework.test import APIClient
+
+from accounts.choices import Role
+from accounts.models import User
+from accounts.services import issue_tokens
+from tests.factories import ServerFactory, UserFactory
+
+
+@pytest.fixture(autouse=True)
+def _fresh_counters(settings) -> None:
+    """Rate-limit counters must not leak between tests (Redis keeps them across test DBs)."""
+    settings.RATE_LIMIT_ENABLED = True
+    cache.clear()
+    if settings.REDIS_URL:
+        from chatops.ratelimit import _redis
+
+        client = _redis()
+        keys = list(client.scan_iter("rl:*"))
+        if keys:
+            client.delete(*keys)
+
+
+@pytest.fixture
+def admin(db) -> User:
+    return UserFactory(username="ada", role=Role.ADMIN)
+
+
+@pytest.fixture
+def operator(db) -> User:
+    return UserFactory(username="otto", role=Role.OPERATOR)
+
+
+@pytest.fixture
+def viewer(db) -> User:
+    return UserFactory(username="vera", role=Role.VIEWER)
+
+
+@pytest.fixture
+def outsider(db) -> User:
+    """Another viewer: owns nothing the others own."""
+    return UserFactory(username="oscar", role=Role.VIEWER)
+
+
+@pytest.fixture
+def anon() -> APIClient:
+    return APIClient()
+
+
+@pytest.fixture
+def client_for() -> Callable[[User], APIClient]:
+    def make(user: User) -> APIClient:
+        client = APIClient()
+        client.credentials(HTTP_AUTHORIZATION=f"Bearer {issue_tokens(user).access_token}")
+        return client
+
+    return make
+
+
+@pytest.fixture
+def admin_client(admin, client_for) -> APIClient:
+    return client_for(admin)
+
+
+@pytest.fixture
+def operator_client(operator, client_for) -> APIClient:
+    return client_for(operator)
+
+
+@pytest.fixture
+def viewer_client(viewer, client_for) -> APIClient:
+    return client_for(viewer)
+
+
+@pytest.fixture
+def outsider_client(outsider, client_for) -> APIClient:
+    return client_for(outsider)
+
+
+@pytest.fixture
+def server(admin):
+    return ServerFactory(created_by=admin)

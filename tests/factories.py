@@ -1,0 +1,41 @@
+"""Factories for test data. Passwords are real Argon2 hashes, computed once per run."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import factory
+from django.contrib.auth.hashers import make_password
+
+from accounts.choices import Role
+from accounts.models import User
+from servers.models import Server
+
+PASSWORD = "correct-horse-battery-staple"
+
+
+@cache
+def password_hash() -> str:
+    return make_password(PASSWORD)
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    email = factory.LazyAttribute(lambda u: f"{u.username}@example.com")
+    full_name = factory.Faker("name")
+    role = Role.VIEWER
+    password = factory.LazyFunction(password_hash)
+
+
+class ServerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Server
+
+    name = factory.Sequence(lambda n: f"server-{n}")
+    hostname = factory.LazyAttribute(lambda s: f"{s.name}.example.internal")
+    ip_address = factory.Sequence(lambda n: f"10.0.{n // 250}.{n % 250 + 1}")
+    os = "Debian 12"

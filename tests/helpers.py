@@ -1,0 +1,23 @@
+"""Assertions about the API contract, shared by every test module."""
+
+from __future__ import annotations
+
+
+def assert_error(response, status: int, error_code: str | None = None) -> dict:
+    """The response is the contract's error body with this status."""
+    assert response.status_code == status, response.content
+    body = response.json()
+    assert set(body) == {"detail", "status_code", "error_code", "errors", "request_id"}, body
+    assert body["status_code"] == status
+    assert body["request_id"] == response["X-Request-ID"]
+    if error_code is not None:
+        assert body["error_code"] == error_code, body
+    return body
+
+
+def assert_ok(response, status: int = 200):
+    """The response is a success envelope; returns its data."""
+    assert response.status_code == status, response.content
+    body = response.json()
+    assert "data" in body and isinstance(body.get("message"), str), body
+    return body["data"]
