@@ -21,7 +21,8 @@ from rest_framework_simplejwt.tokens import RefreshToken
 from accounts.choices import Role
 from accounts.models import APIKey, AuditLog, User
 from chatops import ratelimit
-from chatops.db import advisory_lock
+from chatops.api.exceptions import ServiceUnavailable
+from chatops.db import advisory_lock, conflicts_as_409
 
 logger = logging.getLogger(__name__)
 
@@ -103,10 +104,15 @@ def _parse_refresh(raw: str) -> RefreshToken:
         raise exceptions.AuthenticationFailed(str(exc), code="token_not_valid") from None
 
 
+def _locked_outstanding(token: RefreshToken) -> OutstandingToken | None:
+    query = OutstandingToken.objects.select_for_update(of=("self",)).filter(jti=token["jti"])
+    return query.order_by("pk").first()
+
+
 def _blacklist_locked(token: RefreshToken) -> OutstandingToken:
     """Blacklist ``token``; fails if it already is. Locks the row so two racing uses of one
     refresh token cannot both pass."""
-    outstanding = OutstandingToken.objects.select_for_update(of=("self",)).filter(jti=token["jti"]).order_by("pk").first()
+    outstanding = _locked_outstanding(token)
     if outstanding is None or BlacklistedToken.objects.filter(token=outstanding).exists():
         raise exceptions.AuthenticationFailed("Token is blacklisted", code="token_not_valid")
     BlacklistedToken.objects.create(token=outstanding)
@@ -127,7 +133,7 @@ def refresh_tokens(raw: str) -> TokenPair:
 def logout(request: Request, raw_refresh: str) -> None:
     token = _parse_refresh(raw_refresh)
     with transaction.atomic():
-        outstanding = OutstandingToken.objects.select_for_update(of=("self",)).filter(jti=token["jti"]).order_by("pk").first()
+        outstanding = _locked_outstanding(token)
         if outstanding is None or outstanding.user_id != request.user.pk:
             raise exceptions.AuthenticationFailed("Token is not valid for this user.", code="token_not_valid")
         _blacklist_locked(token)
@@ -165,15 +171,29 @@ def register_user(
             granted = Role(role)
         else:
             granted = Role.VIEWER
-        user = User.objects.create_user(username=username, email=email, password=password, full_name=full_name)
-        user.role = granted
-        user.save(update_fields=["role"])
+        with conflicts_as_409(User.objects.all(), {"username": username, "email": email}, "user"):
+            user = User.objects.create_user(
+                username=username, email=email, password=password, full_name=full_name, role=granted
+            )
         record_audit(
             "auth.register",
             request=request,
             actor=caller or user,  # type: ignore[arg-type]
             target=user,
             details={"role": granted, "first_user": first},
+        )
+    return user
+
+
+def update_profile(request: Request, user: User, **fields: Any) -> User:
+    """Change what a user may change about themselves (never role or is_active)."""
+    unique = {key: fields[key] for key in ("username", "email") if key in fields}
+    with conflicts_as_409(User.objects.all(), unique, "user", exclude_pk=user.pk):
+        for key, value in fields.items():
+            setattr(user, key, value)
+        user.save()
+        record_audit(
+            "auth.profile_updated", request=request, actor=user, target=user, details={"fields": sorted(fields)}
         )
     return user
 
@@ -185,8 +205,13 @@ def login(request: Request, identifier: str, password: str) -> TokenPair:
     ip_limit, ip_period = settings.LOGIN_ATTEMPTS_PER_IP
     user_key = f"login-user:{identifier.strip().lower()[:150]}"
     ip_key = f"login-ip:{ip}"
-    user_count, user_reset = ratelimit.count(user_key, user_period)
-    ip_count, ip_reset = ratelimit.count(ip_key, ip_period)
+    try:
+        user_count, user_reset = ratelimit.count(user_key, user_period)
+        ip_count, ip_reset = ratelimit.count(ip_key, ip_period)
+    except Exception as exc:
+        # Fail closed: without a count, password guessing would be unlimited.
+        logger.error("Login attempt counter unavailable (%s); refusing logins", type(exc).__name__)
+        raise ServiceUnavailable("Sign-in is unavailable right now. Try again shortly.") from None
     if user_count > user_limit or ip_count > ip_limit:
         now = timezone.now().timestamp()
         wait = max(user_reset if user_count > user_limit else 0, ip_reset if ip_count > ip_limit else 0) - now

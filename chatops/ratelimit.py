@@ -9,6 +9,7 @@ clients, which read ``X-RateLimit-Reset`` to know when it starts again.
 from __future__ import annotations
 
 import ipaddress
+import logging
 import math
 import random
 import time
@@ -24,6 +25,8 @@ from rest_framework.request import Request
 if TYPE_CHECKING:
     from rest_framework.views import APIView
 from rest_framework.throttling import BaseThrottle
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -86,8 +89,15 @@ def count(key: str, period: int, now: float | None = None) -> tuple[int, int]:
 
 
 def check(key: str, limit: int, period: int, now: float | None = None) -> Decision:
+    """Count one request and decide. If the counter store is down, the request is let
+    through (and logged): an outage of Redis must not turn every API call into an error.
+    Login attempts do not use this; they fail closed (``accounts.services.login``)."""
     now = time.time() if now is None else now
-    value, reset = count(key, period, now)
+    try:
+        value, reset = count(key, period, now)
+    except Exception as exc:
+        logger.warning("Rate-limit counter unavailable (%s); letting the request through", type(exc).__name__)
+        return Decision(limit=limit, remaining=limit, reset=int(now) + period, allowed=True, retry_after=0)
     allowed = value <= limit
     return Decision(
         limit=limit,

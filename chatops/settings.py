@@ -83,8 +83,9 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "chatops.middleware.APIErrorMiddleware",
+    # Outside APIErrorMiddleware, so the error bodies it makes get the headers too.
     "chatops.middleware.RateLimitHeadersMiddleware",
+    "chatops.middleware.APIErrorMiddleware",
 ]
 
 ROOT_URLCONF = "chatops.urls"
@@ -208,7 +209,9 @@ REST_FRAMEWORK = {
         "chatops.api.renderers.EnvelopeJSONRenderer",
         "rest_framework.renderers.BrowsableAPIRenderer",
     ],
-    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser", "rest_framework.parsers.FormParser"],
+    # JSON only: form encoding cannot tell a one-item list from a string. The browsable API
+    # still works through its raw JSON form.
+    "DEFAULT_PARSER_CLASSES": ["chatops.api.parsers.StrictJSONParser"],
     "DEFAULT_PAGINATION_CLASS": "chatops.api.pagination.Pagination",
     "PAGE_SIZE": 20,
     "DEFAULT_FILTER_BACKENDS": [

@@ -8,6 +8,7 @@ from django.db import transaction
 from rest_framework.request import Request
 
 from accounts.services import record_audit
+from chatops.db import conflicts_as_409
 from servers.models import Server, Tag
 
 
@@ -23,8 +24,12 @@ def _audit_fields(data: dict[str, Any]) -> dict[str, Any]:
     return {key: (str(value) if value is not None else None) for key, value in sorted(data.items())}
 
 
+def _unique_values(fields: dict[str, Any]) -> dict[str, Any]:
+    return {key: fields[key] for key in ("name", "hostname") if key in fields}
+
+
 def create_server(request: Request, *, tags: list[str] | None = None, **fields: Any) -> Server:
-    with transaction.atomic():
+    with conflicts_as_409(Server.objects.all(), _unique_values(fields), "server"):
         server = Server.objects.create(created_by=request.user, **fields)
         _set_tags(server, tags or [])
         record_audit(
@@ -37,7 +42,7 @@ def create_server(request: Request, *, tags: list[str] | None = None, **fields: 
 
 
 def update_server(request: Request, server: Server, *, tags: list[str] | None = None, **fields: Any) -> Server:
-    with transaction.atomic():
+    with conflicts_as_409(Server.objects.all(), _unique_values(fields), "server", exclude_pk=server.pk):
         changed = {k: v for k, v in fields.items() if getattr(server, k) != v}
         for key, value in fields.items():
             setattr(server, key, value)

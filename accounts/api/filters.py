@@ -3,12 +3,13 @@ from __future__ import annotations
 import django_filters
 
 from accounts.models import APIKey, AuditLog
+from chatops.api.filters import IdFilter, StrictFilterSet
 
 
-class AuditLogFilter(django_filters.FilterSet):
-    actor = django_filters.NumberFilter(field_name="actor_id", help_text="User id of the actor.")
+class AuditLogFilter(StrictFilterSet):
+    actor = IdFilter(field_name="actor_id", help_text="User id of the actor.")
     actor_label = django_filters.CharFilter(field_name="actor_label", lookup_expr="iexact", max_length=150)
-    api_key = django_filters.NumberFilter(field_name="api_key_id")
+    api_key = IdFilter(field_name="api_key_id")
     action = django_filters.CharFilter(field_name="action", max_length=64)
     target_type = django_filters.CharFilter(field_name="target_type", max_length=64)
     target_id = django_filters.CharFilter(field_name="target_id", max_length=64)
@@ -20,9 +21,9 @@ class AuditLogFilter(django_filters.FilterSet):
         fields: list[str] = []
 
 
-class APIKeyFilter(django_filters.FilterSet):
-    user = django_filters.NumberFilter(field_name="user_id")
-    server = django_filters.NumberFilter(field_name="server_id")
+class APIKeyFilter(StrictFilterSet):
+    user = IdFilter(field_name="user_id")
+    server = IdFilter(field_name="server_id")
     active = django_filters.BooleanFilter(method="filter_active")
 
     class Meta:

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.utils import timezone
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -10,6 +11,16 @@ from accounts.choices import Role
 from accounts.models import APIKey, AuditLog, User
 from chatops.api.fields import StrictCharField, StrictEmailField, StrictModelSerializer, StrictRegexField
 from servers.models import Server
+
+
+def _min_password_length() -> int:
+    for validator in settings.AUTH_PASSWORD_VALIDATORS:
+        if validator["NAME"].endswith("MinimumLengthValidator"):
+            return int(validator.get("OPTIONS", {}).get("min_length", 8))
+    return 1
+
+
+MIN_PASSWORD_LENGTH = _min_password_length()
 
 
 class UserSerializer(StrictModelSerializer):
@@ -29,20 +40,15 @@ class UserSummarySerializer(StrictModelSerializer):
 class RegisterSerializer(serializers.Serializer[Any]):
     username = StrictRegexField(r"^[\w.@+-]+\Z", max_length=150)
     email = StrictEmailField(max_length=254)
-    password = StrictCharField(write_only=True, max_length=128, style={"input_type": "password"})
+    password = StrictCharField(
+        write_only=True, min_length=MIN_PASSWORD_LENGTH, max_length=128, style={"input_type": "password"}
+    )
     full_name = StrictCharField(max_length=150, required=False, allow_blank=True, default="")
     role = serializers.ChoiceField(
         choices=Role.choices, required=False, help_text="Honoured only when an admin registers someone."
     )
 
-    def validate_username(self, value: str) -> str:
-        if User.objects.filter(username__iexact=value).exists():
-            raise serializers.ValidationError("A user with that username already exists.")
-        return value
-
     def validate_email(self, value: str) -> str:
-        if User.objects.filter(email__iexact=value).exists():
-            raise serializers.ValidationError("A user with that email already exists.")
         return value.lower()
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
@@ -76,7 +82,7 @@ class TokenPairSerializer(serializers.Serializer[Any]):
 
 class ChangePasswordSerializer(serializers.Serializer[Any]):
     current_password = StrictCharField(write_only=True, max_length=128)
-    new_password = StrictCharField(write_only=True, max_length=128)
+    new_password = StrictCharField(write_only=True, min_length=MIN_PASSWORD_LENGTH, max_length=128)
 
 
 class ProfileSerializer(StrictModelSerializer):
@@ -90,14 +96,7 @@ class ProfileSerializer(StrictModelSerializer):
         fields = ["username", "email", "full_name"]
         extra_kwargs = {"full_name": {"required": False}}
 
-    def validate_username(self, value: str) -> str:
-        if User.objects.filter(username__iexact=value).exclude(pk=self.instance.pk).exists():  # type: ignore[union-attr]
-            raise serializers.ValidationError("A user with that username already exists.")
-        return value
-
     def validate_email(self, value: str) -> str:
-        if User.objects.filter(email__iexact=value).exclude(pk=self.instance.pk).exists():  # type: ignore[union-attr]
-            raise serializers.ValidationError("A user with that email already exists.")
         return value.lower()
 
 

@@ -34,6 +34,13 @@ class ServiceUnavailable(exceptions.APIException):
     default_code = "service_unavailable"
 
 
+class UniqueConflict(exceptions.ValidationError):
+    """A value that must be unique is taken: 409, with the fields named like a 400."""
+
+    status_code = status.HTTP_409_CONFLICT
+    default_code = "conflict"
+
+
 def flatten_errors(detail: Any, field: str | None = None) -> list[FieldError]:
     """Turn DRF's nested error detail into a flat list of ``{field, message}``."""
     if isinstance(detail, dict):
@@ -53,6 +60,8 @@ def flatten_errors(detail: Any, field: str | None = None) -> list[FieldError]:
 
 
 def _error_code(exc: exceptions.APIException) -> str:
+    if isinstance(exc, UniqueConflict):
+        return "conflict"
     if isinstance(exc, exceptions.ValidationError):
         return "validation_error"
     codes = exc.get_codes()

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import models
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 
@@ -33,6 +34,7 @@ class StrictEmailField(_StrictString, serializers.EmailField):
     pass
 
 
+@extend_schema_field({"type": "string", "anyOf": [{"format": "ipv4"}, {"format": "ipv6"}]})
 class StrictIPAddressField(_StrictString, serializers.IPAddressField):
     pass
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+import django_filters
+from django import forms
 from django.db.models import QuerySet
 from rest_framework.exceptions import ValidationError
 from rest_framework.filters import BaseFilterBackend
@@ -28,8 +30,8 @@ class SortFilter(BaseFilterBackend):
         fields = self._fields(view)
         if not fields:
             return queryset
-        sort = request.query_params.get("sort")
-        raw_order = request.query_params.get("order")
+        sort = single_param(request, "sort")
+        raw_order = single_param(request, "order")
         order = raw_order.lower() if raw_order is not None else ""
         if raw_order is not None and order not in ("asc", "desc"):
             raise ValidationError({"order": ["Must be 'asc' or 'desc'."]})
@@ -65,3 +67,48 @@ class SortFilter(BaseFilterBackend):
                 "schema": {"type": "string", "enum": ["asc", "desc"]},
             },
         ]
+
+
+MAX_ID = 2**63 - 1
+
+
+class IdFilter(django_filters.NumberFilter):
+    """An object id: a whole number in the database's range (a float or 1e300 is a 400)."""
+
+    field_class = forms.IntegerField
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("min_value", 1)
+        kwargs.setdefault("max_value", MAX_ID)
+        super().__init__(*args, **kwargs)
+
+
+class StrictFilterSet(django_filters.FilterSet):
+    """A FilterSet that refuses a parameter given twice, or given empty where it is typed.
+
+    Django would silently take the last of repeated values and ignore an empty one; a caller
+    who sent them meant something, so we say it was not understood.
+    """
+
+    def is_valid(self) -> bool:
+        valid = super().is_valid()
+        getlist = getattr(self.data, "getlist", None)
+        if getlist is None:
+            return valid
+        for name, flt in self.filters.items():
+            values = getlist(name)
+            if len(values) > 1:
+                self.form.add_error(name, "Give this parameter once.")
+            elif values == [""] and not isinstance(flt, django_filters.CharFilter):
+                self.form.add_error(name, "Must not be empty.")
+            elif values and isinstance(flt, django_filters.BooleanFilter) and values[0] not in ("true", "false"):
+                self.form.add_error(name, "Must be 'true' or 'false'.")
+        return valid and not self.form.errors
+
+
+def single_param(request: Request, name: str) -> str | None:
+    """A query parameter that may appear at most once."""
+    values = request.query_params.getlist(name)
+    if len(values) > 1:
+        raise ValidationError({name: ["Give this parameter once."]})
+    return values[0] if values else None

@@ -21,13 +21,14 @@ if TYPE_CHECKING:
 from rest_framework.response import Response
 
 from chatops.api.envelope import envelope
+from chatops.api.filters import single_param
 
 MAX_PAGE_SIZE = 100
 DEFAULT_PAGE_SIZE = 20
 
 
 def _int_param(request: Request, name: str, default: int, minimum: int, maximum: int | None) -> int:
-    raw = request.query_params.get(name)
+    raw = single_param(request, name)
     if raw is None:
         return default
     try:

@@ -49,7 +49,8 @@ _ERROR_DESCRIPTIONS = {
     "403": "The caller's role may not do this.",
     "404": "No such object, or not one the caller may see.",
     "405": "Method not allowed.",
-    "409": "Conflicts with the current state.",
+    "409": "A unique value is taken, or the request conflicts with the current state.",
+    "415": "The body is not JSON (or form data).",
     "429": "Over the rate limit: see Retry-After.",
     "500": "Unexpected error; the request id finds it in the log.",
     "503": "A dependency is unavailable.",
@@ -95,6 +96,8 @@ class AutoSchema(SpectacularAutoSchema):
 
     def _error_codes(self) -> list[str]:
         codes = ["400", "401", "403", "404", "429", "500"]
+        if self.method in ("POST", "PUT", "PATCH"):
+            codes.append("415")
         codes += [c for c in getattr(self.view, "extra_error_codes", ()) if c not in codes]
         return codes
 

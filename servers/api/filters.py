@@ -3,11 +3,12 @@ from __future__ import annotations
 import django_filters
 from django.db.models import Q, QuerySet
 
+from chatops.api.filters import StrictFilterSet
 from servers.choices import ServerStatus
 from servers.models import Server
 
 
-class ServerFilter(django_filters.FilterSet):
+class ServerFilter(StrictFilterSet):
     status = django_filters.ChoiceFilter(choices=ServerStatus.choices)
     tag = django_filters.CharFilter(method="filter_tag", max_length=50, help_text="Servers with this tag.")
     search = django_filters.CharFilter(

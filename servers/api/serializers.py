@@ -21,10 +21,17 @@ class TagField(StrictCharField):
         return str(super().to_internal_value(data)).strip().lower()
 
 
+class TagListField(serializers.ListField):
+    """Written as a list of names; read from the server's tags, sorted."""
+
+    def to_representation(self, data: Any) -> list[str]:
+        if hasattr(data, "all"):
+            return sorted(tag.name for tag in data.all())
+        return list(super().to_representation(data))
+
+
 class ServerSerializer(StrictModelSerializer):
-    tags = serializers.ListField(
-        child=TagField(), required=False, max_length=MAX_TAGS, help_text=f"Up to {MAX_TAGS} tags."
-    )
+    tags = TagListField(child=TagField(), required=False, max_length=MAX_TAGS, help_text=f"Up to {MAX_TAGS} tags.")
     created_by = UserSummarySerializer(read_only=True, allow_null=True)
 
     class Meta:
@@ -55,21 +62,8 @@ class ServerSerializer(StrictModelSerializer):
         ]
         extra_kwargs = {"description": {"max_length": 2000}}
 
-    def to_representation(self, instance: Server) -> dict[str, Any]:
-        data = super().to_representation(instance)
-        data["tags"] = instance.tag_names
-        return data
-
-    def _unique(self, field: str, value: str) -> str:
-        queryset = Server.objects.filter(**{f"{field}__iexact": value})
-        if self.instance is not None:
-            queryset = queryset.exclude(pk=self.instance.pk)
-        if queryset.exists():
-            raise serializers.ValidationError(f"A server with this {field} already exists.")
-        return value
-
     def validate_name(self, value: str) -> str:
-        return self._unique("name", value.strip())
+        return value.strip()
 
     def validate_hostname(self, value: str) -> str:
-        return self._unique("hostname", value.strip().lower())
+        return value.strip().lower()

@@ -24,6 +24,7 @@ class ServerViewSet(viewsets.ModelViewSet[Server]):
     filterset_class = ServerFilter
     sort_fields = ["name", "hostname", "status", "last_seen", "created_at", "updated_at"]
     default_sort = "name"
+    extra_error_codes = ("409",)
     http_method_names = ["get", "post", "put", "patch", "delete", "head", "options"]
 
     def get_queryset(self) -> QuerySet[Server]:

@@ -84,10 +84,10 @@ class TestRegister:
         body = assert_error(anon.post("/api/v1/auth/register", {}, format="json"), 400)
         assert {e["field"] for e in body["errors"]} == {"username", "email", "password"}
 
-    def test_duplicate_username_or_email_case_insensitively(self, anon, admin):
-        body = assert_error(register(anon, username="ADA"), 400)
+    def test_duplicate_username_or_email_is_409_case_insensitively(self, anon, admin):
+        body = assert_error(register(anon, username="ADA"), 409, "conflict")
         assert body["errors"][0]["field"] == "username"
-        body = assert_error(register(anon, email=admin.email.upper()), 400)
+        body = assert_error(register(anon, email=admin.email.upper()), 409)
         assert body["errors"][0]["field"] == "email"
 
     def test_malformed_json_is_400(self, anon):
@@ -251,8 +251,12 @@ class TestProfile:
         viewer.refresh_from_db()
         assert viewer.role == Role.VIEWER and viewer.is_active and data["role"] == "viewer"
 
-    def test_email_taken_by_another_user_is_400(self, viewer_client, admin):
-        assert_error(viewer_client.put("/api/v1/auth/me", {"email": admin.email}, format="json"), 400)
+    def test_email_taken_by_another_user_is_409(self, viewer_client, admin):
+        body = assert_error(viewer_client.put("/api/v1/auth/me", {"email": admin.email}, format="json"), 409)
+        assert body["errors"] == [{"field": "email", "message": "A user with this email already exists."}]
+
+    def test_keeping_your_own_email_is_fine(self, viewer_client, viewer):
+        assert_ok(viewer_client.put("/api/v1/auth/me", {"email": viewer.email.upper()}, format="json"))
 
     def test_oversized_name_is_400(self, viewer_client):
         assert_error(viewer_client.put("/api/v1/auth/me", {"full_name": "x" * 500}, format="json"), 400)
