@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django.conf import settings
 from rest_framework import authentication, exceptions
@@ -43,8 +43,8 @@ class APIKeyAuthentication(authentication.BaseAuthentication):
 class JWTAuthentication(SimpleJWTAuthentication):
     """simplejwt's access tokens, refused once the user has changed their password since."""
 
-    def get_user(self, validated_token: Any) -> User:
-        user: User = super().get_user(validated_token)
+    def get_user(self, validated_token: Any) -> Any:
+        user = cast(User, super().get_user(validated_token))
         issued_at = validated_token.get("iat")
         changed = user.password_changed_at
         if changed is not None and (issued_at is None or int(issued_at) < int(changed.timestamp())):

@@ -179,7 +179,8 @@ class APIKey(models.Model):
 
     @property
     def is_active(self) -> bool:
-        if self.revoked_at is not None:
+        """The same rule as ``APIKeyQuerySet.active``: not revoked, not expired, owner active."""
+        if self.revoked_at is not None or not self.user.is_active:
             return False
         return self.expires_at is None or self.expires_at > timezone.now()
 

@@ -14,7 +14,7 @@ from accounts.models import APIKey
 
 def _has_role(request: Request, role: str) -> bool:
     user = request.user
-    return bool(user and user.is_authenticated and user.has_role(role))  # type: ignore[union-attr]
+    return bool(user and user.is_authenticated and user.has_role(role))
 
 
 class IsAdmin(BasePermission):

@@ -7,7 +7,7 @@ from typing import Any
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
 
 
-class APIKeyScheme(OpenApiAuthenticationExtension):  # type: ignore[no-untyped-call,misc]
+class APIKeyScheme(OpenApiAuthenticationExtension):
     target_class = "accounts.authentication.APIKeyAuthentication"
     name = "apiKeyAuth"
 
@@ -20,7 +20,7 @@ class APIKeyScheme(OpenApiAuthenticationExtension):  # type: ignore[no-untyped-c
         }
 
 
-class JWTScheme(OpenApiAuthenticationExtension):  # type: ignore[no-untyped-call,misc]
+class JWTScheme(OpenApiAuthenticationExtension):
     target_class = "accounts.authentication.JWTAuthentication"
     name = "jwtAuth"
 
@@ -28,7 +28,7 @@ class JWTScheme(OpenApiAuthenticationExtension):  # type: ignore[no-untyped-call
         return {"type": "http", "scheme": "bearer", "bearerFormat": "JWT"}
 
 
-class SessionScheme(OpenApiAuthenticationExtension):  # type: ignore[no-untyped-call,misc]
+class SessionScheme(OpenApiAuthenticationExtension):
     target_class = "accounts.authentication.SessionAuthentication"
     name = "cookieAuth"
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from datetime import datetime
-from typing import Any
+from datetime import datetime, timedelta
+from typing import Any, cast
 
 from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
@@ -92,14 +92,15 @@ def issue_tokens(user: User) -> TokenPair:
     return TokenPair(
         access_token=str(refresh.access_token),
         refresh_token=str(refresh),
-        expires_in=int(settings.SIMPLE_JWT["ACCESS_TOKEN_LIFETIME"].total_seconds()),
+        expires_in=int(cast(timedelta, settings.SIMPLE_JWT["ACCESS_TOKEN_LIFETIME"]).total_seconds()),
         user=user,
     )
 
 
 def _parse_refresh(raw: str) -> RefreshToken:
     try:
-        return RefreshToken(raw)  # verifies signature, expiry, type and the blacklist
+        # Verifies signature, expiry, type and the blacklist. (The stubs say Token; it takes str.)
+        return RefreshToken(raw)  # type: ignore[arg-type]
     except TokenError as exc:
         raise exceptions.AuthenticationFailed(str(exc), code="token_not_valid") from None
 
@@ -137,7 +138,7 @@ def logout(request: Request, raw_refresh: str) -> None:
         if outstanding is None or outstanding.user_id != request.user.pk:
             raise exceptions.AuthenticationFailed("Token is not valid for this user.", code="token_not_valid")
         _blacklist_locked(token)
-        record_audit("auth.logout", request=request, target=request.user)
+        record_audit("auth.logout", request=request, target=cast(User, request.user))
 
 
 def blacklist_all_refresh_tokens(user: User) -> int:
@@ -167,7 +168,7 @@ def register_user(
         first = not User.objects.exists()
         if first:
             granted = Role.ADMIN
-        elif caller is not None and caller.is_admin and role:  # type: ignore[union-attr]
+        elif caller is not None and caller.is_admin and role:
             granted = Role(role)
         else:
             granted = Role.VIEWER
@@ -178,7 +179,7 @@ def register_user(
         record_audit(
             "auth.register",
             request=request,
-            actor=caller or user,  # type: ignore[arg-type]
+            actor=caller or user,
             target=user,
             details={"role": granted, "first_user": first},
         )
@@ -187,7 +188,7 @@ def register_user(
 
 def update_profile(request: Request, user: User, **fields: Any) -> User:
     """Change what a user may change about themselves (never role or is_active)."""
-    unique = {key: fields[key] for key in ("username", "email") if key in fields}
+    unique: dict[str, Any] = {key: fields[key] for key in ("username", "email") if key in fields}
     with conflicts_as_409(User.objects.all(), unique, "user", exclude_pk=user.pk):
         for key, value in fields.items():
             setattr(user, key, value)
@@ -198,9 +199,11 @@ def update_profile(request: Request, user: User, **fields: Any) -> User:
     return user
 
 
-def login(request: Request, identifier: str, password: str) -> TokenPair:
-    """Check a password, counting the attempt first so parallel guesses cannot slip past."""
-    ip = ratelimit.client_ip(_http_request(request))  # type: ignore[arg-type]
+def check_password_login(request: HttpRequest | Request | None, identifier: str, password: str, via: str) -> User:
+    """Check a password for any sign-in form (the API's, the admin's), counting the attempt
+    first so parallel guesses cannot slip past the limits, and auditing the outcome."""
+    http = _http_request(request)
+    ip = ratelimit.client_ip(http) if http is not None else "unknown"
     user_limit, user_period = settings.LOGIN_ATTEMPTS_PER_USERNAME
     ip_limit, ip_period = settings.LOGIN_ATTEMPTS_PER_IP
     user_key = f"login-user:{identifier.strip().lower()[:150]}"
@@ -219,7 +222,7 @@ def login(request: Request, identifier: str, password: str) -> TokenPair:
             "auth.login_failed",
             request=request,
             actor_label=identifier[:150],
-            details={"reason": "too_many_attempts"},
+            details={"reason": "too_many_attempts", "via": via},
         )
         raise TooManyAttempts(wait=max(1.0, wait))
     user = User.objects.for_login(identifier)
@@ -232,16 +235,20 @@ def login(request: Request, identifier: str, password: str) -> TokenPair:
             request=request,
             actor=user,
             actor_label=identifier[:150],
-            details={"reason": "bad_credentials"},
+            details={"reason": "bad_credentials", "via": via},
         )
         raise exceptions.AuthenticationFailed("Invalid username/email or password.", code="invalid_credentials")
     # A right password gives its attempt back: only failures use up the allowance.
     ratelimit.uncount(user_key, user_period)
     ratelimit.uncount(ip_key, ip_period)
-    pair = issue_tokens(user)
     User.objects.filter(pk=user.pk).update(last_login=timezone.now())
-    record_audit("auth.login", request=request, actor=user, target=user)
-    return pair
+    record_audit("auth.login", request=request, actor=user, target=user, details={"via": via})
+    return user
+
+
+def login(request: Request, identifier: str, password: str) -> TokenPair:
+    """Sign in to the API: a token pair for a right password."""
+    return issue_tokens(check_password_login(request, identifier, password, via="api"))
 
 
 def change_password(request: Request, user: User, current: str, new: str) -> TokenPair:
@@ -277,6 +284,7 @@ def create_api_key(
     name: str,
     server: Any = None,
     expires_at: datetime | None = None,
+    actor: User | None = None,
 ) -> tuple[APIKey, str]:
     """Create a key and return it with its raw value, which is never stored or shown again."""
     with transaction.atomic():
@@ -290,7 +298,7 @@ def create_api_key(
         record_audit(
             "api_key.created",
             request=request,
-            actor=user if request is None else None,
+            actor=actor or (user if request is None else None),
             target=key,
             details={
                 "name": name,
@@ -315,19 +323,28 @@ def revoke_api_key(request: Request | None, key: APIKey, actor: User | None = No
                 target=locked,
                 details={"name": locked.name, "lookup": locked.lookup, "owner": locked.user.username},
             )
-    transaction.on_commit(lambda: _announce_revocation(locked.pk))
+    announce_revocation([locked.pk])
     return locked
 
 
-def _announce_revocation(key_id: int) -> None:
-    """Tell any socket authenticated by this key to close (the agent channel listens)."""
-    from asgiref.sync import async_to_sync
-    from channels.layers import get_channel_layer
-
-    layer = get_channel_layer()
-    if layer is None:
+def announce_revocation(key_ids: list[int]) -> None:
+    """After commit, tell any socket authenticated by these keys to close (the agent channel
+    listens on ``apikey.<id>``). Sockets also recheck their key on their own, so a lost
+    message only delays the close."""
+    if not key_ids:
         return
-    try:
-        async_to_sync(layer.group_send)(f"apikey.{key_id}", {"type": "apikey.revoked", "key_id": key_id})
-    except Exception:
-        logger.exception("Could not announce the revocation of API key %s", key_id)
+
+    def send() -> None:
+        from asgiref.sync import async_to_sync
+        from channels.layers import get_channel_layer
+
+        layer = get_channel_layer()
+        if layer is None:
+            return
+        for key_id in key_ids:
+            try:
+                async_to_sync(layer.group_send)(f"apikey.{key_id}", {"type": "apikey.revoked", "key_id": key_id})
+            except Exception:
+                logger.exception("Could not announce the revocation of API key %s", key_id)
+
+    transaction.on_commit(send)

@@ -14,7 +14,7 @@ from pathlib import Path
 from django.core.exceptions import ImproperlyConfigured
 
 _TRUE = {"1", "true", "yes", "on"}
-_FALSE = {"0", "false", "no", "off", ""}
+_FALSE = {"0", "false", "no", "off"}
 _RATE_RE = re.compile(r"^\s*(\d+)\s*/\s*(\d*)\s*(s|sec|second|m|min|minute|h|hour|d|day)\s*$", re.I)
 _PERIODS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 
@@ -45,9 +45,10 @@ def envstr(name: str, default: str = "") -> str:
 
 def envbool(name: str, default: bool) -> bool:
     raw = os.environ.get(name)
-    if raw is None:
+    value = (raw or "").strip().lower()
+    if not value:
+        # Unset and empty read the same, as for every reader here: "FOO=" means "default".
         return default
-    value = raw.strip().lower()
     if value in _TRUE:
         return True
     if value in _FALSE:
@@ -68,6 +69,15 @@ def envint(name: str, default: int, *, minimum: int | None = None, maximum: int 
     if maximum is not None and value > maximum:
         raise ImproperlyConfigured(f"{name} must be at most {maximum}, not {value}")
     return value
+
+
+def envchoice(name: str, default: str, choices: tuple[str, ...]) -> str:
+    """One of ``choices``, matched without regard to case; unset or empty gives the default."""
+    raw = os.environ.get(name, "").strip() or default
+    for choice in choices:
+        if raw.lower() == choice.lower():
+            return choice
+    raise ImproperlyConfigured(f"{name} must be one of {', '.join(choices)}, not {raw!r}")
 
 
 def envlist(name: str, default: list[str]) -> list[str]:

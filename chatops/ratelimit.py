@@ -77,12 +77,17 @@ def _incr_database(key: str, ttl: int, now: float) -> int:
     return int(row[0])
 
 
+def _full_key(key: str, period: int, window: int) -> str:
+    # Prefixed like every other Redis key of this hub, so hubs sharing a Redis do not share counts.
+    return f"{settings.REDIS_PREFIX}:rl:{key}:{period}:{window}"
+
+
 def count(key: str, period: int, now: float | None = None) -> tuple[int, int]:
     """Count one event under ``key`` in the current window; returns (count, window end)."""
     now = time.time() if now is None else now
     window = int(now // period)
     reset = (window + 1) * period
-    full_key = f"rl:{key}:{period}:{window}"
+    full_key = _full_key(key, period, window)
     ttl = reset - int(now) + 1
     value = _incr_redis(full_key, ttl) if settings.REDIS_URL else _incr_database(full_key, ttl, now)
     return value, reset
@@ -156,7 +161,7 @@ def uncount(key: str, period: int, now: float | None = None) -> None:
     """Give back one event counted by ``count`` in the same window (for example a login that
     turned out to be right, so only failures use up the allowance)."""
     now = time.time() if now is None else now
-    full_key = f"rl:{key}:{period}:{int(now // period)}"
+    full_key = _full_key(key, period, int(now // period))
     if settings.REDIS_URL:
         _redis().decr(full_key)
         return

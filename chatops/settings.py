@@ -8,7 +8,9 @@ default, in ``.env.example``.
 
 from __future__ import annotations
 
+import os
 import secrets
+import time
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -17,7 +19,7 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
 from chatops import __version__
-from chatops.env import envbool, envint, envlist, envrate, envstr, load_dotenv
+from chatops.env import envbool, envchoice, envint, envlist, envrate, envstr, load_dotenv
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 load_dotenv(BASE_DIR / ".env")
@@ -39,10 +41,21 @@ def _secret_key() -> str:
         raise ImproperlyConfigured("SECRET_KEY is required when DEBUG is off (see .env.example)")
     # Debug only: one random key, generated once and kept, so sessions and tokens survive restarts.
     path = VAR_DIR / "secret_key"
-    if not path.exists():
-        path.write_text(secrets.token_urlsafe(50))
-        path.chmod(0o600)
-    return path.read_text().strip()
+    try:
+        # Created readable by its owner only from the first byte; O_EXCL makes two processes
+        # starting at once agree on one key (the loser reads the winner's).
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        pass
+    else:
+        with os.fdopen(fd, "w") as handle:
+            handle.write(secrets.token_urlsafe(50))
+    for _ in range(50):
+        key = path.read_text().strip()
+        if key:
+            return key
+        time.sleep(0.02)  # the other process is still writing it
+    raise ImproperlyConfigured(f"{path} is empty; delete it to generate a new key")
 
 
 SECRET_KEY = _secret_key()
@@ -128,6 +141,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Redis: channel layer, cache, rate-limit counters ---------------------------------------
 REDIS_URL = envstr("REDIS_URL")
+REDIS_PREFIX = envstr("REDIS_PREFIX", "chatops")
 if REDIS_URL:
     if not REDIS_URL.startswith(("redis://", "rediss://", "unix://")):
         raise ImproperlyConfigured("REDIS_URL must be a redis://, rediss:// or unix:// URL")
@@ -137,14 +151,14 @@ if REDIS_URL:
     CHANNEL_LAYERS = {
         "default": {
             "BACKEND": "channels_redis.pubsub.RedisPubSubChannelLayer",
-            "CONFIG": {"hosts": [REDIS_URL], "prefix": envstr("REDIS_PREFIX", "chatops")},
+            "CONFIG": {"hosts": [REDIS_URL], "prefix": REDIS_PREFIX},
         }
     }
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
-            "KEY_PREFIX": envstr("REDIS_PREFIX", "chatops"),
+            "KEY_PREFIX": REDIS_PREFIX,
         }
     }
 else:
@@ -164,7 +178,10 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-ALLOW_REGISTRATION = envbool("ALLOW_REGISTRATION", True)
+# Open sign-up, and with it "the first user becomes admin", is on by default only in debug: a
+# freshly exposed production hub must not be claimable by whoever finds it first. In production
+# the first admin comes from `manage.py createsuperuser` (see docs/deployment.md).
+ALLOW_REGISTRATION = envbool("ALLOW_REGISTRATION", DEBUG)
 ACCESS_TOKEN_EXPIRE_MINUTES = envint("ACCESS_TOKEN_EXPIRE_MINUTES", 30, minimum=1, maximum=24 * 60)
 REFRESH_TOKEN_EXPIRE_DAYS = envint("REFRESH_TOKEN_EXPIRE_DAYS", 7, minimum=1, maximum=365)
 API_KEY_PREFIX = "chk_"
@@ -257,14 +274,15 @@ CORS_EXPOSE_HEADERS = [
 
 # --- Static files, i18n -----------------------------------------------------------------------
 STATIC_URL = "static/"
-STATIC_ROOT = VAR_DIR / "static"
-STATIC_ROOT.mkdir(exist_ok=True)
+# Outside var/: a volume on var/ (database, secret key) must not hide the collected files.
+STATIC_ROOT = Path(envstr("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
-# In tests and debug, serve straight from the apps' static folders; no collectstatic needed.
-WHITENOISE_USE_FINDERS = True
+# In debug, serve straight from the apps' static folders; in production from STATIC_ROOT,
+# filled (and compressed) by `manage.py collectstatic`.
+WHITENOISE_USE_FINDERS = DEBUG
 WHITENOISE_AUTOREFRESH = DEBUG
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = "UTC"
@@ -275,16 +293,21 @@ USE_TZ = True
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_SAMESITE = "Lax"
+# Messages live in the session, not in a cookie: the admin shows a new API key once through one.
+MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_REFERRER_POLICY = "same-origin"
 SESSION_COOKIE_SECURE = envbool("SESSION_COOKIE_SECURE", not DEBUG)
 CSRF_COOKIE_SECURE = envbool("CSRF_COOKIE_SECURE", not DEBUG)
+SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", False)
+SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", 0, minimum=0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = envbool("SECURE_HSTS_INCLUDE_SUBDOMAINS", False)
 if envbool("BEHIND_TLS_PROXY", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 # --- Logging: never a secret; every line carries the request id -------------------------------
-LOG_LEVEL = envstr("LOG_LEVEL", "INFO").upper()
+LOG_LEVEL = envchoice("LOG_LEVEL", "INFO", ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"))
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

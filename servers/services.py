@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django.db import transaction
 from rest_framework.request import Request
 
-from accounts.services import record_audit
+from accounts.models import User
+from accounts.services import announce_revocation, record_audit
 from chatops.db import conflicts_as_409
 from servers.models import Server, Tag
 
@@ -30,7 +31,7 @@ def _unique_values(fields: dict[str, Any]) -> dict[str, Any]:
 
 def create_server(request: Request, *, tags: list[str] | None = None, **fields: Any) -> Server:
     with conflicts_as_409(Server.objects.all(), _unique_values(fields), "server"):
-        server = Server.objects.create(created_by=request.user, **fields)
+        server = Server.objects.create(created_by=cast(User, request.user), **fields)
         _set_tags(server, tags or [])
         record_audit(
             "server.created",
@@ -58,7 +59,9 @@ def update_server(request: Request, server: Server, *, tags: list[str] | None = 
 
 
 def delete_server(request: Request, server: Server) -> None:
+    """Delete a server; its agent keys go with it, and their open sockets are told to close."""
     with transaction.atomic():
+        announce_revocation(list(server.api_keys.values_list("pk", flat=True)))
         record_audit(
             "server.deleted",
             request=request,

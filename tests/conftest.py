@@ -23,30 +23,30 @@ def _fresh_counters(settings) -> None:
         from chatops.ratelimit import _redis
 
         client = _redis()
-        keys = list(client.scan_iter("rl:*"))
+        keys = list(client.scan_iter(f"{settings.REDIS_PREFIX}:rl:*"))
         if keys:
             client.delete(*keys)
 
 
 @pytest.fixture
 def admin(db) -> User:
-    return UserFactory(username="ada", role=Role.ADMIN)
+    return UserFactory.create(username="ada", role=Role.ADMIN)
 
 
 @pytest.fixture
 def operator(db) -> User:
-    return UserFactory(username="otto", role=Role.OPERATOR)
+    return UserFactory.create(username="otto", role=Role.OPERATOR)
 
 
 @pytest.fixture
 def viewer(db) -> User:
-    return UserFactory(username="vera", role=Role.VIEWER)
+    return UserFactory.create(username="vera", role=Role.VIEWER)
 
 
 @pytest.fixture
 def outsider(db) -> User:
     """Another viewer: owns nothing the others own."""
-    return UserFactory(username="oscar", role=Role.VIEWER)
+    return UserFactory.create(username="oscar", role=Role.VIEWER)
 
 
 @pytest.fixture
@@ -82,6 +82,13 @@ def viewer_client(viewer, client_for) -> APIClient:
 @pytest.fixture
 def outsider_client(outsider, client_for) -> APIClient:
     return client_for(outsider)
+
+
+@pytest.fixture
+def console(client, admin):
+    """Django's test client signed in to the admin as an admin."""
+    client.force_login(admin)
+    return client
 
 
 @pytest.fixture

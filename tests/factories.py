@@ -19,7 +19,7 @@ def password_hash() -> str:
     return make_password(PASSWORD)
 
 
-class UserFactory(factory.django.DjangoModelFactory):
+class UserFactory(factory.django.DjangoModelFactory[User]):
     class Meta:
         model = User
         skip_postgeneration_save = True
@@ -31,7 +31,7 @@ class UserFactory(factory.django.DjangoModelFactory):
     password = factory.LazyFunction(password_hash)
 
 
-class ServerFactory(factory.django.DjangoModelFactory):
+class ServerFactory(factory.django.DjangoModelFactory[Server]):
     class Meta:
         model = Server
 

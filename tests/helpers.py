@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+from django.urls import reverse
+
+
+def admin_url(app: str, model: str, view: str, *args: object) -> str:
+    return reverse(f"admin:{app}_{model}_{view}", args=args)
+
 
 def assert_error(response, status: int, error_code: str | None = None) -> dict:
     """The response is the contract's error body with this status."""

@@ -6,10 +6,18 @@ embedded defaults (SQLite, in-memory layer) and on PostgreSQL and Redis in CI.
 
 import os
 import tempfile
+from pathlib import Path
 
 os.environ.setdefault("SECRET_KEY", "test-only-secret-key-not-for-production-0123456789")
 
 from chatops.settings import *  # noqa: F403
+
+# The suite tests production settings, except that static files come from the apps' folders
+# (no collectstatic before a test run) and sign-up is open, as the auth tests exercise it.
+WHITENOISE_USE_FINDERS = True
+STATIC_ROOT = Path(tempfile.gettempdir()) / "chatops-test-static"
+STATIC_ROOT.mkdir(exist_ok=True)
+ALLOW_REGISTRATION = True
 
 # SQLite: test on a file, as the product runs, not on shared-cache memory, whose table locks
 # fail at once instead of waiting (threaded tests would see errors production never does).

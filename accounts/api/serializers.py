@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django.conf import settings
 from django.utils import timezone
@@ -14,7 +14,8 @@ from servers.models import Server
 
 
 def _min_password_length() -> int:
-    for validator in settings.AUTH_PASSWORD_VALIDATORS:
+    validators = cast(list[dict[str, Any]], settings.AUTH_PASSWORD_VALIDATORS)
+    for validator in validators:
         if validator["NAME"].endswith("MinimumLengthValidator"):
             return int(validator.get("OPTIONS", {}).get("min_length", 8))
     return 1
@@ -152,7 +153,7 @@ class CreatedAPIKeySerializer(APIKeySerializer):
 
 class AuditLogSerializer(StrictModelSerializer):
     actor = UserSummarySerializer(read_only=True, allow_null=True)
-    api_key = serializers.PrimaryKeyRelatedField(read_only=True, allow_null=True)
+    api_key = serializers.PrimaryKeyRelatedField[APIKey](read_only=True, allow_null=True)
 
     class Meta:
         model = AuditLog

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django.conf import settings
 from django.db.models import QuerySet
@@ -183,7 +183,9 @@ class APIKeyViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
     @extend_schema(summary="Your own API keys", responses=APIKeySerializer(many=True))
     @action(detail=False, methods=["get"])
     def me(self, request: Request) -> Response:
-        queryset = self.filter_queryset(APIKey.objects.filter(user=request.user).select_related("user", "server"))
+        queryset = self.filter_queryset(
+            APIKey.objects.filter(user=cast(User, request.user)).select_related("user", "server")
+        )
         page = self.paginate_queryset(queryset)
         return self.get_paginated_response(self.get_serializer(page, many=True).data)
 

@@ -14,11 +14,9 @@ from rest_framework import serializers
 
 
 class _StrictString:
-    default_error_messages = {"not_a_string": "Must be a string."}
-
     def to_internal_value(self, data: Any) -> Any:
         if not isinstance(data, str):
-            self.fail("not_a_string")  # type: ignore[attr-defined]
+            raise serializers.ValidationError("Must be a string.", code="not_a_string")
         return super().to_internal_value(data)  # type: ignore[misc]
 
 

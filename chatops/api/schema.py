@@ -101,7 +101,7 @@ class AutoSchema(SpectacularAutoSchema):
         codes += [c for c in getattr(self.view, "extra_error_codes", ()) if c not in codes]
         return codes
 
-    def _get_response_bodies(self, direction: str = "response") -> dict[str, Any]:
+    def _get_response_bodies(self, direction: Any = "response") -> dict[str, Any]:
         responses: dict[str, Any] = super()._get_response_bodies(direction)
         if "204" in responses and self.method == "DELETE":
             # We answer a delete with 200 and the envelope (data: null), not an empty 204.

@@ -111,7 +111,7 @@ class TestLogin:
     def test_wrong_password_is_401_and_audited(self, anon, admin):
         assert_error(login(anon, password="wrong"), 401, "invalid_credentials")
         entry = AuditLog.objects.get(action="auth.login_failed")
-        assert entry.actor == admin and entry.details == {"reason": "bad_credentials"}
+        assert entry.actor == admin and entry.details == {"reason": "bad_credentials", "via": "api"}
         assert "wrong" not in json.dumps(entry.details)
 
     def test_unknown_user_gets_the_same_answer(self, anon, admin):
