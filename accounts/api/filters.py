@@ -3,7 +3,7 @@ from __future__ import annotations
 import django_filters
 
 from accounts.models import APIKey, AuditLog
-from chatops.api.filters import IdFilter, StrictFilterSet
+from chatops.api.filters import IdFilter, StrictFilterSet, UTCDateTimeFilter
 
 
 class AuditLogFilter(StrictFilterSet):
@@ -13,8 +13,8 @@ class AuditLogFilter(StrictFilterSet):
     action = django_filters.CharFilter(field_name="action", max_length=64)
     target_type = django_filters.CharFilter(field_name="target_type", max_length=64)
     target_id = django_filters.CharFilter(field_name="target_id", max_length=64)
-    start = django_filters.IsoDateTimeFilter(field_name="created_at", lookup_expr="gte")
-    end = django_filters.IsoDateTimeFilter(field_name="created_at", lookup_expr="lt")
+    start = UTCDateTimeFilter(field_name="created_at", lookup_expr="gte")
+    end = UTCDateTimeFilter(field_name="created_at", lookup_expr="lt")
 
     class Meta:
         model = AuditLog

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 import django_filters
 from django import forms
 from django.db.models import QuerySet
+from django.utils import timezone
 from rest_framework.exceptions import ValidationError
 from rest_framework.filters import BaseFilterBackend
 from rest_framework.request import Request
@@ -112,3 +114,29 @@ def single_param(request: Request, name: str) -> str | None:
     if len(values) > 1:
         raise ValidationError({name: ["Give this parameter once."]})
     return values[0] if values else None
+
+
+class UTCDateTimeField(forms.DateTimeField):
+    """An ISO 8601 instant, read as UTC when it names no zone, within 1970 to 9999.
+
+    Normalised to UTC before it reaches the database: PostgreSQL refuses zone offsets beyond
+    ±15:59 and years before its range, which would otherwise be a 500.
+    """
+
+    def to_python(self, value: Any) -> datetime | None:
+        parsed = super().to_python(value)
+        if parsed is None:
+            return None
+        if timezone.is_naive(parsed):
+            parsed = parsed.replace(tzinfo=UTC)
+        try:
+            parsed = parsed.astimezone(UTC)
+        except (OverflowError, ValueError):
+            raise forms.ValidationError("Enter a time between 1970 and 9999.") from None
+        if not 1970 <= parsed.year <= 9999:
+            raise forms.ValidationError("Enter a time between 1970 and 9999.")
+        return parsed
+
+
+class UTCDateTimeFilter(django_filters.IsoDateTimeFilter):
+    field_class = UTCDateTimeField

@@ -294,3 +294,37 @@ class TestChangePassword:
 
 def test_user_factory_password_is_argon2(db):
     assert UserFactory().password.startswith("argon2")
+
+
+class TestEdges:
+    def test_logout_without_a_token_is_400(self, admin_client):
+        assert_error(admin_client.post("/api/v1/auth/logout", {}, format="json"), 400)
+        assert_error(admin_client.post("/api/v1/auth/logout", {"refresh_token": 5}, format="json"), 400)
+
+    def test_bad_bearer_on_a_public_endpoint_is_401(self, anon):
+        anon.credentials(HTTP_AUTHORIZATION="Bearer not-a-token")
+        assert_error(register(anon), 401)
+
+    def test_api_key_cannot_change_the_password(self, viewer):
+        from rest_framework.test import APIClient
+
+        from accounts.services import create_api_key
+
+        _, raw = create_api_key(None, viewer, name="script")
+        client = APIClient()
+        client.credentials(HTTP_AUTHORIZATION=f"Bearer {raw}")
+        body = {"current_password": PASSWORD, "new_password": STRONG}
+        assert_error(client.post("/api/v1/auth/change-password", body, format="json"), 403)
+        viewer.refresh_from_db()
+        assert viewer.check_password(PASSWORD)
+
+    @pytest.mark.parametrize("forgery", ["wrong_key", "alg_none"])
+    def test_forged_refresh_tokens_are_refused(self, anon, admin, forgery):
+        claims = dict(RefreshToken.for_user(admin).payload)
+        if forgery == "wrong_key":
+            token = _forge(claims)
+        else:
+            header = base64.urlsafe_b64encode(json.dumps({"alg": "none", "typ": "JWT"}).encode()).rstrip(b"=")
+            body = base64.urlsafe_b64encode(json.dumps(claims).encode()).rstrip(b"=")
+            token = f"{header.decode()}.{body.decode()}."
+        assert_error(anon.post("/api/v1/auth/refresh", {"refresh_token": token}, format="json"), 401)

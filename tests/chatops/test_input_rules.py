@@ -55,3 +55,19 @@ def test_valid_non_ascii_text_is_kept(admin_client):
         admin_client.post("/api/v1/servers", {"name": "Zürich 🖥", "hostname": "zh.example"}, format="json"), 201
     )
     assert Server.objects.get(pk=data["id"]).name == "Zürich 🖥"
+
+
+@pytest.mark.parametrize(
+    "value", ["0685-10-03T18:26:31-20:01", "10000-01-01T00:00:00Z", "1969-12-31T23:59:59Z", "soon"]
+)
+def test_out_of_range_times_are_400_not_500(admin_client, value):
+    assert_error(admin_client.get("/api/v1/audit-logs", {"start": value}), 400)
+
+
+def test_times_with_odd_offsets_or_no_zone_are_read_as_instants(admin_client, admin):
+    from accounts.services import record_audit
+
+    record_audit("x.test", actor=admin)
+    assert len(assert_ok(admin_client.get("/api/v1/audit-logs", {"start": "2020-01-01T00:00:00-20:01"}))) == 1
+    assert len(assert_ok(admin_client.get("/api/v1/audit-logs", {"start": "2020-01-01T00:00:00"}))) == 1
+    assert assert_ok(admin_client.get("/api/v1/audit-logs", {"end": "2020-01-01T00:00:00-20:01"})) == []
