@@ -69,7 +69,7 @@ def record_audit(
         action=action,
         target_type=target_type,
         target_id=str(target_id),
-        ip_address=ratelimit.client_ip(http) if http is not None else None,
+        ip_address=ratelimit.valid_ip(ratelimit.client_ip(http)) if http is not None else None,
         user_agent=(http.headers.get("User-Agent", "") if http is not None else "")[:256],
         details=details or {},
     )

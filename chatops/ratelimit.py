@@ -120,17 +120,29 @@ def hit(scope: str, ident: str) -> Decision:
 
 def client_ip(request: HttpRequest) -> str:
     """The client's address; ``X-Forwarded-For`` is believed only from configured proxies."""
-    remote = request.META.get("REMOTE_ADDR", "") or "unknown"
+    return client_ip_from(request.META.get("REMOTE_ADDR", ""), request.META.get("HTTP_X_FORWARDED_FOR", ""))
+
+
+def client_ip_from(remote: str, forwarded_for: str) -> str:
+    """The same rule for HTTP and websocket scopes: the socket peer, unless TRUSTED_PROXY_COUNT
+    proxies stand in front, in which case the entry that many from the right."""
     proxies = settings.TRUSTED_PROXY_COUNT
     if proxies:
-        forwarded = [p.strip() for p in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if p.strip()]
+        forwarded = [p.strip() for p in forwarded_for.split(",") if p.strip()]
         if len(forwarded) >= proxies:
-            candidate = forwarded[-proxies]
             try:
-                return str(ipaddress.ip_address(candidate))
+                return str(ipaddress.ip_address(forwarded[-proxies]))
             except ValueError:
                 pass
-    return remote
+    return remote or "unknown"
+
+
+def valid_ip(value: str | None) -> str | None:
+    """``value`` if it is an IP address (for columns of that type), else None."""
+    try:
+        return str(ipaddress.ip_address(value or ""))
+    except ValueError:
+        return None
 
 
 def identity(request: HttpRequest) -> str:

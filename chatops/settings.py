@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.contrib.postgres",
     "corsheaders",
     "rest_framework",
     "rest_framework_simplejwt",
@@ -213,6 +214,16 @@ RATE_LIMITS = {
 RATE_LIMIT_ENABLED = envbool("RATE_LIMIT_ENABLED", True)
 # Trust X-Forwarded-For from this many proxies in front of the hub (0: use the socket peer).
 TRUSTED_PROXY_COUNT = envint("TRUSTED_PROXY_COUNT", 0, minimum=0, maximum=5)
+
+# --- The agent channel ------------------------------------------------------------------------
+AGENT_WINDOW = envint("AGENT_WINDOW", 32, minimum=1, maximum=1024)
+AGENT_MAX_FRAME_BYTES = envint("AGENT_MAX_FRAME_BYTES", 1024 * 1024, minimum=4096, maximum=16 * 1024 * 1024)
+# How often an open agent socket rechecks that its key is still valid (revocation also closes
+# it at once through the channel layer; this is the backstop), and how long an agent may stay
+# silent before the hub closes its socket and marks the server offline.
+AGENT_KEY_RECHECK_SECONDS = envint("AGENT_KEY_RECHECK_SECONDS", 5, minimum=1, maximum=300)
+AGENT_SILENCE_SECONDS = envint("AGENT_SILENCE_SECONDS", 60, minimum=5, maximum=3600)
+AGENT_HELLO_TIMEOUT_SECONDS = 10
 
 # --- REST framework and the API contract ----------------------------------------------------
 REST_FRAMEWORK = {

@@ -49,6 +49,17 @@ def outsider(db) -> User:
     return UserFactory.create(username="oscar", role=Role.VIEWER)
 
 
+@pytest.fixture(autouse=True)
+async def _close_sync_thread_connections(request):
+    """Async tests reach the database through channels' sync thread; close its connections
+    after each test, or PostgreSQL cannot drop the test database at the end."""
+    yield
+    from channels.db import database_sync_to_async
+    from django.db import connections
+
+    await database_sync_to_async(connections.close_all)()
+
+
 @pytest.fixture
 def anon() -> APIClient:
     return APIClient()

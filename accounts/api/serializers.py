@@ -9,7 +9,13 @@ from rest_framework import serializers
 
 from accounts.choices import Role
 from accounts.models import APIKey, AuditLog, User
-from chatops.api.fields import StrictCharField, StrictEmailField, StrictModelSerializer, StrictRegexField
+from chatops.api.fields import (
+    StrictCharField,
+    StrictEmailField,
+    StrictModelSerializer,
+    StrictPrimaryKeyRelatedField,
+    StrictRegexField,
+)
 from servers.models import Server
 
 
@@ -103,7 +109,7 @@ class ProfileSerializer(StrictModelSerializer):
 
 class APIKeySerializer(StrictModelSerializer):
     user = UserSummarySerializer(read_only=True)
-    server = serializers.PrimaryKeyRelatedField(
+    server = StrictPrimaryKeyRelatedField(
         queryset=Server.objects.all(),
         required=False,
         allow_null=True,

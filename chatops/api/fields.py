@@ -45,3 +45,13 @@ class StrictModelSerializer(serializers.ModelSerializer[Any]):
         models.EmailField: StrictEmailField,
         models.GenericIPAddressField: StrictIPAddressField,
     }
+
+
+class StrictPrimaryKeyRelatedField(serializers.PrimaryKeyRelatedField):
+    """An object's id as a JSON integer (or null where allowed): not ``""``, ``"7"`` or ``true``,
+    which DRF would turn into null or 7."""
+
+    def run_validation(self, data: Any = serializers.empty) -> Any:
+        if data is not serializers.empty and data is not None and (isinstance(data, bool) or not isinstance(data, int)):
+            raise serializers.ValidationError("Must be a whole number (an id) or null.", code="incorrect_type")
+        return super().run_validation(data)

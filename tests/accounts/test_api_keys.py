@@ -74,6 +74,8 @@ class TestCreate:
             {"name": "ok", "expires_at": "2001-01-01T00:00:00Z"},
             {"name": "ok", "server": 999999},
             {"name": "ok", "server": "abc"},
+            {"name": "ok", "server": ""},
+            {"name": "ok", "server": True},
         ],
     )
     def test_bad_input_is_400(self, admin_client, body):

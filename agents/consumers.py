@@ -1,0 +1,238 @@
+"""The agent socket: ``/api/v1/agents/ws`` (protocol in docs/agent-protocol.md)."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import time
+from collections import deque
+from typing import Any
+
+from channels.db import database_sync_to_async
+from channels.generic.websocket import AsyncWebsocketConsumer
+from django.conf import settings
+
+from accounts.models import APIKey
+from agents import protocol, services
+from agents.protocol import ProtocolError
+from monitoring.ingest import batcher
+from monitoring.services import FrameIn, record_rejected_frame
+
+logger = logging.getLogger(__name__)
+
+CLOSE_TOO_BIG = 1009
+CLOSE_INTERNAL = 1011
+CLOSE_PROTOCOL = 4400
+CLOSE_UNAUTHENTICATED = 4401
+CLOSE_FORBIDDEN = 4403
+CLOSE_SILENT = 4408
+CLOSE_REPLACED = 4409
+
+
+def agent_group(server_id: int) -> str:
+    return f"agent.{server_id}"
+
+
+class AgentConsumer(AsyncWebsocketConsumer):
+    """One connected agent. Frames are handled in arrival order; data frames are queued to the
+    process's ingest batcher and acknowledged, in order, once committed."""
+
+    key: APIKey
+    session: services.Session | None = None
+    hello: protocol.Hello | None = None
+    replaced = False
+    closing_reason = "closed by agent"
+
+    async def connect(self) -> None:
+        await self.accept()
+        key = self.scope.get("api_key")
+        if key is None:
+            self.closing_reason = "unauthenticated"
+            await self.close(code=CLOSE_UNAUTHENTICATED)
+            return
+        self.key = key
+        self.pending: deque[tuple[int, asyncio.Future[None]]] = deque()
+        self.ack_event = asyncio.Event()
+        self.last_frame_at = time.monotonic()
+        self.tasks = [asyncio.ensure_future(self._hello_deadline())]
+
+    # --- frames in ----------------------------------------------------------------------------
+
+    async def receive(self, text_data: str | None = None, bytes_data: bytes | None = None) -> None:
+        raw: str | bytes | None = text_data if text_data is not None else bytes_data
+        if raw is None:
+            return
+        limit = settings.AGENT_MAX_FRAME_BYTES
+        if len(raw) > limit or (isinstance(raw, str) and len(raw) * 4 > limit and len(raw.encode()) > limit):
+            self.closing_reason = "frame too large"
+            await self.close(code=CLOSE_TOO_BIG)
+            return
+        try:
+            frame = json.loads(raw)
+        except ValueError:
+            await self._error("malformed", "not JSON")
+            return
+        if not isinstance(frame, dict):
+            await self._error("malformed", "a frame is a JSON object")
+            return
+        kind = frame.get("type")
+        if kind == "hello":
+            await self._on_hello(frame)
+        elif kind == "data":
+            await self._on_data(frame)
+        else:
+            await self._error("unknown_type", f"unknown frame type {str(kind)[:40]!r}")
+
+    async def _on_hello(self, frame: dict[str, Any]) -> None:
+        if self.hello is not None:
+            await self._error("invalid_frame", "hello was already received")
+            return
+        try:
+            hello = protocol.parse_hello(frame)
+        except ProtocolError as exc:
+            if exc.code == "unsupported_protocol":
+                await self._error(exc.code, exc.detail)
+                self.closing_reason = exc.detail
+                await self.close(code=CLOSE_PROTOCOL)
+            else:
+                await self._error(exc.code, exc.detail)
+            return
+        try:
+            session = await database_sync_to_async(services.agent_connected)(
+                self.key, hello, self.scope.get("client_ip")
+            )
+        except services.EnrolmentRefused as exc:
+            await self._error("forbidden", str(exc))
+            self.closing_reason = "enrolment refused"
+            await self.close(code=CLOSE_FORBIDDEN)
+            return
+        self.hello, self.session = hello, session
+        layer = self.channel_layer
+        # The newest connection of a server wins: an agent that reconnects before the hub
+        # noticed its old socket die must not be refused or doubled.
+        await layer.group_send(agent_group(session.server_id), {"type": "agent.replaced", "channel": self.channel_name})
+        await layer.group_add(agent_group(session.server_id), self.channel_name)
+        await layer.group_add(f"apikey.{self.key.pk}", self.channel_name)
+        self.last_frame_at = time.monotonic()
+        self.tasks += [asyncio.ensure_future(self._acks()), asyncio.ensure_future(self._watchdog())]
+        await self._send(
+            {
+                "type": "welcome",
+                "protocol": protocol.PROTOCOL_VERSION,
+                "server_id": session.server_id,
+                "server_name": session.server_name,
+                "window": settings.AGENT_WINDOW,
+                "max_frame_bytes": settings.AGENT_MAX_FRAME_BYTES,
+                "last_seq": session.last_seq,
+            }
+        )
+
+    async def _on_data(self, frame: dict[str, Any]) -> None:
+        if self.session is None or self.hello is None:
+            await self._error("not_ready", "send hello first")
+            return
+        self.last_frame_at = time.monotonic()
+        try:
+            data = protocol.parse_data(frame)
+        except ProtocolError as exc:
+            await self._error(exc.code, exc.detail, exc.seq)
+            if exc.seq is not None:
+                await self._reject(exc.seq)
+            return
+        if len(self.pending) >= 4 * settings.AGENT_WINDOW:
+            self.closing_reason = "window exceeded"
+            await self.close(code=1008)
+            return
+        future = batcher().enqueue(FrameIn(self.session.server_id, self.hello["stream"], data))
+        self.pending.append((data["seq"], future))
+        self.ack_event.set()
+
+    async def _reject(self, seq: int) -> None:
+        """Acknowledge a frame that will never be accepted, after everything before it."""
+        assert self.session is not None and self.hello is not None
+        for _, future in list(self.pending):
+            await asyncio.wait([future])
+        await database_sync_to_async(record_rejected_frame)(self.session.server_id, self.hello["stream"], seq)
+        logger.warning("Rejected frame %s of server %s", seq, self.session.server_id)
+        await self._send({"type": "ack", "seq": seq})
+
+    # --- background ----------------------------------------------------------------------------
+
+    async def _acks(self) -> None:
+        """Acknowledge committed frames in order; several done at once make one (cumulative) ack."""
+        while True:
+            await self.ack_event.wait()
+            self.ack_event.clear()
+            while self.pending:
+                seq, future = self.pending[0]
+                try:
+                    await future
+                except Exception:
+                    self.closing_reason = "storage error"
+                    await self.close(code=CLOSE_INTERNAL)
+                    return
+                self.pending.popleft()
+                while self.pending and self.pending[0][1].done() and not self.pending[0][1].exception():
+                    seq = self.pending.popleft()[0]
+                await self._send({"type": "ack", "seq": seq})
+
+    async def _hello_deadline(self) -> None:
+        await asyncio.sleep(settings.AGENT_HELLO_TIMEOUT_SECONDS)
+        if self.hello is None:
+            self.closing_reason = "no hello"
+            await self.close(code=CLOSE_PROTOCOL)
+
+    async def _watchdog(self) -> None:
+        assert self.hello is not None
+        silence = max(settings.AGENT_SILENCE_SECONDS, 3 * self.hello["interval"])
+        while True:
+            await asyncio.sleep(settings.AGENT_KEY_RECHECK_SECONDS)
+            if not await database_sync_to_async(services.key_is_active)(self.key.pk):
+                self.closing_reason = "key revoked or expired"
+                await self.close(code=CLOSE_UNAUTHENTICATED)
+                return
+            if time.monotonic() - self.last_frame_at > silence:
+                self.closing_reason = "silent"
+                await self.close(code=CLOSE_SILENT)
+                return
+
+    # --- channel layer events -------------------------------------------------------------------
+
+    async def agent_replaced(self, event: dict[str, Any]) -> None:
+        if event["channel"] != self.channel_name:
+            self.replaced = True
+            self.closing_reason = "replaced by a newer connection"
+            await self.close(code=CLOSE_REPLACED)
+
+    async def apikey_revoked(self, event: dict[str, Any]) -> None:
+        self.closing_reason = "key revoked"
+        await self.close(code=CLOSE_UNAUTHENTICATED)
+
+    # --- out -----------------------------------------------------------------------------------
+
+    async def _send(self, frame: dict[str, Any]) -> None:
+        await self.send(text_data=json.dumps(frame, separators=(",", ":")))
+
+    async def _error(self, code: str, detail: str, seq: int | None = None) -> None:
+        frame: dict[str, Any] = {"type": "error", "code": code, "detail": detail}
+        if seq is not None:
+            frame["seq"] = seq
+        await self._send(frame)
+
+    async def disconnect(self, code: int) -> None:
+        for task in getattr(self, "tasks", []):
+            task.cancel()
+        if self.session is None:
+            return
+        layer = self.channel_layer
+        await layer.group_discard(agent_group(self.session.server_id), self.channel_name)
+        await layer.group_discard(f"apikey.{self.key.pk}", self.channel_name)
+        assert self.hello is not None
+        await database_sync_to_async(services.agent_disconnected)(
+            self.session.server_id,
+            f"{self.closing_reason} ({code})",
+            ip=self.scope.get("client_ip"),
+            agent_version=self.hello["agent_version"],
+            replaced=self.replaced,
+        )

@@ -1,0 +1,211 @@
+"""The agent protocol's frames (docs/agent-protocol.md) as types, and their validation.
+
+Validation is hand-written and strict: it runs for every frame on the hot path, and every
+refusal must say exactly what was wrong so the agent's log can show it.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from datetime import UTC, datetime
+from typing import Any, Literal, NotRequired, TypedDict
+
+PROTOCOL_VERSION = 1
+MAX_SAMPLES_PER_FRAME = 120
+MAX_LOGS_PER_FRAME = 1000
+MAX_VALUES_PER_SAMPLE = 500
+MAX_MESSAGE_CHARS = 8192
+MAX_SOURCE_CHARS = 255
+METRIC_NAME_RE = re.compile(r"^[a-z][a-z0-9_]*(:[^\s]{1,80})?$")
+STREAM_RE = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
+LEVELS = ("debug", "info", "notice", "warning", "error", "critical")
+# Samples from before 2000 or more than a day ahead are a broken clock, not data.
+MIN_TS = 946684800.0
+MAX_FUTURE_SECONDS = 86400.0
+
+
+class ProtocolError(ValueError):
+    """A frame the hub refuses; ``code`` is the error frame's code."""
+
+    def __init__(self, code: str, detail: str, seq: int | None = None) -> None:
+        super().__init__(detail)
+        self.code = code
+        self.detail = detail
+        self.seq = seq
+
+
+class Hello(TypedDict):
+    type: Literal["hello"]
+    protocol: int
+    agent_version: str
+    hostname: str
+    os: str
+    kernel: str
+    cpu_count: int
+    memory_total_bytes: int
+    capabilities: list[str]
+    stream: str
+    interval: float
+
+
+class Sample(TypedDict):
+    ts: float
+    values: dict[str, float]
+    top: NotRequired[dict[str, Any] | None]
+
+
+class LogEntry(TypedDict):
+    ts: float
+    level: str
+    source: str
+    message: str
+
+
+class Data(TypedDict):
+    type: Literal["data"]
+    seq: int
+    samples: list[Sample]
+    logs: list[LogEntry]
+    dropped: dict[str, int]
+
+
+class Welcome(TypedDict):
+    type: Literal["welcome"]
+    protocol: int
+    server_id: int
+    server_name: str
+    window: int
+    max_frame_bytes: int
+    last_seq: int
+
+
+class Ack(TypedDict):
+    type: Literal["ack"]
+    seq: int
+
+
+class ErrorFrame(TypedDict):
+    type: Literal["error"]
+    code: str
+    detail: str
+    seq: NotRequired[int]
+
+
+def _text(frame: dict[str, Any], key: str, max_len: int, *, required: bool = True) -> str:
+    value = frame.get(key, None if required else "")
+    if not isinstance(value, str):
+        raise ProtocolError("invalid_frame", f"{key}: must be a string")
+    if len(value) > max_len:
+        raise ProtocolError("invalid_frame", f"{key}: at most {max_len} characters")
+    return value
+
+
+def _int(value: Any, where: str, minimum: int = 0) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
+        raise ProtocolError("invalid_frame", f"{where}: must be a whole number >= {minimum}")
+    return value
+
+
+def _number(value: Any, where: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+        raise ProtocolError("invalid_frame", f"{where}: not a finite number")
+    return float(value)
+
+
+def parse_hello(frame: dict[str, Any]) -> Hello:
+    protocol = frame.get("protocol")
+    if protocol != PROTOCOL_VERSION:
+        raise ProtocolError("unsupported_protocol", f"protocol {protocol!r} is not supported; this hub speaks 1")
+    stream = _text(frame, "stream", 64)
+    if not STREAM_RE.match(stream):
+        raise ProtocolError("invalid_frame", "stream: 8-64 characters of A-Z a-z 0-9 _ -")
+    hostname = _text(frame, "hostname", 253).strip().lower()
+    if not hostname:
+        raise ProtocolError("invalid_frame", "hostname: must not be empty")
+    capabilities = frame.get("capabilities", [])
+    if not isinstance(capabilities, list) or not all(isinstance(c, str) and len(c) <= 32 for c in capabilities):
+        raise ProtocolError("invalid_frame", "capabilities: must be a list of short strings")
+    interval = _number(frame.get("interval", 5), "interval")
+    return {
+        "type": "hello",
+        "protocol": PROTOCOL_VERSION,
+        "agent_version": _text(frame, "agent_version", 50),
+        "hostname": hostname,
+        "os": _text(frame, "os", 100, required=False),
+        "kernel": _text(frame, "kernel", 100, required=False),
+        "cpu_count": _int(frame.get("cpu_count", 0), "cpu_count"),
+        "memory_total_bytes": _int(frame.get("memory_total_bytes", 0), "memory_total_bytes"),
+        "capabilities": sorted(set(capabilities))[:16],
+        "stream": stream,
+        "interval": interval,
+    }
+
+
+def _ts(value: Any, where: str, now: float) -> float:
+    ts = _number(value, where)
+    if ts < MIN_TS or ts > now + MAX_FUTURE_SECONDS:
+        raise ProtocolError("invalid_frame", f"{where}: not a plausible unix time")
+    return ts
+
+
+def _sample(raw: Any, where: str, now: float) -> Sample:
+    if not isinstance(raw, dict):
+        raise ProtocolError("invalid_frame", f"{where}: must be an object")
+    values = raw.get("values")
+    if not isinstance(values, dict) or len(values) > MAX_VALUES_PER_SAMPLE:
+        raise ProtocolError("invalid_frame", f"{where}.values: an object of at most {MAX_VALUES_PER_SAMPLE} metrics")
+    clean: dict[str, float] = {}
+    for name, value in values.items():
+        if not isinstance(name, str) or len(name) > 100 or not METRIC_NAME_RE.match(name):
+            raise ProtocolError("invalid_frame", f"{where}.values: {str(name)[:40]!r} is not a metric name")
+        clean[name] = _number(value, f"{where}.values.{name}")
+    sample: Sample = {"ts": _ts(raw.get("ts"), f"{where}.ts", now), "values": clean}
+    top = raw.get("top")
+    if top is not None:
+        if not isinstance(top, dict):
+            raise ProtocolError("invalid_frame", f"{where}.top: must be an object")
+        sample["top"] = top
+    return sample
+
+
+def _log(raw: Any, where: str, now: float) -> LogEntry:
+    if not isinstance(raw, dict):
+        raise ProtocolError("invalid_frame", f"{where}: must be an object")
+    level = raw.get("level", "info")
+    if level not in LEVELS:
+        raise ProtocolError("invalid_frame", f"{where}.level: one of {', '.join(LEVELS)}")
+    message = _text(raw, "message", MAX_MESSAGE_CHARS)
+    return {
+        "ts": _ts(raw.get("ts"), f"{where}.ts", now),
+        "level": level,
+        "source": _text(raw, "source", MAX_SOURCE_CHARS, required=False),
+        # NUL cannot be stored in PostgreSQL text; a log line may well contain one.
+        "message": message.replace("\x00", "\ufffd"),
+    }
+
+
+def parse_data(frame: dict[str, Any], now: float | None = None) -> Data:
+    now = datetime.now(UTC).timestamp() if now is None else now
+    seq = _int(frame.get("seq"), "seq", minimum=1)
+    try:
+        samples = frame.get("samples", [])
+        logs = frame.get("logs", [])
+        if not isinstance(samples, list) or len(samples) > MAX_SAMPLES_PER_FRAME:
+            raise ProtocolError("invalid_frame", f"samples: a list of at most {MAX_SAMPLES_PER_FRAME}")
+        if not isinstance(logs, list) or len(logs) > MAX_LOGS_PER_FRAME:
+            raise ProtocolError("invalid_frame", f"logs: a list of at most {MAX_LOGS_PER_FRAME}")
+        dropped_raw = frame.get("dropped") or {}
+        if not isinstance(dropped_raw, dict):
+            raise ProtocolError("invalid_frame", "dropped: must be an object")
+        dropped = {key: _int(dropped_raw.get(key, 0), f"dropped.{key}") for key in ("samples", "logs")}
+        return {
+            "type": "data",
+            "seq": seq,
+            "samples": [_sample(s, f"samples[{i}]", now) for i, s in enumerate(samples)],
+            "logs": [_log(line, f"logs[{i}]", now) for i, line in enumerate(logs)],
+            "dropped": dropped,
+        }
+    except ProtocolError as exc:
+        exc.seq = seq
+        raise

@@ -1,0 +1,93 @@
+"""The hub's side of an agent's life: enrolment, connect, disconnect."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.utils import timezone
+
+from accounts.models import APIKey
+from accounts.services import record_audit
+from agents.models import ConnectionEvent
+from agents.protocol import Hello
+from monitoring.services import last_seq
+from servers.choices import ServerStatus
+from servers.models import Server
+
+logger = logging.getLogger(__name__)
+
+
+class EnrolmentRefused(Exception):
+    """The key may not enrol a server with this hostname (close 4403)."""
+
+
+@dataclass(frozen=True)
+class Session:
+    server_id: int
+    server_name: str
+    last_seq: int
+
+
+def agent_connected(key: APIKey, hello: Hello, ip: str | None) -> Session:
+    """Find (or, for an admin's unbound key, create) the agent's server, fill its facts from
+    the hello, mark it online and record the connection."""
+    with transaction.atomic():
+        server = key.server
+        if server is None:
+            server = Server.objects.filter(hostname__iexact=hello["hostname"]).first()
+            if server is None:
+                if not key.user.is_admin:
+                    raise EnrolmentRefused(
+                        f"no server has hostname {hello['hostname']!r}, and only an admin's key may enrol one"
+                    )
+                server = Server.objects.create(name=hello["hostname"], hostname=hello["hostname"], created_by=key.user)
+                record_audit(
+                    "server.enrolled",
+                    actor=key.user,
+                    api_key=key,
+                    target=server,
+                    details={"hostname": hello["hostname"], "via": "agent"},
+                )
+        server = Server.objects.select_for_update().get(pk=server.pk)
+        server.os = (f"{hello['os']} ({hello['kernel']})" if hello["kernel"] else hello["os"])[:100]
+        server.agent_version = hello["agent_version"]
+        server.status = ServerStatus.ONLINE
+        server.last_seen = timezone.now()
+        if ip and server.ip_address is None:
+            server.ip_address = ip
+        server.save(update_fields=["os", "agent_version", "status", "last_seen", "ip_address", "updated_at"])
+        ConnectionEvent.objects.create(
+            server=server,
+            kind=ConnectionEvent.Kind.CONNECT,
+            ip_address=ip,
+            agent_version=hello["agent_version"],
+            api_key=key,
+            details={
+                "stream": hello["stream"],
+                "capabilities": hello["capabilities"],
+                "cpu_count": hello["cpu_count"],
+                "memory_total_bytes": hello["memory_total_bytes"],
+                "interval": hello["interval"],
+            },
+        )
+    return Session(server_id=server.pk, server_name=server.name, last_seq=last_seq(server.pk, hello["stream"]))
+
+
+def agent_disconnected(server_id: int, reason: str, *, ip: str | None, agent_version: str, replaced: bool) -> None:
+    """Record the disconnect; mark the server offline unless a newer socket replaced this one."""
+    with transaction.atomic():
+        ConnectionEvent.objects.create(
+            server_id=server_id,
+            kind=ConnectionEvent.Kind.DISCONNECT,
+            reason=reason[:200],
+            ip_address=ip,
+            agent_version=agent_version,
+        )
+        if not replaced:
+            Server.objects.filter(pk=server_id).update(status=ServerStatus.OFFLINE)
+
+
+def key_is_active(key_id: int) -> bool:
+    return APIKey.objects.active().filter(pk=key_id).exists()

@@ -1,0 +1,74 @@
+"""Authentication of websocket scopes, as ASGI middleware that fills the scope.
+
+- Agents: ``Authorization: Bearer <API key>`` → ``scope["api_key"]`` (or None).
+- Browsers: the access token as subprotocols ``["bearer", <token>]`` → ``scope["user"]``
+  (an AnonymousUser when missing or invalid); the consumer answers with the ``bearer``
+  subprotocol. Never the query string: it ends up in access logs.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from channels.db import database_sync_to_async
+from django.contrib.auth.models import AnonymousUser
+from rest_framework.exceptions import AuthenticationFailed
+from rest_framework_simplejwt.exceptions import InvalidToken, TokenError
+
+from accounts.authentication import JWTAuthentication
+from accounts.models import APIKey
+from chatops.ratelimit import client_ip_from, valid_ip
+
+Scope = dict[str, Any]
+
+
+def header(scope: Scope, name: bytes) -> str:
+    for key, value in scope.get("headers", []):
+        if key.lower() == name:
+            return bytes(value).decode("latin-1")
+    return ""
+
+
+def scope_ip(scope: Scope) -> str:
+    client = scope.get("client") or ("", 0)
+    return client_ip_from(str(client[0] or ""), header(scope, b"x-forwarded-for"))
+
+
+def _key_for(raw: str) -> APIKey | None:
+    key = APIKey.objects.for_raw_key(raw)
+    if key is not None:
+        key.touch()
+    return key
+
+
+def _user_for(token: str) -> Any:
+    auth = JWTAuthentication()
+    try:
+        validated = auth.get_validated_token(token.encode())
+        return auth.get_user(validated)
+    except (InvalidToken, TokenError, AuthenticationFailed):
+        return AnonymousUser()
+
+
+class APIKeyAuthMiddleware:
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Any, send: Any) -> Any:
+        scheme, _, token = header(scope, b"authorization").partition(" ")
+        key = None
+        if scheme.lower() == "bearer" and token.strip():
+            key = await database_sync_to_async(_key_for)(token.strip())
+        return await self.app({**scope, "api_key": key, "client_ip": valid_ip(scope_ip(scope))}, receive, send)
+
+
+class JWTSubprotocolAuthMiddleware:
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Any, send: Any) -> Any:
+        protocols = list(scope.get("subprotocols") or [])
+        user: Any = AnonymousUser()
+        if len(protocols) >= 2 and protocols[0] == "bearer":
+            user = await database_sync_to_async(_user_for)(protocols[1])
+        return await self.app({**scope, "user": user, "client_ip": valid_ip(scope_ip(scope))}, receive, send)

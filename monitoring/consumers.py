@@ -1,0 +1,102 @@
+"""Live streams for browsers: one server's metrics or logs, and the whole fleet's metrics."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from channels.db import database_sync_to_async
+from channels.generic.websocket import AsyncJsonWebsocketConsumer
+
+from monitoring.events import FLEET_METRICS_GROUP, server_logs_group, server_metrics_group
+from servers.models import Server
+
+CLOSE_UNAUTHENTICATED = 4401
+CLOSE_FORBIDDEN = 4403
+CLOSE_NOT_FOUND = 4404
+
+
+def _can_see(user: Any, server_id: int) -> bool:
+    return Server.objects.visible_to(user).filter(pk=server_id).exists()
+
+
+class StreamConsumer(AsyncJsonWebsocketConsumer):
+    """Authenticates (``scope["user"]`` from the bearer subprotocol), then joins one group and
+    forwards its events. Browsers only listen: a frame they send gets an error reply."""
+
+    groups_to_join: list[str]
+
+    async def connect(self) -> None:
+        protocols = self.scope.get("subprotocols") or []
+        await self.accept(subprotocol="bearer" if protocols[:1] == ["bearer"] else None)
+        user = self.scope.get("user")
+        if user is None or not user.is_authenticated:
+            await self.close(code=CLOSE_UNAUTHENTICATED)
+            return
+        if not user.is_active:
+            await self.close(code=CLOSE_FORBIDDEN)
+            return
+        names = await self.resolve_groups(user)
+        if names is None:
+            await self.close(code=CLOSE_NOT_FOUND)
+            return
+        self.groups_to_join = names
+        for name in names:
+            await self.channel_layer.group_add(name, self.channel_name)
+
+    async def resolve_groups(self, user: Any) -> list[str] | None:
+        """The groups to join, or None when the object is unknown or invisible (close 4404)."""
+        raise NotImplementedError
+
+    async def disconnect(self, code: int) -> None:
+        for name in getattr(self, "groups_to_join", []):
+            await self.channel_layer.group_discard(name, self.channel_name)
+
+    async def receive_json(self, content: Any, **kwargs: Any) -> None:
+        if isinstance(content, dict) and content.get("type") == "ping":
+            await self.send_json({"type": "pong"})
+            return
+        await self.send_json({"type": "error", "code": "read_only", "detail": "this stream only sends"})
+
+    async def receive(self, text_data: str | None = None, bytes_data: bytes | None = None, **kwargs: Any) -> None:
+        try:
+            await super().receive(text_data=text_data, bytes_data=bytes_data, **kwargs)
+        except ValueError:
+            await self.send_json({"type": "error", "code": "malformed", "detail": "not JSON"})
+
+    async def metrics_sample(self, event: dict[str, Any]) -> None:
+        await self.send_json(event)
+
+    async def logs_lines(self, event: dict[str, Any]) -> None:
+        await self.send_json(event)
+
+    async def server_status(self, event: dict[str, Any]) -> None:
+        await self.send_json(event)
+
+
+class ServerStreamConsumer(StreamConsumer):
+    group_for: Any = None
+
+    async def resolve_groups(self, user: Any) -> list[str] | None:
+        server_id = int(self.scope["url_route"]["kwargs"]["server_id"])
+        if not await database_sync_to_async(_can_see)(user, server_id):
+            return None
+        return [type(self).group_for(server_id)]
+
+
+class MetricsConsumer(ServerStreamConsumer):
+    """``/api/v1/ws/metrics/{server_id}``: every committed sample of one server."""
+
+    group_for = staticmethod(server_metrics_group)
+
+
+class LogsConsumer(ServerStreamConsumer):
+    """``/api/v1/ws/logs/{server_id}``: every committed log line of one server."""
+
+    group_for = staticmethod(server_logs_group)
+
+
+class FleetMetricsConsumer(StreamConsumer):
+    """``/api/v1/ws/metrics``: each server's newest sample, for the overview page."""
+
+    async def resolve_groups(self, user: Any) -> list[str] | None:
+        return [FLEET_METRICS_GROUP]

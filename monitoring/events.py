@@ -1,0 +1,63 @@
+"""Events pushed to browsers over the channel layer, and their group names."""
+
+from __future__ import annotations
+
+import logging
+from typing import Literal, TypedDict
+
+from channels.layers import get_channel_layer
+
+logger = logging.getLogger(__name__)
+
+FLEET_METRICS_GROUP = "fleet.metrics"
+
+
+def server_metrics_group(server_id: int) -> str:
+    return f"server.{server_id}.metrics"
+
+
+def server_logs_group(server_id: int) -> str:
+    return f"server.{server_id}.logs"
+
+
+class MetricsSampleEvent(TypedDict):
+    type: Literal["metrics.sample"]
+    server_id: int
+    ts: float  # unix seconds
+    values: dict[str, float]
+
+
+class LogLineOut(TypedDict):
+    ts: float
+    level: str
+    source: str
+    message: str
+
+
+class LogsLinesEvent(TypedDict):
+    type: Literal["logs.lines"]
+    server_id: int
+    lines: list[LogLineOut]
+
+
+class ServerStatusEvent(TypedDict):
+    type: Literal["server.status"]
+    server_id: int
+    status: str
+    last_seen: float | None
+
+
+Event = MetricsSampleEvent | LogsLinesEvent | ServerStatusEvent
+
+
+async def publish(messages: list[tuple[str, Event]]) -> None:
+    """Send to groups. Call only after the data is committed: the channel layer is fan-out,
+    at most once; the database holds the durable copy."""
+    layer = get_channel_layer()
+    if layer is None:
+        return
+    for group, event in messages:
+        try:
+            await layer.group_send(group, dict(event))
+        except Exception:
+            logger.exception("Could not publish %s to %s", event["type"], group)
