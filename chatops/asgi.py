@@ -12,8 +12,14 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "chatops.settings")
 django_asgi_app = get_asgi_application()
 
 from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402 - needs Django set up first
+from django.conf import settings  # noqa: E402
 
 from chatops.routing import websocket_urlpatterns  # noqa: E402
+
+if settings.EMBEDDED_WORKER:
+    from worker.runner import start_embedded
+
+    start_embedded()
 
 application = ProtocolTypeRouter(
     {

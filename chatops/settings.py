@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "monitoring",
     "alerts",
     "agents",
+    "worker",
 ]
 
 MIDDLEWARE = [
@@ -224,6 +225,19 @@ AGENT_MAX_FRAME_BYTES = envint("AGENT_MAX_FRAME_BYTES", 1024 * 1024, minimum=409
 AGENT_KEY_RECHECK_SECONDS = envint("AGENT_KEY_RECHECK_SECONDS", 5, minimum=1, maximum=300)
 AGENT_SILENCE_SECONDS = envint("AGENT_SILENCE_SECONDS", 60, minimum=5, maximum=3600)
 AGENT_HELLO_TIMEOUT_SECONDS = 10
+
+# --- Time series and background jobs ----------------------------------------------------------
+RETENTION_DAYS = {
+    "samples": envint("RETENTION_SAMPLES_DAYS", 7, minimum=1),
+    "logs": envint("RETENTION_LOGS_DAYS", 14, minimum=1),
+    "rollups_1m": envint("RETENTION_ROLLUPS_1M_DAYS", 30, minimum=1),
+    "rollups_1h": envint("RETENTION_ROLLUPS_1H_DAYS", 400, minimum=1),
+    "custom_metrics": envint("RETENTION_CUSTOM_METRICS_DAYS", 30, minimum=1),
+}
+# Run the job loop (rollups, retention, offline detection) inside each hub process. Safe with
+# several processes (jobs are claimed in the database); turn it off to run `manage.py worker`
+# processes instead.
+EMBEDDED_WORKER = envbool("EMBEDDED_WORKER", True)
 
 # --- REST framework and the API contract ----------------------------------------------------
 REST_FRAMEWORK = {

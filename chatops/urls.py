@@ -10,6 +10,7 @@ api_v1: list[URLPattern | URLResolver] = [
     path("health", HealthView.as_view(), name="health"),
     path("", include("accounts.api.urls")),
     path("", include("servers.api.urls")),
+    path("", include("monitoring.api.urls")),
 ]
 
 urlpatterns = [

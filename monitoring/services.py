@@ -30,7 +30,7 @@ from monitoring.events import (
     server_logs_group,
     server_metrics_group,
 )
-from monitoring.models import IngestStream, LatestSample, LogLine, MetricSample, RollupPending
+from monitoring.models import CustomMetric, IngestStream, LatestSample, LogLine, MetricSample, RollupPending
 from servers.choices import ServerStatus
 from servers.models import Server
 
@@ -232,3 +232,22 @@ def record_rejected_frame(server_id: int, stream: str, seq: int) -> None:
 def last_seq(server_id: int, stream: str) -> int:
     row = IngestStream.objects.filter(server_id=server_id, stream=stream).only("last_seq").first()
     return row.last_seq if row else 0
+
+
+def record_custom_metrics(user: Any, points: list[dict[str, Any]]) -> int:
+    """Store points sent through the API; returns how many."""
+    now = timezone.now()
+    rows = [
+        CustomMetric(
+            name=p["name"],
+            value=p["value"],
+            unit=p.get("unit", ""),
+            ts=p.get("ts") or now,
+            tags=p.get("tags") or {},
+            server=p.get("server"),
+            submitted_by=user,
+        )
+        for p in points
+    ]
+    CustomMetric.objects.bulk_create(rows, batch_size=1000)
+    return len(rows)

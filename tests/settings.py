@@ -18,6 +18,9 @@ WHITENOISE_USE_FINDERS = True
 STATIC_ROOT = Path(tempfile.gettempdir()) / "chatops-test-static"
 STATIC_ROOT.mkdir(exist_ok=True)
 ALLOW_REGISTRATION = True
+# Jobs run when a test calls them, not in a thread beside it. (Live hubs in tests/live.py use
+# the real settings, embedded worker included.)
+EMBEDDED_WORKER = False
 
 # SQLite: test on a file, as the product runs, not on shared-cache memory, whose table locks
 # fail at once instead of waiting (threaded tests would see errors production never does).

@@ -6,6 +6,7 @@ string belongs is a 400. ``StrictModelSerializer`` maps model text fields to the
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from django.db import models
@@ -37,6 +38,15 @@ class StrictIPAddressField(_StrictString, serializers.IPAddressField):
     pass
 
 
+class StrictFloatField(serializers.FloatField):
+    """A JSON number, finite: not ``"1"``, ``true`` or NaN."""
+
+    def to_internal_value(self, data: Any) -> float:
+        if isinstance(data, bool) or not isinstance(data, int | float) or not math.isfinite(data):
+            raise serializers.ValidationError("Must be a finite number.", code="invalid")
+        return float(super().to_internal_value(data))
+
+
 class StrictModelSerializer(serializers.ModelSerializer[Any]):
     serializer_field_mapping = {
         **serializers.ModelSerializer.serializer_field_mapping,
@@ -44,6 +54,7 @@ class StrictModelSerializer(serializers.ModelSerializer[Any]):
         models.TextField: StrictCharField,
         models.EmailField: StrictEmailField,
         models.GenericIPAddressField: StrictIPAddressField,
+        models.FloatField: StrictFloatField,
     }
 
 

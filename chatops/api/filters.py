@@ -92,6 +92,9 @@ class StrictFilterSet(django_filters.FilterSet):
     who sent them meant something, so we say it was not understood.
     """
 
+    #: Filters that may be given more than once on purpose (``?level=error&level=warning``).
+    repeatable: frozenset[str] = frozenset()
+
     def is_valid(self) -> bool:
         valid = super().is_valid()
         getlist = getattr(self.data, "getlist", None)
@@ -99,7 +102,7 @@ class StrictFilterSet(django_filters.FilterSet):
             return valid
         for name, flt in self.filters.items():
             values = getlist(name)
-            if len(values) > 1:
+            if len(values) > 1 and name not in self.repeatable:
                 self.form.add_error(name, "Give this parameter once.")
             elif values == [""] and not isinstance(flt, django_filters.CharFilter):
                 self.form.add_error(name, "Must not be empty.")

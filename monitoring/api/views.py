@@ -1,0 +1,128 @@
+"""Metrics and logs over REST. Views route; queries and services decide."""
+
+from __future__ import annotations
+
+from typing import Any, cast
+
+from django.db.models import QuerySet
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from drf_spectacular.utils import extend_schema
+from rest_framework import generics, status
+from rest_framework.permissions import IsAuthenticated
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from accounts.models import User
+from accounts.permissions import IsOperator
+from chatops.api.envelope import envelope
+from chatops.api.filters import single_param
+from monitoring import queries, services
+from monitoring.api.filters import CustomMetricFilter, LogLineFilter
+from monitoring.api.serializers import (
+    AcceptedSerializer,
+    CustomMetricBatchSerializer,
+    CustomMetricSerializer,
+    HistoryQuerySerializer,
+    HistorySerializer,
+    LatestSampleSerializer,
+    LogLineSerializer,
+)
+from monitoring.models import CustomMetric, LatestSample, LogLine
+from servers.models import Server
+
+
+def visible_server(request: Request, server_id: int) -> Server:
+    return get_object_or_404(Server.objects.visible_to(cast(User, request.user)), pk=server_id)
+
+
+@extend_schema(tags=["metrics"])
+class LatestMetricsView(APIView):
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(responses=LatestSampleSerializer, summary="The server's latest sample")
+    def get(self, request: Request, server_id: int) -> Response:
+        server = visible_server(request, server_id)
+        latest = LatestSample.objects.filter(server=server).first()
+        if latest is None:
+            data: dict[str, Any] = {"server_id": server.pk, "ts": None, "age_seconds": None, "values": {}, "top": None}
+            return Response(envelope(data, "No metrics received yet"))
+        data = {
+            "server_id": server.pk,
+            "ts": latest.ts,
+            "age_seconds": round((timezone.now() - latest.ts).total_seconds(), 3),
+            "values": latest.values,
+            "top": latest.top,
+        }
+        return Response(envelope(LatestSampleSerializer(data).data))
+
+
+@extend_schema(tags=["metrics"])
+class HistoryView(APIView):
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(
+        parameters=[HistoryQuerySerializer],
+        responses=HistorySerializer,
+        summary="A metric over time, in at most `points` buckets (avg, min, max)",
+    )
+    def get(self, request: Request, server_id: int) -> Response:
+        server = visible_server(request, server_id)
+        raw = {name: single_param(request, name) for name in ("metric", "start", "end", "points")}
+        query = HistoryQuerySerializer(data={k: v for k, v in raw.items() if v is not None})
+        query.is_valid(raise_exception=True)
+        found = queries.history(server.pk, **query.validated_data)
+        data = {
+            "server_id": server.pk,
+            "metric": found.metric,
+            "start": found.start,
+            "end": found.end,
+            "source": found.source,
+            "bucket_seconds": found.bucket_seconds,
+            "points": [vars(p) for p in found.points],
+        }
+        return Response(envelope(HistorySerializer(data).data))
+
+
+@extend_schema(tags=["logs"], summary="The server's log lines, newest first")
+class LogsView(generics.ListAPIView[LogLine]):
+    permission_classes = [IsAuthenticated]
+    serializer_class = LogLineSerializer
+    filterset_class = LogLineFilter
+    sort_fields = ["ts", "level"]
+    default_sort = "-ts"
+
+    def get_queryset(self) -> QuerySet[LogLine]:
+        if getattr(self, "swagger_fake_view", False):
+            return LogLine.objects.none()
+        return LogLine.objects.filter(server=visible_server(self.request, self.kwargs["server_id"]))
+
+
+@extend_schema(tags=["metrics"])
+class CustomMetricsView(generics.ListAPIView[CustomMetric]):
+    """Points sent by scripts and CI. Everyone reads; operators and admins send."""
+
+    serializer_class = CustomMetricSerializer
+    filterset_class = CustomMetricFilter
+    sort_fields = ["ts", "name", "value"]
+    default_sort = "-ts"
+    queryset = CustomMetric.objects.all()
+
+    def get_permissions(self) -> list[Any]:
+        return [IsOperator()] if self.request.method == "POST" else [IsAuthenticated()]
+
+    @extend_schema(summary="Custom metric points")
+    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        return super().get(request, *args, **kwargs)
+
+    @extend_schema(
+        request=CustomMetricBatchSerializer,
+        responses={201: AcceptedSerializer},
+        summary="Send custom metric points (up to 1000 at once)",
+    )
+    def post(self, request: Request) -> Response:
+        batch = CustomMetricBatchSerializer(data=request.data)
+        batch.is_valid(raise_exception=True)
+        count = services.record_custom_metrics(cast(User, request.user), batch.validated_data["metrics"])
+        return Response(envelope({"accepted_count": count}, "Metrics accepted"), status=status.HTTP_201_CREATED)

@@ -1,0 +1,119 @@
+"""Background jobs of monitoring: rollups, retention, offline detection. Run by the worker
+(``manage.py worker``, or its loop inside the hub); safe with several workers at once."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from datetime import datetime, timedelta
+from typing import Any
+
+from django.conf import settings
+from django.db import connection, transaction
+from django.db.models import Max, Min, QuerySet, Sum
+from django.utils import timezone
+
+from monitoring.models import CustomMetric, LogLine, MetricRollup, MetricSample, RollupPending
+
+logger = logging.getLogger(__name__)
+
+
+def _minute_aggregates(server_id: int, bucket: datetime) -> list[tuple[str, float, float, float, int]]:
+    table = connection.ops.quote_name(MetricSample._meta.db_table)
+    values = connection.ops.quote_name("values")
+    if connection.vendor == "postgresql":
+        sql = (
+            "SELECT kv.key, min(kv.value::float8), max(kv.value::float8), sum(kv.value::float8), count(*) "  # noqa: S608
+            f"FROM {table} s, jsonb_each_text(s.{values}) kv "
+            "WHERE s.server_id = %s AND s.ts >= %s AND s.ts < %s GROUP BY kv.key"
+        )
+    else:
+        sql = (
+            "SELECT kv.key, min(kv.value), max(kv.value), sum(kv.value), count(*) "  # noqa: S608
+            f"FROM {table} s, json_each(s.{values}) kv "
+            "WHERE s.server_id = %s AND s.ts >= %s AND s.ts < %s GROUP BY kv.key"
+        )
+    with connection.cursor() as cursor:
+        adapt = connection.ops.adapt_datetimefield_value
+        cursor.execute(sql, [server_id, adapt(bucket), adapt(bucket + timedelta(minutes=1))])
+        return [(str(k), float(lo), float(hi), float(total), int(n)) for k, lo, hi, total, n in cursor.fetchall()]
+
+
+def _upsert(rows: Iterable[MetricRollup]) -> None:
+    MetricRollup.objects.bulk_create(
+        list(rows),
+        update_conflicts=True,
+        unique_fields=["server", "metric", "resolution", "bucket"],
+        update_fields=["min", "max", "sum", "count"],
+        batch_size=1000,
+    )
+
+
+def rollup_pending(limit: int = 500) -> int:
+    """Recompute the 1-minute rollups of the minutes marked at ingest, then the hours they are
+    in. Claimed rows are deleted in the same transaction, so no two workers do the same minute
+    and a minute marked again meanwhile is simply done again next time."""
+    with transaction.atomic():
+        claimed = list(RollupPending.objects.select_for_update(skip_locked=True).order_by("bucket")[:limit])
+        if not claimed:
+            return 0
+        RollupPending.objects.filter(pk__in=[p.pk for p in claimed]).delete()
+        hours: set[tuple[int, datetime]] = set()
+        minutes: list[MetricRollup] = []
+        for pending in claimed:
+            for metric, lo, hi, total, n in _minute_aggregates(pending.server_id, pending.bucket):
+                minutes.append(
+                    MetricRollup(
+                        server_id=pending.server_id, metric=metric, resolution=60, bucket=pending.bucket,
+                        min=lo, max=hi, sum=total, count=n,
+                    )
+                )  # fmt: skip
+            hours.add((pending.server_id, pending.bucket.replace(minute=0)))
+        _upsert(minutes)
+        hourly: list[MetricRollup] = []
+        for server_id, hour in sorted(hours):
+            aggregates = (
+                MetricRollup.objects.filter(
+                    server_id=server_id, resolution=60, bucket__gte=hour, bucket__lt=hour + timedelta(hours=1)
+                )
+                .values("metric")
+                .annotate(lo=Min("min"), hi=Max("max"), total=Sum("sum"), n=Sum("count"))
+            )
+            hourly += [
+                MetricRollup(
+                    server_id=server_id, metric=a["metric"], resolution=3600, bucket=hour,
+                    min=a["lo"], max=a["hi"], sum=a["total"], count=a["n"],
+                )
+                for a in aggregates
+            ]  # fmt: skip
+        _upsert(hourly)
+    return len(claimed)
+
+
+def _delete_before(queryset: QuerySet[Any], field: str, cutoff: datetime, chunk: int = 5000) -> int:
+    """Delete in chunks, so a large prune never holds one huge transaction."""
+    total = 0
+    while True:
+        ids = list(queryset.filter(**{f"{field}__lt": cutoff}).values_list("pk", flat=True)[:chunk])
+        if not ids:
+            return total
+        total += queryset.model.objects.filter(pk__in=ids).delete()[0]
+
+
+def prune(now: datetime | None = None) -> dict[str, int]:
+    """Delete what is older than its retention (settings ``*_RETENTION_DAYS``)."""
+    now = now or timezone.now()
+    days = settings.RETENTION_DAYS
+    return {
+        "samples": _delete_before(MetricSample.objects.all(), "ts", now - timedelta(days=days["samples"])),
+        "logs": _delete_before(LogLine.objects.all(), "ts", now - timedelta(days=days["logs"])),
+        "rollups_1m": _delete_before(
+            MetricRollup.objects.filter(resolution=60), "bucket", now - timedelta(days=days["rollups_1m"])
+        ),
+        "rollups_1h": _delete_before(
+            MetricRollup.objects.filter(resolution=3600), "bucket", now - timedelta(days=days["rollups_1h"])
+        ),
+        "custom_metrics": _delete_before(
+            CustomMetric.objects.all(), "ts", now - timedelta(days=days["custom_metrics"])
+        ),
+    }

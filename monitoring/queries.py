@@ -1,0 +1,121 @@
+"""History queries: at most ``points`` buckets of avg/min/max, from the cheapest source.
+
+A bucket shorter than a minute is computed from raw samples (in SQL); a longer one from the
+1-minute rollups, and from the 1-hour rollups once a bucket spans an hour or more. Rollups
+lag the present by up to the rollup job's period (docs/architecture.md).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from django.db import connection
+
+from monitoring.models import MetricRollup, MetricSample
+
+RAW, MINUTE, HOUR = "raw", "1m", "1h"
+
+
+@dataclass(frozen=True)
+class Point:
+    ts: datetime
+    avg: float
+    min: float
+    max: float
+    count: int
+
+
+@dataclass(frozen=True)
+class History:
+    metric: str
+    start: datetime
+    end: datetime
+    source: str
+    bucket_seconds: int
+    points: list[Point]
+
+
+def _epoch(value: datetime) -> float:
+    return value.timestamp()
+
+
+def _raw(server_id: int, metric: str, start: datetime, end: datetime, bucket: int) -> list[Point]:
+    table = connection.ops.quote_name(MetricSample._meta.db_table)
+    values = connection.ops.quote_name("values")
+    if connection.vendor == "postgresql":
+        sql = (
+            f"SELECT floor(extract(epoch FROM ts) / %s) AS b, avg(({values}->>%s)::float8), "  # noqa: S608
+            f"min(({values}->>%s)::float8), max(({values}->>%s)::float8), count(*) "
+            f"FROM {table} WHERE server_id = %s AND ts >= %s AND ts < %s AND {values} ? %s "
+            "GROUP BY b ORDER BY b"
+        )
+        params: list[Any] = [bucket, metric, metric, metric, server_id, start, end, metric]
+    else:
+        path = '$."' + metric.replace('"', '""') + '"'
+        sql = (
+            # Whole epoch seconds, then integer division: julianday() arithmetic is off by
+            # float error and put samples on a bucket's edge into the previous one.
+            "SELECT CAST(strftime('%%s', ts) AS INTEGER) / %s AS b, "  # noqa: S608
+            f"avg(json_extract({values}, %s)), min(json_extract({values}, %s)), max(json_extract({values}, %s)), "
+            f"count(json_extract({values}, %s)) FROM {table} WHERE server_id = %s AND ts >= %s AND ts < %s "
+            f"AND json_extract({values}, %s) IS NOT NULL GROUP BY b ORDER BY b"
+        )
+        params = [bucket, path, path, path, path, server_id, start, end, path]
+    params = [connection.ops.adapt_datetimefield_value(p) if isinstance(p, datetime) else p for p in params]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    return [
+        Point(datetime.fromtimestamp(int(b) * bucket, UTC), float(avg), float(lo), float(hi), int(n))
+        for b, avg, lo, hi, n in rows
+        if n
+    ]
+
+
+def _rollups(server_id: int, metric: str, start: datetime, end: datetime, bucket: int, resolution: int) -> list[Point]:
+    rows = (
+        MetricRollup.objects.filter(
+            server_id=server_id, metric=metric, resolution=resolution, bucket__gte=start, bucket__lt=end
+        )
+        .order_by("bucket")
+        .values_list("bucket", "min", "max", "sum", "count")
+    )
+    buckets: dict[int, list[float]] = {}
+    for ts, lo, hi, total, n in rows.iterator(chunk_size=5000):
+        key = int(_epoch(ts) // bucket)
+        acc = buckets.get(key)
+        if acc is None:
+            buckets[key] = [lo, hi, total, n]
+        else:
+            acc[0] = min(acc[0], lo)
+            acc[1] = max(acc[1], hi)
+            acc[2] += total
+            acc[3] += n
+    return [
+        Point(datetime.fromtimestamp(key * bucket, UTC), acc[2] / acc[3], acc[0], acc[1], int(acc[3]))
+        for key, acc in sorted(buckets.items())
+        if acc[3]
+    ]
+
+
+def history(server_id: int, metric: str, start: datetime, end: datetime, points: int) -> History:
+    span = max(1.0, (end - start).total_seconds())
+    bucket = max(1, math.ceil(span / points))
+    if bucket < 60:
+        source, found = RAW, _raw(server_id, metric, start, end, bucket)
+    elif bucket < 3600:
+        bucket = math.ceil(bucket / 60) * 60  # whole minutes, so no minute is split
+        source, found = MINUTE, _rollups(server_id, metric, start, end, bucket, 60)
+    else:
+        bucket = math.ceil(bucket / 3600) * 3600
+        source, found = HOUR, _rollups(server_id, metric, start, end, bucket, 3600)
+    return History(metric=metric, start=start, end=end, source=source, bucket_seconds=bucket, points=found)
+
+
+def default_range(end: datetime | None, start: datetime | None) -> tuple[datetime, datetime]:
+    end = end or datetime.now(UTC)
+    start = start or end - timedelta(hours=1)
+    return start, end

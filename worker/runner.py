@@ -1,0 +1,99 @@
+"""The job loop: ``manage.py worker`` runs it; with EMBEDDED_WORKER the hub runs it in a thread.
+
+Jobs are registered here with their period. Each turn of the loop claims every job that is due
+(one transaction per claim, ``skip_locked``), runs it, and records the outcome. Several workers,
+or several hub processes with embedded workers, share the work without running a job twice.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any
+
+from django.db import close_old_connections, transaction
+from django.utils import timezone
+
+from worker.models import JobState
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Job:
+    name: str
+    period: float
+    run: Callable[[], Any]
+
+
+def _jobs() -> list[Job]:
+    from agents.jobs import mark_silent_servers_offline
+    from monitoring.jobs import prune, rollup_pending
+
+    return [
+        Job("monitoring.rollup", 10, rollup_pending),
+        Job("agents.offline", 15, mark_silent_servers_offline),
+        Job("monitoring.prune", 3600, prune),
+    ]
+
+
+def _claim(job: Job) -> bool:
+    now = timezone.now()
+    with transaction.atomic():
+        JobState.objects.get_or_create(name=job.name, defaults={"next_run_at": now})
+        state = JobState.objects.select_for_update(skip_locked=True).filter(name=job.name).first()
+        if state is None or state.next_run_at > now:
+            return False
+        state.next_run_at = now + timedelta(seconds=job.period)
+        state.last_started_at = now
+        state.save(update_fields=["next_run_at", "last_started_at"])
+    return True
+
+
+def run_due_jobs(jobs: list[Job] | None = None) -> dict[str, Any]:
+    """Run every job that is due now; returns their results (for tests and the command)."""
+    results: dict[str, Any] = {}
+    for job in jobs if jobs is not None else _jobs():
+        if not _claim(job):
+            continue
+        error = ""
+        try:
+            results[job.name] = job.run()
+        except Exception:
+            logger.exception("Job %s failed", job.name)
+            error = traceback.format_exc(limit=5)
+        JobState.objects.filter(name=job.name).update(
+            last_finished_at=timezone.now(),
+            last_result={"result": results.get(job.name)} if not error else {},
+            last_error=error,
+        )
+    return results
+
+
+def loop(stop: threading.Event, tick: float = 2.0) -> None:
+    while not stop.is_set():
+        close_old_connections()
+        try:
+            run_due_jobs()
+        except Exception:
+            logger.exception("The worker loop failed; retrying")
+        stop.wait(tick)
+    close_old_connections()
+
+
+_embedded: threading.Thread | None = None
+
+
+def start_embedded() -> None:
+    """Start the loop in a daemon thread of this process (once)."""
+    global _embedded
+    if _embedded is not None:
+        return
+    stop = threading.Event()
+    _embedded = threading.Thread(target=loop, args=(stop,), name="chatops-worker", daemon=True)
+    _embedded.start()
+    logger.info("Embedded worker started")
