@@ -73,18 +73,19 @@ class Hub:
         out = self.manage("shell", "-c", code)
         return out.strip().splitlines()[-1]
 
-    def start_daphne(self) -> int:
-        port = free_port()
-        log = open(self.var_dir / f"daphne-{port}.log", "wb")  # noqa: SIM115 - closed with the process
+    def start_daphne(self, port: int | None = None, env: dict[str, str] | None = None) -> int:
+        port = port or free_port()
+        log = open(self.var_dir / f"daphne-{port}.log", "ab")  # noqa: SIM115 - closed with the process
         process = subprocess.Popen(
             [PYTHON, "-m", "daphne", "-b", "127.0.0.1", "-p", str(port), "chatops.asgi:application"],
             cwd=ROOT,
-            env=self.env,
+            env=env or self.env,
             stdout=log,
             stderr=subprocess.STDOUT,
         )
         self.processes.append(process)
-        self.ports.append(port)
+        if port not in self.ports:
+            self.ports.append(port)
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
             if process.poll() is not None:
@@ -96,6 +97,16 @@ class Hub:
             except (urllib.error.URLError, ConnectionError, TimeoutError):
                 time.sleep(0.1)
         raise RuntimeError("daphne did not become healthy in 30 s")
+
+    def stop_daphne(self, port: int) -> None:
+        """Stop the daphne serving ``port`` (it can be started again on the same port)."""
+        for process in self.processes:
+            if process.poll() is None and f"{port}" in " ".join(map(str, process.args)):  # type: ignore[arg-type]
+                process.terminate()
+                process.wait(timeout=15)
+
+    def log(self, port: int | None = None) -> str:
+        return (self.var_dir / f"daphne-{port or self.ports[0]}.log").read_text(errors="replace")
 
     def stop(self) -> None:
         for process in self.processes:
@@ -132,3 +143,63 @@ def live_hub(tmp_path: Path, processes: int = 1, **extra_env: str) -> Iterator[H
             yield hub
         finally:
             hub.stop()
+
+
+SETUP_CODE = """
+from accounts.models import User
+from accounts.services import create_api_key, issue_tokens
+from servers.models import Server
+admin = User.objects.create_superuser('ops', 'ops@example.com', 'a-long-live-test-passphrase')
+server = Server.objects.create(name='{name}', hostname='{hostname}', created_by=admin)
+key, raw = create_api_key(None, admin, name='agent', server=server)
+import json
+print(json.dumps({{'server_id': server.pk, 'key': raw, 'token': issue_tokens(admin).access_token}}))
+"""
+
+
+def setup_fleet(hub: Hub, name: str = "e2e-box", hostname: str = "e2e-box.local") -> dict[str, object]:
+    """An admin, one server and its agent key in the hub's database; returns ids and secrets."""
+    import json
+
+    return dict(json.loads(hub.python(SETUP_CODE.format(name=name, hostname=hostname))))
+
+
+class Agent:
+    """A real ``chatops-agent`` process."""
+
+    def __init__(self, hub_url: str, key: str, work: Path, interval: float = 1.0, log_files: tuple[Path, ...] = ()):
+        work.mkdir(parents=True, exist_ok=True)
+        key_file = work / "key"
+        key_file.write_text(key)
+        key_file.chmod(0o600)
+        self.work = work
+        self.args = [
+            PYTHON, "-m", "agents.daemon",
+            "--hub", hub_url,
+            "--key-file", str(key_file),
+            "--interval", str(interval),
+            "--buffer", str(work / "buffer.sqlite3"),
+        ]  # fmt: skip
+        for path in log_files:
+            self.args += ["--log-file", str(path)]
+        self.process: subprocess.Popen[bytes] | None = None
+
+    def start(self) -> Agent:
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_", "REDIS_"))}
+        self.log_handle = open(self.work / "agent.log", "ab")  # noqa: SIM115 - closed in stop()
+        self.process = subprocess.Popen(self.args, cwd=ROOT, env=env, stdout=self.log_handle, stderr=subprocess.STDOUT)
+        return self
+
+    def stop(self) -> int:
+        assert self.process is not None
+        self.process.terminate()
+        try:
+            code = self.process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            code = self.process.wait()
+        self.log_handle.close()
+        return code
+
+    def log(self) -> str:
+        return (self.work / "agent.log").read_text(errors="replace")

@@ -1,0 +1,53 @@
+"""REST and websocket calls against a live hub, from outside it, as a client would make them."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import time
+import urllib.request
+from collections.abc import Callable
+from typing import Any
+
+import websockets
+
+
+def rest(hub_url: str, token: str, path: str) -> Any:
+    url = f"{hub_url}/api/v1{path}"
+    request = urllib.request.Request(url, headers={"Authorization": f"Bearer {token}"})  # noqa: S310 - http(s) only
+    with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310 - loopback test hub
+        return json.loads(response.read())["data"]
+
+
+def wait_for(check: Callable[[], Any], timeout: float = 30, every: float = 0.25, what: str = "condition") -> Any:
+    deadline = time.monotonic() + timeout
+    last: Any = None
+    while time.monotonic() < deadline:
+        try:
+            last = check()
+        except Exception as exc:  # the hub may be restarting
+            last = exc
+        if last and not isinstance(last, Exception):
+            return last
+        time.sleep(every)
+    raise AssertionError(f"timed out waiting for {what}; last: {last!r}")
+
+
+def browser_connect(hub_url: str, path: str, token: str) -> Any:
+    return websockets.connect(
+        hub_url.replace("http://", "ws://") + path,
+        subprotocols=["bearer", token],  # type: ignore[list-item]
+        origin=hub_url,  # type: ignore[arg-type]
+        open_timeout=10,
+    )
+
+
+async def next_event(ws: Any, kind: str, timeout: float = 30) -> dict[str, Any]:
+    deadline = asyncio.get_running_loop().time() + timeout
+    while True:
+        remaining = deadline - asyncio.get_running_loop().time()
+        if remaining <= 0:
+            raise AssertionError(f"no {kind} event within {timeout}s")
+        event = json.loads(await asyncio.wait_for(ws.recv(), remaining))
+        if event.get("type") == kind:
+            return dict(event)
