@@ -1,0 +1,39 @@
+from __future__ import annotations
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from accounts.models import APIKey
+from accounts.services import revoke_api_key
+from servers.models import Server
+
+pytestmark = pytest.mark.django_db
+
+
+def test_creates_a_server_and_a_bound_key_once(admin, settings, tmp_path, capsys):
+    settings.VAR_DIR = tmp_path
+    call_command("ensure_local_agent")
+    raw = (tmp_path / "agent-key").read_text()
+    key = APIKey.objects.for_raw_key(raw)
+    assert key is not None
+    assert key.server == Server.objects.get()
+    assert str(tmp_path / "agent-key") in capsys.readouterr().out
+    call_command("ensure_local_agent")
+    assert (tmp_path / "agent-key").read_text() == raw
+    assert APIKey.objects.count() == 1
+
+
+def test_a_revoked_key_is_replaced(admin, settings, tmp_path):
+    settings.VAR_DIR = tmp_path
+    call_command("ensure_local_agent")
+    revoke_api_key(None, APIKey.objects.get(), actor=admin)
+    call_command("ensure_local_agent")
+    assert APIKey.objects.for_raw_key((tmp_path / "agent-key").read_text()) is not None
+    assert Server.objects.count() == 1
+
+
+def test_needs_an_admin(db, settings, tmp_path):
+    settings.VAR_DIR = tmp_path
+    with pytest.raises(CommandError):
+        call_command("ensure_local_agent")
