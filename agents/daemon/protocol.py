@@ -1,0 +1,155 @@
+"""The agent's side of protocol version 1 (``docs/agent-protocol.md``): limits, shapes, encoding.
+
+Everything here is pure: no I/O, so the buffer, the connection and the tests share one
+definition of what a valid frame is.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Final, NamedTuple, NotRequired, TypedDict
+
+PROTOCOL_VERSION: Final = 1
+WS_PATH: Final = "/api/v1/agents/ws"
+
+MAX_SAMPLES_PER_FRAME: Final = 120
+MAX_LOGS_PER_FRAME: Final = 1000
+MAX_MESSAGE_CHARS: Final = 8192
+MAX_SOURCE_CHARS: Final = 255
+# The hub's max_frame_bytes. Also the agent's max_size for what it receives.
+HUB_MAX_FRAME_BYTES: Final = 1 << 20
+# What the agent aims a stored frame at. Half the hub's limit: the frame is stored before any
+# welcome says the real limit, so it must fit a hub configured somewhat tighter, and the
+# header added at send time ("type", "seq", "dropped") must never push it over.
+FRAME_BUDGET_BYTES: Final = HUB_MAX_FRAME_BYTES // 2
+
+LEVELS: Final = ("debug", "info", "notice", "warning", "error", "critical")
+
+# 1-100 characters: a snake_case name, optionally ":" and a device of 1-80 non-space characters.
+METRIC_NAME_RE: Final = re.compile(r"^[a-z][a-z0-9_]*(:[^\s]{1,80})?$")
+MAX_METRIC_NAME_CHARS: Final = 100
+
+# Close codes of the hub (the "Closing" table). The fatal ones mean a retry cannot succeed
+# without an operator: the agent stops instead of hammering the hub.
+CLOSE_TOO_BIG: Final = 1009
+CLOSE_PROTOCOL_ERROR: Final = 4400
+CLOSE_UNAUTHORIZED: Final = 4401
+CLOSE_FORBIDDEN: Final = 4403
+CLOSE_REPLACED: Final = 4409
+FATAL_CLOSE_CODES: Final = {
+    CLOSE_PROTOCOL_ERROR: "protocol error (the hub does not speak this agent's protocol)",
+    CLOSE_UNAUTHORIZED: "the API key is unknown, expired or revoked",
+    CLOSE_FORBIDDEN: "the API key may not enrol a new server (bind it to a server, or use an admin's key)",
+}
+
+
+class ProcessInfo(TypedDict):
+    """One process in a sample's ``top`` lists."""
+
+    pid: int
+    name: str
+    cpu_percent: float
+    memory_percent: float
+
+
+class Top(TypedDict):
+    """The busiest processes: 5 by CPU, 5 by memory."""
+
+    cpu: list[ProcessInfo]
+    memory: list[ProcessInfo]
+
+
+class Sample(TypedDict):
+    """One collection: unix time and metric values, with the top processes when measured."""
+
+    ts: float
+    values: dict[str, float]
+    top: NotRequired[Top]
+
+
+class LogLine(TypedDict):
+    """One log line as the protocol carries it."""
+
+    ts: float
+    level: str
+    source: str
+    message: str
+
+
+class FrameBody(NamedTuple):
+    """A data frame's content as stored in the buffer: JSON of ``samples`` and ``logs``."""
+
+    body: str
+    samples: int
+    logs: int
+
+
+def valid_metric_name(name: str) -> bool:
+    """Whether the hub accepts ``name`` as a metric name."""
+    return len(name) <= MAX_METRIC_NAME_CHARS and METRIC_NAME_RE.match(name) is not None
+
+
+def clip(text: str, limit: int) -> str:
+    """``text`` cut to ``limit`` characters, the cut said by a trailing "…" (as the protocol asks)."""
+    if len(text) <= limit:
+        return text
+    return text[: limit - 1] + "…"
+
+
+def clean_text(text: str, limit: int) -> str:
+    """Text the hub can store: no NUL, no lone surrogate, at most ``limit`` characters.
+
+    PostgreSQL refuses NUL in text, and a lone surrogate (possible from JSON escapes in
+    journald output) cannot be encoded as UTF-8 at all; either would get the frame refused.
+    """
+    if "\x00" in text:
+        text = text.replace("\x00", "")
+    if not text.isascii():
+        text = text.encode("utf-8", "replace").decode("utf-8")
+    return clip(text, limit)
+
+
+def _dumps(value: object) -> str:
+    # allow_nan=False: NaN and infinities are not JSON; a collector bug must fail here, loudly,
+    # rather than produce a frame the hub refuses forever.
+    return json.dumps(value, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+
+
+def encode_bodies(samples: list[Sample], logs: list[LogLine], budget: int = FRAME_BUDGET_BYTES) -> list[FrameBody]:
+    """Split one interval's samples and log lines into frame bodies within the protocol's limits.
+
+    Usually one body. A burst of logs becomes several: at most 1000 lines each, and at most
+    ``budget`` bytes each (halving a chunk until it fits), so no frame is ever too large for
+    the hub. Samples go first, with the first chunk of lines.
+    """
+    bodies: list[FrameBody] = []
+    sample_chunks = [samples[i : i + MAX_SAMPLES_PER_FRAME] for i in range(0, len(samples), MAX_SAMPLES_PER_FRAME)]
+    log_chunks = [logs[i : i + MAX_LOGS_PER_FRAME] for i in range(0, len(logs), MAX_LOGS_PER_FRAME)]
+    pending: list[tuple[list[Sample], list[LogLine]]] = []
+    for index in range(max(len(sample_chunks), len(log_chunks))):
+        pending.append(
+            (
+                sample_chunks[index] if index < len(sample_chunks) else [],
+                log_chunks[index] if index < len(log_chunks) else [],
+            )
+        )
+    while pending:
+        chunk_samples, chunk_logs = pending.pop(0)
+        body = _dumps({"samples": chunk_samples, "logs": chunk_logs})
+        if len(chunk_logs) > 1 and len(body.encode("utf-8")) > budget:
+            half = len(chunk_logs) // 2
+            pending[0:0] = [(chunk_samples, chunk_logs[:half]), ([], chunk_logs[half:])]
+            continue
+        bodies.append(FrameBody(body, len(chunk_samples), len(chunk_logs)))
+    return bodies
+
+
+def data_frame_text(seq: int, dropped_samples: int, dropped_logs: int, body: str) -> str:
+    """The ``data`` frame for a stored body, without parsing it again.
+
+    ``body`` is a JSON object as made by :func:`encode_bodies`; the header fields are spliced
+    in front of its members, which keeps sending cheap for a frame replayed many times.
+    """
+    header = f'{{"type":"data","seq":{seq},"dropped":{{"samples":{dropped_samples},"logs":{dropped_logs}}},'
+    return header + body[1:]
