@@ -117,7 +117,8 @@ def _keep_latest(latest: dict[int, tuple[float, dict[str, float], Any]]) -> None
             f"INSERT INTO {table} (server_id, ts, {connection.ops.quote_name('values')}, top) "  # noqa: S608
             f"VALUES {placeholders} ON CONFLICT (server_id) DO UPDATE SET ts = excluded.ts, "
             f"{connection.ops.quote_name('values')} = excluded.{connection.ops.quote_name('values')}, "
-            f"top = excluded.top WHERE {table}.ts <= excluded.ts",
+            # A sample without top processes keeps the last ones known.
+            f"top = COALESCE(excluded.top, {table}.top) WHERE {table}.ts <= excluded.ts",
             params,
         )
 
@@ -171,8 +172,10 @@ def record_samples(frames: Sequence[FrameIn]) -> BatchResult:
                 ts = _dt(sample["ts"])
                 sample_rows.append((frame.server_id, ts, sample["values"]))
                 minutes.add((frame.server_id, ts.replace(second=0, microsecond=0)))
-                if frame.server_id not in latest or latest[frame.server_id][0] <= sample["ts"]:
-                    latest[frame.server_id] = (sample["ts"], sample["values"], sample.get("top"))
+                previous = latest.get(frame.server_id)
+                if previous is None or previous[0] <= sample["ts"]:
+                    top = sample.get("top") or (previous[2] if previous else None)
+                    latest[frame.server_id] = (sample["ts"], sample["values"], top)
                 result.events.append(
                     (
                         server_metrics_group(frame.server_id),

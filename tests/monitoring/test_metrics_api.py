@@ -324,3 +324,13 @@ class TestJobs:
 
         run_due_jobs([Job("test.boom", 60, boom)])
         assert "RuntimeError" in JobState.objects.get(name="test.boom").last_error
+
+
+def test_a_sample_without_top_keeps_the_last_top_known(viewer_client, server):
+    top = {"cpu": [{"pid": 1, "name": "init", "cpu_percent": 1.0, "memory_percent": 0.1}], "memory": []}
+    first = frame(server, 1, T0, cpu_percent=1.0)
+    first.data["samples"][0]["top"] = top
+    record_samples([first, frame(server, 2, T0 + timedelta(seconds=1), cpu_percent=2.0)])
+    data = assert_ok(viewer_client.get(f"/api/v1/metrics/{server.pk}"))
+    assert data["values"] == {"cpu_percent": 2.0}
+    assert data["top"] == top
