@@ -14,7 +14,7 @@ from channels.generic.websocket import AsyncWebsocketConsumer
 from django.conf import settings
 
 from accounts.models import APIKey
-from agents import protocol, services
+from agents import commands, protocol, services
 from agents.protocol import ProtocolError
 from monitoring.ingest import batcher
 from monitoring.services import FrameIn, record_rejected_frame
@@ -81,6 +81,8 @@ class AgentConsumer(AsyncWebsocketConsumer):
             await self._on_hello(frame)
         elif kind == "data":
             await self._on_data(frame)
+        elif kind in protocol.COMMAND_ANSWERS or kind in protocol.DOCKER_ANSWERS:
+            await self._on_answer(frame)
         else:
             await self._error("unknown_type", f"unknown frame type {str(kind)[:40]!r}")
 
@@ -147,6 +149,28 @@ class AgentConsumer(AsyncWebsocketConsumer):
         future = batcher().enqueue(FrameIn(self.session.server_id, self.hello["stream"], data))
         self.pending.append((data["seq"], future))
         self.ack_event.set()
+
+    async def _on_answer(self, frame: dict[str, Any]) -> None:
+        """An answer to a command or Docker request: update its row, tell whoever waits."""
+        if self.session is None:
+            await self._error("not_ready", "send hello first")
+            return
+        try:
+            answer = protocol.parse_answer(frame)
+        except ProtocolError as exc:
+            await self._error(exc.code, exc.detail)
+            return
+        event = await database_sync_to_async(commands.apply_answer)(self.session.server_id, answer)
+        if event is not None:
+            await self.channel_layer.group_send(commands.command_group(answer["history_id"]), event)
+
+    async def agent_dispatch(self, event: dict[str, Any]) -> None:
+        """A command or Docker request for this agent, from any hub process."""
+        if self.session is None:
+            return
+        frame = event["frame"]
+        await self._send(frame)
+        await database_sync_to_async(commands.mark_sent)(int(frame["id"]), self.session.server_id)
 
     async def _reject(self, seq: int) -> None:
         """Acknowledge a frame that will never be accepted, after everything before it."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
 
 
@@ -27,3 +28,77 @@ class ConnectionEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.server_id} {self.kind} {self.created_at:%Y-%m-%d %H:%M:%S}"
+
+
+class CommandHistory(models.Model):
+    """One request to act on a server through its agent: a command or a Docker action.
+
+    Every request makes exactly one row and one audit entry, whatever becomes of it; the audit
+    entry is written with the request and completed with the outcome.
+    """
+
+    class Kind(models.TextChoices):
+        COMMAND = "command", "Command"
+        DOCKER = "docker", "Docker"
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Pending"
+        SENT = "sent", "Sent"
+        RUNNING = "running", "Running"
+        SUCCEEDED = "succeeded", "Succeeded"
+        FAILED = "failed", "Failed"
+        TIMED_OUT = "timed_out", "Timed out"
+        REJECTED = "rejected", "Rejected"
+        AGENT_OFFLINE = "agent_offline", "Agent offline"
+
+    FINAL = (Status.SUCCEEDED, Status.FAILED, Status.TIMED_OUT, Status.REJECTED, Status.AGENT_OFFLINE)
+
+    server = models.ForeignKey("servers.Server", on_delete=models.CASCADE, related_name="commands")
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    api_key = models.ForeignKey("accounts.APIKey", on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    audit_entry = models.ForeignKey(
+        "accounts.AuditLog", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    kind = models.CharField(max_length=16, choices=Kind.choices, default=Kind.COMMAND)
+    command = models.TextField(max_length=4096, blank=True)
+    action = models.CharField(max_length=16, blank=True)  # docker: list, start, stop, restart, logs
+    container = models.CharField(max_length=128, blank=True)
+    timeout = models.PositiveIntegerField(default=30)
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.PENDING, db_index=True)
+    reason = models.TextField(blank=True)
+    exit_code = models.IntegerField(null=True, blank=True)
+    stdout = models.TextField(blank=True)
+    stderr = models.TextField(blank=True)
+    stdout_truncated = models.BooleanField(default=False)
+    stderr_truncated = models.BooleanField(default=False)
+    result = models.JSONField(null=True, blank=True)  # docker: what the engine answered
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    duration_ms = models.PositiveIntegerField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name_plural = "command history"
+        indexes = [models.Index(fields=["server", "created_at"], name="command_server_time_idx")]
+
+    def __str__(self) -> str:
+        what = self.command if self.kind == self.Kind.COMMAND else f"docker {self.action} {self.container}".strip()
+        return f"#{self.pk} {what[:60]} ({self.status})"
+
+    @property
+    def is_final(self) -> bool:
+        return self.status in self.FINAL
+
+
+class ContainerSnapshot(models.Model):
+    """The latest container list an agent reported with its samples."""
+
+    server = models.OneToOneField("servers.Server", on_delete=models.CASCADE, primary_key=True, related_name="+")
+    reported_at = models.DateTimeField()
+    items = models.JSONField(default=list)
+
+    def __str__(self) -> str:
+        return f"containers of {self.server_id} @{self.reported_at:%Y-%m-%d %H:%M:%S}"

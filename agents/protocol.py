@@ -68,6 +68,7 @@ class Data(TypedDict):
     samples: list[Sample]
     logs: list[LogEntry]
     dropped: dict[str, int]
+    containers: NotRequired[dict[str, Any] | None]
 
 
 class Welcome(TypedDict):
@@ -199,13 +200,86 @@ def parse_data(frame: dict[str, Any], now: float | None = None) -> Data:
         if not isinstance(dropped_raw, dict):
             raise ProtocolError("invalid_frame", "dropped: must be an object")
         dropped = {key: _int(dropped_raw.get(key, 0), f"dropped.{key}") for key in ("samples", "logs")}
-        return {
+        data: Data = {
             "type": "data",
             "seq": seq,
             "samples": [_sample(s, f"samples[{i}]", now) for i, s in enumerate(samples)],
             "logs": [_log(line, f"logs[{i}]", now) for i, line in enumerate(logs)],
             "dropped": dropped,
         }
+        containers = parse_containers(frame.get("containers"), now)
+        if containers is not None:
+            data["containers"] = containers
+        return data
     except ProtocolError as exc:
         exc.seq = seq
         raise
+
+
+# --- Commands and Docker -------------------------------------------------------------------
+
+COMMAND_ANSWERS = ("command.accepted", "command.rejected", "command.output", "command.result")
+DOCKER_ANSWERS = ("docker.rejected", "docker.result")
+RESULT_STATUSES = ("succeeded", "failed", "timed_out")
+MAX_OUTPUT_CHARS = 1024 * 1024
+MAX_DOCKER_RESULT_ITEMS = 2000
+
+
+def _id(frame: dict[str, Any]) -> int:
+    """Answers carry the hub's id as a string; ours are row ids."""
+    raw = frame.get("id")
+    if not isinstance(raw, str) or not raw.isdigit() or len(raw) > 19:
+        raise ProtocolError("invalid_frame", "id: the id the hub sent")
+    return int(raw)
+
+
+def parse_answer(frame: dict[str, Any]) -> dict[str, Any]:
+    """Validate an agent's answer to a command or Docker request; returns the fields the hub
+    uses, with ``history_id``."""
+    kind = frame["type"]
+    answer: dict[str, Any] = {"type": kind, "history_id": _id(frame)}
+    if kind in ("command.rejected", "docker.rejected"):
+        answer["reason"] = _text(frame, "reason", 1000)
+    elif kind == "command.output":
+        stream = frame.get("stream")
+        if stream not in ("stdout", "stderr"):
+            raise ProtocolError("invalid_frame", "stream: stdout or stderr")
+        answer["stream"] = stream
+        answer["data"] = _text(frame, "data", 64 * 1024)
+    elif kind == "command.result":
+        status = frame.get("status")
+        if status not in RESULT_STATUSES:
+            raise ProtocolError("invalid_frame", f"status: one of {', '.join(RESULT_STATUSES)}")
+        exit_code = frame.get("exit_code")
+        if exit_code is not None and (isinstance(exit_code, bool) or not isinstance(exit_code, int)):
+            raise ProtocolError("invalid_frame", "exit_code: a whole number or null")
+        answer.update(
+            status=status,
+            exit_code=exit_code,
+            stdout=_text(frame, "stdout", MAX_OUTPUT_CHARS, required=False).replace("\x00", "\ufffd"),
+            stderr=_text(frame, "stderr", MAX_OUTPUT_CHARS, required=False).replace("\x00", "\ufffd"),
+            stdout_truncated=bool(frame.get("stdout_truncated", False)),
+            stderr_truncated=bool(frame.get("stderr_truncated", False)),
+            duration_ms=_int(frame.get("duration_ms", 0), "duration_ms"),
+        )
+    elif kind == "docker.result":
+        ok = frame.get("ok")
+        if not isinstance(ok, bool):
+            raise ProtocolError("invalid_frame", "ok: true or false")
+        error = frame.get("error")
+        if error is not None and not isinstance(error, str):
+            raise ProtocolError("invalid_frame", "error: a string or null")
+        answer.update(ok=ok, data=frame.get("data"), error=(error or "")[:2000])
+    return answer
+
+
+def parse_containers(raw: Any, now: float) -> dict[str, Any] | None:
+    """The optional ``containers`` field of a data frame."""
+    if raw is None:
+        return None
+    if not isinstance(raw, dict) or not isinstance(raw.get("items"), list):
+        raise ProtocolError("invalid_frame", "containers: {ts, items: [...]}")
+    items = raw["items"]
+    if len(items) > MAX_DOCKER_RESULT_ITEMS or not all(isinstance(i, dict) for i in items):
+        raise ProtocolError("invalid_frame", f"containers.items: at most {MAX_DOCKER_RESULT_ITEMS} objects")
+    return {"ts": _ts(raw.get("ts"), "containers.ts", now), "items": items}

@@ -11,6 +11,7 @@ api_v1: list[URLPattern | URLResolver] = [
     path("", include("accounts.api.urls")),
     path("", include("servers.api.urls")),
     path("", include("monitoring.api.urls")),
+    path("", include("agents.api.urls")),
 ]
 
 urlpatterns = [

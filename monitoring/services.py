@@ -21,6 +21,7 @@ from django.db.models import Q
 from django.utils import timezone
 from psycopg.types.json import Jsonb
 
+from agents.models import ContainerSnapshot
 from agents.protocol import Data
 from monitoring.events import (
     FLEET_METRICS_GROUP,
@@ -156,6 +157,7 @@ def record_samples(frames: Sequence[FrameIn]) -> BatchResult:
         log_rows: list[tuple[int, datetime, str, str, str]] = []
         latest: dict[int, tuple[float, dict[str, float], Any]] = {}
         minutes: set[tuple[int, datetime]] = set()
+        containers: dict[int, dict[str, Any]] = {}
         touched: set[IngestStream] = set()
         for frame in frames:
             row = streams[(frame.server_id, frame.stream)]
@@ -186,6 +188,9 @@ def record_samples(frames: Sequence[FrameIn]) -> BatchResult:
                 )
             for line in data["logs"]:
                 log_rows.append((frame.server_id, _dt(line["ts"]), line["level"], line["source"], line["message"]))
+            reported = data.get("containers")
+            if reported and (frame.server_id not in containers or containers[frame.server_id]["ts"] <= reported["ts"]):
+                containers[frame.server_id] = reported
             if data["logs"]:
                 result.events.append(
                     (
@@ -198,6 +203,16 @@ def record_samples(frames: Sequence[FrameIn]) -> BatchResult:
         _write_samples(sample_rows)
         _write_logs(log_rows)
         _keep_latest(latest)
+        if containers:
+            ContainerSnapshot.objects.bulk_create(
+                [
+                    ContainerSnapshot(server_id=s, reported_at=_dt(c["ts"]), items=c["items"])
+                    for s, c in containers.items()
+                ],
+                update_conflicts=True,
+                unique_fields=["server"],
+                update_fields=["reported_at", "items"],
+            )
         if minutes:
             RollupPending.objects.bulk_create(
                 [RollupPending(server_id=s, bucket=b) for s, b in sorted(minutes)], ignore_conflicts=True

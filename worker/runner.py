@@ -31,6 +31,7 @@ class Job:
 
 
 def _jobs() -> list[Job]:
+    from agents.commands import expire_stale
     from agents.jobs import mark_silent_servers_offline
     from monitoring.jobs import prune, rollup_pending
 
@@ -38,6 +39,7 @@ def _jobs() -> list[Job]:
         Job("monitoring.rollup", 10, rollup_pending),
         Job("agents.offline", 15, mark_silent_servers_offline),
         Job("monitoring.prune", 3600, prune),
+        Job("agents.expire_commands", 30, expire_stale),
     ]
 
 

@@ -1,0 +1,45 @@
+from django.urls import path, register_converter
+
+from agents.api import views
+
+
+class ContainerConverter:
+    """A container id or name, as Docker allows them."""
+
+    regex = r"[A-Za-z0-9][A-Za-z0-9_.-]{0,127}"
+
+    def to_python(self, value: str) -> str:
+        return value
+
+    def to_url(self, value: str) -> str:
+        return value
+
+
+register_converter(ContainerConverter, "container")
+app_name = "agents-api"
+
+urlpatterns = [
+    path("commands/<int:server_id>", views.CommandsView.as_view(), name="commands"),
+    path("commands/<int:server_id>/<int:history_id>", views.CommandDetailView.as_view(), name="command"),
+    path("docker/<int:server_id>/containers", views.ContainersView.as_view(), name="containers"),
+    path(
+        "docker/<int:server_id>/containers/<container:container_id>/start",
+        views.StartContainerView.as_view(),
+        name="container-start",
+    ),
+    path(
+        "docker/<int:server_id>/containers/<container:container_id>/stop",
+        views.StopContainerView.as_view(),
+        name="container-stop",
+    ),
+    path(
+        "docker/<int:server_id>/containers/<container:container_id>/restart",
+        views.RestartContainerView.as_view(),
+        name="container-restart",
+    ),
+    path(
+        "docker/<int:server_id>/containers/<container:container_id>/logs",
+        views.ContainerLogsView.as_view(),
+        name="container-logs",
+    ),
+]

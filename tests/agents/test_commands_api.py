@@ -1,0 +1,185 @@
+"""Commands and Docker over REST, without an agent: roles, input, offline servers, answers."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from accounts.models import AuditLog
+from agents.commands import apply_answer, expire_stale
+from agents.models import CommandHistory, ContainerSnapshot
+from servers.models import Server
+from tests.factories import ServerFactory
+from tests.helpers import assert_error, assert_ok
+
+pytestmark = pytest.mark.django_db
+
+
+def url(server, suffix=""):
+    return f"/api/v1/commands/{server.pk}{suffix}"
+
+
+class TestRunCommand:
+    def test_an_offline_agent_is_409_at_once_and_recorded(self, operator_client, operator, server):
+        body = assert_error(
+            operator_client.post(url(server), {"command": "uptime"}, format="json"), 409, "agent_offline"
+        )
+        history = CommandHistory.objects.get()
+        assert history.status == "agent_offline"
+        assert history.requested_by == operator
+        assert f"command {history.pk}" in body["detail"]
+        entry = AuditLog.objects.get(action="command.run")
+        assert entry.details["status"] == "agent_offline"
+        assert entry.details["command"] == "uptime"
+        assert entry.target_id == str(server.pk)
+
+    def test_viewers_may_not_run_commands(self, viewer_client, server):
+        assert_error(viewer_client.post(url(server), {"command": "uptime"}, format="json"), 403)
+        assert not CommandHistory.objects.exists()
+
+    def test_needs_credentials(self, anon, server):
+        assert_error(anon.post(url(server), {"command": "uptime"}, format="json"), 401)
+
+    def test_unknown_server_is_404(self, operator_client):
+        assert_error(operator_client.post("/api/v1/commands/999999", {"command": "uptime"}, format="json"), 404)
+
+    @pytest.mark.parametrize(
+        "body",
+        [
+            {},
+            {"command": ""},
+            {"command": "   "},
+            {"command": 5},
+            {"command": "x" * 4097},
+            {"command": "ls", "timeout": 0},
+            {"command": "ls", "timeout": 301},
+            {"command": "ls", "timeout": "10"},
+            {"command": "ls", "wait": "no"},
+        ],
+    )
+    def test_bad_input_is_400_and_records_nothing(self, operator_client, server, body):
+        assert_error(operator_client.post(url(server), body, format="json"), 400)
+        assert not CommandHistory.objects.exists()
+
+
+class TestHistory:
+    @pytest.fixture
+    def history(self, server, operator):
+        return [
+            CommandHistory.objects.create(server=server, requested_by=operator, command=f"echo {i}", status=s)
+            for i, s in enumerate(["succeeded", "failed", "rejected"])
+        ]
+
+    def test_operators_read_the_history_newest_first(self, operator_client, server, history):
+        data = assert_ok(operator_client.get(url(server)))
+        assert [c["command"] for c in data] == ["echo 2", "echo 1", "echo 0"]
+        assert [c["command"] for c in assert_ok(operator_client.get(url(server), {"status": "failed"}))] == ["echo 1"]
+        one = assert_ok(operator_client.get(url(server, f"/{history[0].pk}")))
+        assert one["status"] == "succeeded"
+
+    def test_viewers_may_not_read_it(self, viewer_client, server, history):
+        assert_error(viewer_client.get(url(server)), 403)
+        assert_error(viewer_client.get(url(server, f"/{history[0].pk}")), 403)
+
+    def test_a_command_of_another_server_is_404(self, operator_client, server, history, admin):
+        other = ServerFactory(created_by=admin)
+        assert_error(operator_client.get(f"/api/v1/commands/{other.pk}/{history[0].pk}"), 404)
+
+    def test_bad_filter_is_400(self, operator_client, server):
+        assert_error(operator_client.get(url(server), {"status": "exploded"}), 400)
+
+
+class TestAnswers:
+    @pytest.fixture
+    def running(self, server, operator):
+        entry = AuditLog.objects.create(action="command.run", details={})
+        return CommandHistory.objects.create(
+            server=server, requested_by=operator, command="uptime", status="sent", audit_entry=entry
+        )
+
+    def test_accept_then_result_completes_the_row_and_its_audit_entry(self, server, running):
+        event = apply_answer(server.pk, {"type": "command.accepted", "history_id": running.pk})
+        assert event == {"type": "command.status", "id": running.pk, "status": "running", "final": False}
+        result = {
+            "type": "command.result", "history_id": running.pk, "status": "failed", "exit_code": 3,
+            "stdout": "out", "stderr": "err", "stdout_truncated": False, "stderr_truncated": True, "duration_ms": 12,
+        }  # fmt: skip
+        assert apply_answer(server.pk, result)["final"] is True
+        running.refresh_from_db()
+        assert (running.status, running.exit_code, running.stderr_truncated) == ("failed", 3, True)
+        running.audit_entry.refresh_from_db()
+        assert running.audit_entry.details["exit_code"] == 3
+        assert running.audit_entry.details["status"] == "failed"
+
+    def test_an_agent_cannot_answer_for_another_server(self, server, running, admin):
+        other = ServerFactory(created_by=admin)
+        assert apply_answer(other.pk, {"type": "command.rejected", "history_id": running.pk, "reason": "x"}) is None
+        running.refresh_from_db()
+        assert running.status == "sent"
+
+    def test_a_final_row_does_not_change_again(self, server, running):
+        apply_answer(server.pk, {"type": "command.rejected", "history_id": running.pk, "reason": "disabled"})
+        assert apply_answer(server.pk, {"type": "command.accepted", "history_id": running.pk}) is None
+        running.refresh_from_db()
+        assert (running.status, running.reason) == ("rejected", "disabled")
+
+    def test_stale_requests_are_closed_by_the_job(self, server, operator):
+        old = timezone.now() - timedelta(minutes=10)
+        sent = CommandHistory.objects.create(server=server, command="a", status="sent")
+        running = CommandHistory.objects.create(server=server, command="b", status="running", timeout=30)
+        CommandHistory.objects.filter(pk__in=[sent.pk, running.pk]).update(created_at=old)
+        assert expire_stale() == 2
+        sent.refresh_from_db()
+        running.refresh_from_db()
+        assert (sent.status, running.status) == ("agent_offline", "timed_out")
+
+
+class TestDocker:
+    def base(self, server):
+        return f"/api/v1/docker/{server.pk}/containers"
+
+    def test_offline_agent_without_a_report_is_409(self, viewer_client, server):
+        assert_error(viewer_client.get(self.base(server)), 409, "agent_offline")
+        assert CommandHistory.objects.get().action == "list"
+        assert AuditLog.objects.filter(action="docker.list").count() == 1
+
+    def test_offline_agent_answers_with_the_last_report_and_its_age(self, viewer_client, server):
+        item = {
+            "id": "abc", "name": "web", "image": "nginx", "state": "running", "status": "Up", "created": None,
+            "ports": [], "cpu_percent": None, "memory_bytes": None, "memory_limit_bytes": None, "extra": "dropped",
+        }  # fmt: skip
+        ContainerSnapshot.objects.create(
+            server=server, reported_at=timezone.now() - timedelta(seconds=42), items=[item]
+        )
+        data = assert_ok(viewer_client.get(self.base(server)))
+        assert data["live"] is False
+        assert data["age_seconds"] >= 42
+        assert data["containers"][0]["name"] == "web"
+        assert "extra" not in data["containers"][0]
+
+    @pytest.mark.parametrize("action", ["start", "stop", "restart"])
+    def test_viewers_may_not_act_on_containers(self, viewer_client, server, action):
+        assert_error(viewer_client.post(f"{self.base(server)}/abc/{action}"), 403)
+
+    def test_viewers_may_not_read_container_logs(self, viewer_client, server):
+        assert_error(viewer_client.get(f"{self.base(server)}/abc/logs"), 403)
+
+    def test_operator_on_an_offline_server_is_409(self, operator_client, server):
+        assert_error(operator_client.post(f"{self.base(server)}/abc/restart"), 409, "agent_offline")
+
+    @pytest.mark.parametrize("query", [{"tail": 0}, {"tail": 5001}, {"tail": "many"}, {"since": "then"}])
+    def test_bad_log_queries_are_400(self, operator_client, server, query):
+        assert_error(operator_client.get(f"{self.base(server)}/abc/logs", query), 400)
+
+    def test_unknown_server_and_bad_container_id(self, operator_client, server):
+        assert_error(operator_client.get("/api/v1/docker/999999/containers"), 404)
+        assert_error(operator_client.post(f"{self.base(server)}/-bad-/start"), 404)
+
+    def test_needs_credentials(self, anon, server):
+        assert_error(anon.get(self.base(server)), 401)
+
+
+def test_server_fixture_is_offline(server):
+    assert Server.objects.get(pk=server.pk).status != "online"
