@@ -11,7 +11,7 @@ from django.urls import path
 
 from agents.consumers import AgentConsumer
 from chatops.ws_auth import APIKeyAuthMiddleware, JWTSubprotocolAuthMiddleware
-from monitoring.consumers import FleetMetricsConsumer, LogsConsumer, MetricsConsumer
+from monitoring.consumers import CommandStreamConsumer, FleetMetricsConsumer, LogsConsumer, MetricsConsumer
 
 
 def browser(consumer: Any) -> Any:
@@ -23,4 +23,5 @@ websocket_urlpatterns: list[Any] = [
     path("api/v1/ws/metrics", browser(FleetMetricsConsumer)),
     path("api/v1/ws/metrics/<int:server_id>", browser(MetricsConsumer)),
     path("api/v1/ws/logs/<int:server_id>", browser(LogsConsumer)),
+    path("api/v1/ws/commands/<int:history_id>", browser(CommandStreamConsumer)),
 ]

@@ -15,6 +15,10 @@ CLOSE_FORBIDDEN = 4403
 CLOSE_NOT_FOUND = 4404
 
 
+class Forbidden(Exception):
+    """The user may not open this stream (close 4403)."""
+
+
 def _can_see(user: Any, server_id: int) -> bool:
     return Server.objects.visible_to(user).filter(pk=server_id).exists()
 
@@ -35,7 +39,11 @@ class StreamConsumer(AsyncJsonWebsocketConsumer):
         if not user.is_active:
             await self.close(code=CLOSE_FORBIDDEN)
             return
-        names = await self.resolve_groups(user)
+        try:
+            names = await self.resolve_groups(user)
+        except Forbidden:
+            await self.close(code=CLOSE_FORBIDDEN)
+            return
         if names is None:
             await self.close(code=CLOSE_NOT_FOUND)
             return
@@ -72,6 +80,12 @@ class StreamConsumer(AsyncJsonWebsocketConsumer):
     async def server_status(self, event: dict[str, Any]) -> None:
         await self.send_json(event)
 
+    async def command_output(self, event: dict[str, Any]) -> None:
+        await self.send_json(event)
+
+    async def command_status(self, event: dict[str, Any]) -> None:
+        await self.send_json(event)
+
 
 class ServerStreamConsumer(StreamConsumer):
     group_for: Any = None
@@ -93,6 +107,28 @@ class LogsConsumer(ServerStreamConsumer):
     """``/api/v1/ws/logs/{server_id}``: every committed log line of one server."""
 
     group_for = staticmethod(server_logs_group)
+
+
+def _command_visible(user: Any, history_id: int) -> bool:
+    from agents.models import CommandHistory
+
+    servers = Server.objects.visible_to(user)
+    return CommandHistory.objects.filter(pk=history_id, server__in=servers).exists()
+
+
+class CommandStreamConsumer(StreamConsumer):
+    """``/api/v1/ws/commands/{id}``: a command's output as it comes, and its status changes.
+    Operators and admins only, like the command history."""
+
+    async def resolve_groups(self, user: Any) -> list[str] | None:
+        from accounts.choices import Role
+
+        if not user.has_role(Role.OPERATOR):
+            raise Forbidden
+        history_id = int(self.scope["url_route"]["kwargs"]["history_id"])
+        if not await database_sync_to_async(_command_visible)(user, history_id):
+            return None
+        return [f"command.{history_id}"]
 
 
 class FleetMetricsConsumer(StreamConsumer):

@@ -115,3 +115,33 @@ async def test_browsers_only_listen(token, server):
     await send(ws, "{oops")
     assert (await recv(ws))["code"] == "malformed"
     await ws.disconnect()
+
+
+async def test_command_stream_forwards_output_and_status(operator, server, agent_key):
+    from agents.models import CommandHistory
+
+    history = await database_sync_to_async(CommandHistory.objects.create)(server=server, command="ls", status="sent")
+    op_token = await database_sync_to_async(lambda: issue_tokens(operator).access_token)()
+    browser, connected, _ = await open_stream(f"/api/v1/ws/commands/{history.pk}", op_token)
+    assert connected
+    agent, _ = await connect_agent(agent_key)
+    await send(agent, {"type": "command.accepted", "id": str(history.pk)})
+    assert (await recv(browser))["status"] == "running"
+    await send(agent, {"type": "command.output", "id": str(history.pk), "stream": "stdout", "data": "a.txt\n"})
+    assert await recv(browser) == {"type": "command.output", "id": history.pk, "stream": "stdout", "data": "a.txt\n"}
+    await agent.disconnect()
+    await browser.disconnect()
+
+
+async def test_viewers_cannot_follow_commands(token, server):
+    from agents.models import CommandHistory
+
+    history = await database_sync_to_async(CommandHistory.objects.create)(server=server, command="ls")
+    ws, _, _ = await open_stream(f"/api/v1/ws/commands/{history.pk}", token)
+    assert await closed_with(ws) == 4403
+
+
+async def test_unknown_command_stream_closes_4404(operator):
+    op_token = await database_sync_to_async(lambda: issue_tokens(operator).access_token)()
+    ws, _, _ = await open_stream("/api/v1/ws/commands/999999", op_token)
+    assert await closed_with(ws) == 4404
