@@ -208,8 +208,10 @@ def _status(history_id: int) -> str:
     return str(CommandHistory.objects.values_list("status", flat=True).get(pk=history_id))
 
 
-async def _listen(history_id: int, channel: str, layer: Any, seconds: float) -> None:
-    """Until the row is final or ``seconds`` pass; gives the agent ACK_SECONDS to answer."""
+async def _listen(history_id: int, channel: str, layer: Any, seconds: float, acknowledged: bool) -> None:
+    """Until the row is final or ``seconds`` pass. Within ACK_SECONDS the request must have
+    reached the agent's socket (``sent``) and, for a command (``acknowledged``), the agent must
+    have accepted or rejected it; Docker actions have no such step and may take a while."""
     from channels.db import database_sync_to_async
 
     started = time.monotonic()
@@ -218,7 +220,8 @@ async def _listen(history_id: int, channel: str, layer: Any, seconds: float) -> 
         status = await database_sync_to_async(_status)(history_id)
         if status in CommandHistory.FINAL:
             return
-        if status in (Status.PENDING, Status.SENT) and time.monotonic() - started > ACK_SECONDS:
+        unanswered = status == Status.PENDING or (acknowledged and status == Status.SENT)
+        if unanswered and time.monotonic() - started > ACK_SECONDS:
             await database_sync_to_async(_give_up_if_unanswered)(history_id)
             return
         remaining = deadline - time.monotonic()
@@ -242,7 +245,7 @@ def run_and_wait(history: CommandHistory, seconds: float, **extra: Any) -> Comma
             await layer.group_send(
                 f"agent.{history.server_id}", {"type": "agent.dispatch", "frame": agent_frame(history, **extra)}
             )
-            await _listen(history.pk, channel, layer, seconds)
+            await _listen(history.pk, channel, layer, seconds, history.kind == CommandHistory.Kind.COMMAND)
         finally:
             await layer.group_discard(command_group(history.pk), channel)
 
@@ -257,7 +260,9 @@ def expire_stale() -> int:
     now = timezone.now()
     count = 0
     for history in CommandHistory.objects.filter(status__in=[Status.PENDING, Status.SENT, Status.RUNNING]):
-        unanswered = history.status != Status.RUNNING and now - history.created_at > timedelta(seconds=30)
+        unanswered = history.status == Status.PENDING and now - history.created_at > timedelta(seconds=30)
+        if history.kind == CommandHistory.Kind.COMMAND and history.status == Status.SENT:
+            unanswered = now - history.created_at > timedelta(seconds=30)
         overdue = now - history.created_at > timedelta(seconds=history.timeout + 60)
         if unanswered:
             _give_up_if_unanswered(history.pk)

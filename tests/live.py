@@ -167,7 +167,16 @@ def setup_fleet(hub: Hub, name: str = "e2e-box", hostname: str = "e2e-box.local"
 class Agent:
     """A real ``chatops-agent`` process."""
 
-    def __init__(self, hub_url: str, key: str, work: Path, interval: float = 1.0, log_files: tuple[Path, ...] = ()):
+    def __init__(
+        self,
+        hub_url: str,
+        key: str,
+        work: Path,
+        interval: float = 1.0,
+        log_files: tuple[Path, ...] = (),
+        extra_args: tuple[str, ...] = (),
+        env: dict[str, str] | None = None,
+    ):
         work.mkdir(parents=True, exist_ok=True)
         key_file = work / "key"
         key_file.write_text(key)
@@ -182,10 +191,13 @@ class Agent:
         ]  # fmt: skip
         for path in log_files:
             self.args += ["--log-file", str(path)]
+        self.args += list(extra_args)
+        self.extra_env = env or {}
         self.process: subprocess.Popen[bytes] | None = None
 
     def start(self) -> Agent:
         env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_", "REDIS_"))}
+        env.update(self.extra_env)
         self.log_handle = open(self.work / "agent.log", "ab")  # noqa: SIM115 - closed in stop()
         self.process = subprocess.Popen(self.args, cwd=ROOT, env=env, stdout=self.log_handle, stderr=subprocess.STDOUT)
         return self

@@ -4,6 +4,11 @@ The sampler never waits for the hub: each tick it collects (in a thread), drains
 lines read since the last tick, and appends the frame(s) to the buffer; the link sends from
 the buffer whenever it can. So a hub that is down or slow only makes the buffer grow, up to
 its bound.
+
+Requests of the hub go from the link to the command runner and the Docker executor, which
+answer through the link (refusing everything unless this server's owner turned them on).
+With ``--allow-docker`` a watcher lists the containers every 30 s, in a thread, and the next
+frame carries the list.
 """
 
 from __future__ import annotations
@@ -13,6 +18,7 @@ import logging
 import math
 import platform
 import sqlite3
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -21,14 +27,28 @@ import psutil
 from agents.daemon import __version__
 from agents.daemon.buffer import FrameBuffer
 from agents.daemon.collector import Collector
+from agents.daemon.commands import CommandPolicy, CommandRunner, protect_agent_memory
 from agents.daemon.config import Settings
+from agents.daemon.docker_ops import DockerOps, DockerUnavailableError
 from agents.daemon.link import FatalHubError, HubLink
 from agents.daemon.logs import FileTailer, JournaldReader, LogCollector
-from agents.daemon.protocol import PROTOCOL_VERSION, Sample, clip, encode_bodies
+from agents.daemon.protocol import (
+    FRAME_BUDGET_BYTES,
+    PROTOCOL_VERSION,
+    ContainerList,
+    Sample,
+    clip,
+    encode_bodies,
+    encoded_size,
+)
 
 log = logging.getLogger(__name__)
 
 FILE_POLL_MAX = 1.0  # seconds: how late a plain file's line may be stamped at most
+CONTAINERS_EVERY = 30.0  # seconds between two container lists sent with the samples
+# The list rides in a data frame, which must stay within its budget with samples and logs.
+CONTAINERS_BUDGET = FRAME_BUDGET_BYTES // 2
+MAX_CONTAINERS = 2000  # the hub refuses a longer list
 
 
 class _StopError(Exception):
@@ -73,13 +93,18 @@ class Agent:
         collect: Callable[[], Sample] | None = None,
         journalctl: tuple[str, ...] = ("journalctl",),
         backoff_base: float = 1.0,
+        containers_every: float = CONTAINERS_EVERY,
     ) -> None:
         self.settings = settings
         self._collect = collect  # tests inject a cheap fake; None: psutil
         self._journalctl = journalctl
         self._backoff_base = backoff_base
+        self._containers_every = containers_every
         self.buffer: FrameBuffer | None = None
         self.link: HubLink | None = None
+        self.commands: CommandRunner | None = None
+        self.docker: DockerOps | None = None
+        self._containers: ContainerList | None = None  # the latest list, until a frame takes it
 
     async def run(self, stop: asyncio.Event) -> int:
         """Run until ``stop`` is set (exit code 0) or the hub refuses the agent (its exit code)."""
@@ -97,6 +122,7 @@ class Agent:
                 buffer,
                 backoff_base=self._backoff_base,
             )
+            self._remote_actions(link)
             log.info(
                 "chatops-agent %s: %s as %r every %g s, stream %s, buffer %s (%d frame(s) held)",
                 __version__,
@@ -115,6 +141,8 @@ class Agent:
                 if settings.journald:
                     reader = JournaldReader(logs, buffer.get_state(JournaldReader.key), self._journalctl)
                     group.create_task(reader.run())
+                if settings.allow_docker:
+                    group.create_task(self._watch_containers())
                 group.create_task(self._wait_stop(stop))
         except* _StopError:
             log.info("stopping")
@@ -124,10 +152,38 @@ class Agent:
             log.error("%s; stopping (fix the key or the hub, then start the agent again)", error)
             exit_code = error.exit_code
         finally:
+            for executor in (self.commands, self.docker):
+                if executor is not None:
+                    await executor.close()
             for tailer in tailers:
                 tailer.close()
             buffer.close()
         return exit_code
+
+    def _remote_actions(self, link: HubLink) -> None:
+        """The command runner and the Docker executor, answering through ``link``."""
+        settings = self.settings
+        self.commands = CommandRunner(
+            CommandPolicy.from_settings(settings), link.send_reply, lambda: link.max_frame_bytes
+        )
+        self.docker = DockerOps(settings.allow_docker, link.send_reply, lambda: link.max_frame_bytes)
+        link.on("command", self.commands.handle)
+        link.on("docker", self.docker.handle)
+        if settings.allow_commands:
+            if not protect_agent_memory():
+                log.warning("cannot make the agent non-dumpable: commands may read its environment")
+            log.warning(
+                "remote commands are ON: %s, %s, %s, at most %d at once for up to %g s each",
+                "through /bin/sh" if settings.command_shell else "without a shell",
+                f"{len(settings.command_allow)} allow pattern(s)" if settings.command_allow else "ANY command",
+                f"{len(settings.command_deny)} deny pattern(s)",
+                settings.max_commands,
+                settings.command_max_timeout,
+            )
+        elif settings.command_allow or settings.command_deny or settings.command_shell:
+            log.warning("command settings are given but --allow-commands is not: every command is rejected")
+        if settings.allow_docker:
+            log.warning("Docker control is ON: the hub may list, start, stop and restart containers")
 
     @staticmethod
     async def _wait_stop(stop: asyncio.Event) -> None:
@@ -152,8 +208,9 @@ class Agent:
             except Exception:
                 log.exception("collecting metrics failed")
             lines, positions = logs.drain()
+            containers, self._containers = self._containers, None
             try:
-                bodies = encode_bodies(samples, lines)
+                bodies = encode_bodies(samples, lines, containers=containers)
                 if bodies:
                     buffer.append(bodies, positions)
                     link.notify()
@@ -163,6 +220,30 @@ class Agent:
                 log.exception("storing a frame in the buffer failed")
             # Ticks missed because a collection overran are skipped, not run back to back.
             tick = max(tick + 1, math.floor((loop.time() - start) / interval) + 1)
+
+    async def _watch_containers(self) -> None:
+        """Every CONTAINERS_EVERY seconds, the container list for the next frame; never breaks a frame."""
+        assert self.docker is not None
+        available = True
+        while True:
+            try:
+                items = await self.docker.list_containers()
+            except DockerUnavailableError as exc:
+                if available:  # once per outage, not every 30 s
+                    log.warning("Docker is not available (%s); no container list until it is", exc)
+                available = False
+            except Exception:
+                log.exception("listing the containers failed")
+            else:
+                if not available:
+                    log.info("Docker is available again")
+                available = True
+                snapshot: ContainerList = {"ts": time.time(), "items": items}
+                if len(items) > MAX_CONTAINERS or encoded_size(snapshot) > CONTAINERS_BUDGET:
+                    log.warning("%d containers: too many to send with the samples; the list is left out", len(items))
+                else:
+                    self._containers = snapshot
+            await asyncio.sleep(self._containers_every)
 
     async def _poll_files(self, tailers: list[FileTailer]) -> None:
         period = min(self.settings.interval, FILE_POLL_MAX)

@@ -27,6 +27,10 @@ MIN_INTERVAL = 0.5
 MAX_INTERVAL = 3600.0
 DEFAULT_BUFFER_MAX_FRAMES = 100_000
 LOG_LEVELS = ("debug", "info", "warning", "error")
+DEFAULT_MAX_COMMANDS = 4
+MAX_MAX_COMMANDS = 64
+DEFAULT_COMMAND_MAX_TIMEOUT = 300.0
+MAX_COMMAND_MAX_TIMEOUT = 86_400.0
 
 _TRUE = {"1", "true", "yes", "on"}
 _FALSE = {"0", "false", "no", "off"}
@@ -54,6 +58,12 @@ class Settings:
     buffer_max_frames: int = DEFAULT_BUFFER_MAX_FRAMES
     allow_commands: bool = False
     allow_docker: bool = False
+    # Regular expressions as typed; validated by load_settings, compiled by the command runner.
+    command_allow: tuple[str, ...] = ()
+    command_deny: tuple[str, ...] = ()
+    command_shell: bool = False
+    max_commands: int = DEFAULT_MAX_COMMANDS
+    command_max_timeout: float = DEFAULT_COMMAND_MAX_TIMEOUT
     hostname: str = ""
     log_level: str = "info"
     config_file: Path | None = None
@@ -70,7 +80,7 @@ class Option:
 
     name: str
     env: str
-    kind: str  # "str", "path", "float", "int", "bool", "list"
+    kind: str  # "str", "path", "float", "int", "bool", "list", "patterns"
     help: str
     metavar: str | None = None
 
@@ -96,8 +106,58 @@ OPTIONS: tuple[Option, ...] = (
         f"frames the buffer keeps before dropping the oldest (default {DEFAULT_BUFFER_MAX_FRAMES})",
         "N",
     ),
-    Option("allow_commands", "CHATOPS_ALLOW_COMMANDS", "bool", "announce the 'commands' capability (off by default)"),
-    Option("allow_docker", "CHATOPS_ALLOW_DOCKER", "bool", "announce the 'docker' capability (off by default)"),
+    Option(
+        "allow_commands",
+        "CHATOPS_ALLOW_COMMANDS",
+        "bool",
+        "run the commands the hub sends, as this agent's user, filtered by --command-deny and "
+        "--command-allow (off by default: every command is rejected)",
+    ),
+    Option(
+        "command_allow",
+        "CHATOPS_COMMAND_ALLOW",
+        "patterns",
+        "a Python regular expression; if any are given, a command must match one in full "
+        "(re.fullmatch); repeat for several (env: one per line)",
+        "PATTERN",
+    ),
+    Option(
+        "command_deny",
+        "CHATOPS_COMMAND_DENY",
+        "patterns",
+        "a regular expression refusing every command it matches in full; deny wins over allow; "
+        "repeat for several (env: one per line)",
+        "PATTERN",
+    ),
+    Option(
+        "command_shell",
+        "CHATOPS_COMMAND_SHELL",
+        "bool",
+        "run commands with /bin/sh -c (pipes, ;, $VARS) instead of directly; off by default, and "
+        "deny patterns are easy to get around with a shell",
+    ),
+    Option(
+        "max_commands",
+        "CHATOPS_MAX_COMMANDS",
+        "int",
+        f"commands running at once; more are rejected as busy (default {DEFAULT_MAX_COMMANDS})",
+        "N",
+    ),
+    Option(
+        "command_max_timeout",
+        "CHATOPS_COMMAND_MAX_TIMEOUT",
+        "float",
+        f"longest a command may run; a longer timeout from the hub is cut to it "
+        f"(default {DEFAULT_COMMAND_MAX_TIMEOUT:g})",
+        "SECONDS",
+    ),
+    Option(
+        "allow_docker",
+        "CHATOPS_ALLOW_DOCKER",
+        "bool",
+        "let the hub list, start, stop and restart containers and read their logs, and report the "
+        "container list every 30 s (needs the Docker socket; off by default)",
+    ),
     Option("hostname", "CHATOPS_HOSTNAME", "str", "name sent in hello, used to enrol (default: this host's)", "NAME"),
     Option("log_level", "CHATOPS_LOG_LEVEL", "str", "debug, info, warning or error (default info)", "LEVEL"),
 )
@@ -138,6 +198,11 @@ def ws_url_for(hub: str) -> str:
     return urlunsplit((scheme, parts.netloc, parts.path.rstrip("/") + WS_PATH, "", ""))
 
 
+def flag_of(name: str) -> str:
+    """The command-line flag of an option (``log_files`` is singular: one ``--log-file`` per file)."""
+    return "--" + ("log-file" if name == "log_files" else name.replace("_", "-"))
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The command line; every default is SUPPRESS so that only what was typed overrides the rest."""
     parser = argparse.ArgumentParser(
@@ -156,11 +221,11 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"TOML config file (env CHATOPS_CONFIG; default {DEFAULT_CONFIG} if it exists)",
     )
     for option in OPTIONS:
-        flag = "--" + ("log-file" if option.name == "log_files" else option.name.replace("_", "-"))
+        flag = flag_of(option.name)
         text = f"{option.help} (env {option.env})"
         if option.kind == "bool":
             parser.add_argument(flag, dest=option.name, action=argparse.BooleanOptionalAction, help=text)
-        elif option.kind == "list":
+        elif option.kind in ("list", "patterns"):
             parser.add_argument(flag, dest=option.name, action="append", metavar=option.metavar, help=text)
         else:
             parser.add_argument(flag, dest=option.name, metavar=option.metavar, help=text)
@@ -175,6 +240,9 @@ def _from_string(option: Option, raw: str, where: str) -> Any:
         return value
     if option.kind == "list":
         return [item.strip() for item in value.split(",") if item.strip()]
+    if option.kind == "patterns":
+        # One per line, not comma-separated: a regular expression may well hold a comma ({1,3}).
+        return [line.strip() for line in value.splitlines() if line.strip()]
     if option.kind == "bool":
         if value.lower() in _TRUE:
             return True
@@ -197,6 +265,7 @@ def _from_toml(option: Option, value: object, where: str) -> Any:
         "int": lambda v: isinstance(v, int) and not isinstance(v, bool),
         "float": lambda v: isinstance(v, int | float) and not isinstance(v, bool),
         "list": lambda v: isinstance(v, list) and all(isinstance(item, str) for item in v),
+        "patterns": lambda v: isinstance(v, list) and all(isinstance(item, str) for item in v),
     }
     if not expected[option.kind](value):
         nouns = {"str": "a string", "path": "a string", "bool": "true or false", "int": "a whole number"}
@@ -253,7 +322,7 @@ def load_settings(argv: Sequence[str] | None = None, env: Mapping[str, str] | No
             chosen[option.name] = (_ENV, _from_string(option, raw, option.env))
     for name, value in cli.items():
         option = _BY_NAME[name]
-        if option.kind in ("bool", "list"):
+        if option.kind in ("bool", "list", "patterns"):
             chosen[name] = (_CLI, value)
         else:
             chosen[name] = (_CLI, _from_string(option, value, "--" + name.replace("_", "-")))
@@ -262,7 +331,7 @@ def load_settings(argv: Sequence[str] | None = None, env: Mapping[str, str] | No
 
 def _where(name: str, rank: int, config_file: Path | None) -> str:
     if rank == _CLI:
-        return "--" + ("log-file" if name == "log_files" else name.replace("_", "-"))
+        return flag_of(name)
     if rank == _ENV:
         return _BY_NAME[name].env
     return f"{config_file}: {name}"
@@ -319,6 +388,17 @@ def _validate(chosen: dict[str, tuple[int, Any]], env: Mapping[str, str], config
     if log_level not in LOG_LEVELS:
         raise ConfigError(f"{where('log_level')}: must be one of {', '.join(LOG_LEVELS)}")
 
+    command_allow = _patterns(get("command_allow", []), where("command_allow") if "command_allow" in chosen else "")
+    command_deny = _patterns(get("command_deny", []), where("command_deny") if "command_deny" in chosen else "")
+
+    max_commands = int(get("max_commands", DEFAULT_MAX_COMMANDS))
+    if not 1 <= max_commands <= MAX_MAX_COMMANDS:
+        raise ConfigError(f"{where('max_commands')}: must be between 1 and {MAX_MAX_COMMANDS}")
+
+    command_max_timeout = float(get("command_max_timeout", DEFAULT_COMMAND_MAX_TIMEOUT))
+    if not 1.0 <= command_max_timeout <= MAX_COMMAND_MAX_TIMEOUT:  # also refuses NaN
+        raise ConfigError(f"{where('command_max_timeout')}: must be between 1 and {MAX_COMMAND_MAX_TIMEOUT:g} seconds")
+
     buffer = get("buffer")
     if buffer is not None and not buffer:
         raise ConfigError(f"{where('buffer')}: empty path")
@@ -333,7 +413,24 @@ def _validate(chosen: dict[str, tuple[int, Any]], env: Mapping[str, str], config
         buffer_max_frames=max_frames,
         allow_commands=bool(get("allow_commands", False)),
         allow_docker=bool(get("allow_docker", False)),
+        command_allow=command_allow,
+        command_deny=command_deny,
+        command_shell=bool(get("command_shell", False)),
+        max_commands=max_commands,
+        command_max_timeout=command_max_timeout,
         hostname=hostname,
         log_level=log_level,
         config_file=config_file,
     )
+
+
+def _patterns(patterns: list[str], where: str) -> tuple[str, ...]:
+    """The patterns, each checked to compile: a typo must stop the agent, not let commands through."""
+    for pattern in patterns:
+        if not pattern:
+            raise ConfigError(f"{where}: empty pattern")
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            raise ConfigError(f"{where}: not a valid regular expression: {pattern!r}: {exc}") from None
+    return tuple(dict.fromkeys(patterns))  # without repeats, in order

@@ -5,6 +5,11 @@ than ``window`` await an ack; an ack (cumulative) deletes them from the buffer a
 go. Whatever breaks the connection, the buffer still holds every unacknowledged frame, so the
 next connection resends them: the hub stores a seq once, so nothing is lost or stored twice.
 
+Requests of the hub (``command``, ``docker``) go to the handlers registered with :meth:`HubLink.on`;
+their answers come back through :meth:`HubLink.send_reply` and an in-memory :class:`Outbox`,
+sent by a task of their own: they carry no seq, take no room in the window and never wait
+for an ack, so a full window does not hold back a command's result, nor a result the data.
+
 Reconnects wait with exponential backoff and full jitter. The close codes that no retry can
 fix (4400, 4401, 4403, and HTTP 401/403 at the handshake) raise :class:`FatalHubError`.
 """
@@ -17,7 +22,7 @@ import logging
 import random
 import time
 from collections import deque
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -26,6 +31,7 @@ from websockets.exceptions import ConnectionClosed, InvalidHandshake, InvalidSta
 
 from agents.daemon import __version__
 from agents.daemon.buffer import FrameBuffer
+from agents.daemon.outbox import Outbox
 from agents.daemon.protocol import (
     CLOSE_PROTOCOL_ERROR,
     FATAL_CLOSE_CODES,
@@ -101,10 +107,31 @@ class HubLink:
         self._welcomed_at: float | None = None
         self.connected = False
         self._wake = asyncio.Event()
+        self._handlers: dict[str, Callable[[dict[str, Any]], None]] = {}
+        self.outbox = Outbox()
+        # The hub's limit as the last welcome said; answers are built to fit it.
+        self.max_frame_bytes = HUB_MAX_FRAME_BYTES
 
     def notify(self) -> None:
         """New frames are in the buffer."""
         self._wake.set()
+
+    def on(self, kind: str, handler: Callable[[dict[str, Any]], None]) -> None:
+        """Call ``handler`` with every frame of type ``kind`` from the hub.
+
+        It runs inside the receive loop, so it must not block: it checks the request, answers
+        what it can at once and starts a task for the rest.
+        """
+        self._handlers[kind] = handler
+
+    def send_reply(self, frame: Mapping[str, Any], *, live: bool = False) -> None:
+        """Send an answer to a request of the hub, now or after the next welcome.
+
+        ``live`` marks output for live display: dropped while the link is down instead of kept.
+        """
+        if live and not self.connected:
+            return
+        self.outbox.put(frame, live=live)
 
     async def run(self) -> None:
         """Connect, stream, reconnect, until cancelled or a :class:`FatalHubError`."""
@@ -152,6 +179,7 @@ class HubLink:
                 log.exception("connection to the hub failed")
             finally:
                 self.connected = False
+                self.outbox.drop_live()
             if code in FATAL_CLOSE_CODES:
                 raise FatalHubError(code, f"hub closed the connection with {code}: {FATAL_CLOSE_CODES[code]}")
             if code is not None:
@@ -178,12 +206,13 @@ class HubLink:
         last_seq = welcome["last_seq"]
         self._buffer.welcome(last_seq)
         self._welcomed_at = time.monotonic()
-        self.connected = True
         session = _Session(
             window=min(welcome["window"], MAX_WINDOW),
             max_frame_bytes=welcome.get("max_frame_bytes", HUB_MAX_FRAME_BYTES),
             sent_upto=last_seq,
         )
+        self.max_frame_bytes = session.max_frame_bytes
+        self.connected = True
         log.info(
             "connected to the hub as server %r (id %s); window %d, %d frame(s) to send",
             welcome.get("server_name"),
@@ -191,11 +220,12 @@ class HubLink:
             session.window,
             self._buffer.count,
         )
-        # Two loops, each ending the session when it ends: the receiver when the hub closes,
-        # the sender when a send fails (or, were it a bug, when it raises).
+        # Three loops, each ending the session when it ends: the receiver when the hub closes,
+        # a sender when a send fails (or, were it a bug, when it raises).
         tasks = {
             asyncio.create_task(self._receive(ws, session)),
             asyncio.create_task(self._send_frames(ws, session)),
+            asyncio.create_task(self._send_replies(ws, session)),
         }
         try:
             done, _ = await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)
@@ -253,6 +283,25 @@ class HubLink:
             if not frames:
                 await self._wake.wait()
 
+    async def _send_replies(self, ws: ClientConnection, session: _Session) -> None:
+        # websockets sends each whole message at once, so this loop and _send_frames may
+        # interleave messages but never mix their bytes.
+        while True:
+            reply = self.outbox.pop()
+            if reply is None:
+                await self.outbox.wait()
+                continue
+            if reply.size > session.max_frame_bytes:
+                # The executors build answers to fit; sending one anyway would cost the socket (1009).
+                log.error("%s exceeds the hub's max_frame_bytes (%d); dropping it", reply.what, session.max_frame_bytes)
+                continue
+            try:
+                await ws.send(reply.text)
+            except BaseException:
+                if not reply.live:
+                    self.outbox.push_back(reply)  # maybe unsent: the next connection tries again
+                raise
+
     def _on_message(self, message: str | bytes, session: _Session) -> None:
         frame = _parse(message)
         if frame is None:
@@ -270,9 +319,16 @@ class HubLink:
             self._wake.set()
         elif kind == "error":
             _log_error_frame(frame)
+        elif isinstance(kind, str) and kind in self._handlers:
+            try:
+                self._handlers[kind](frame)
+            except Exception:
+                # A bug in one request's handling must not take the connection down with it.
+                log.exception("handling a %r frame from the hub failed", kind)
         else:
-            # Unknown types are expected from newer hubs (commands come next); not an error.
-            log.debug("ignoring a %r frame from the hub", kind)
+            # Unknown types are expected from newer hubs; not an error. Requests of a kind no
+            # handler is registered for also end here (an agent made without executors).
+            log.debug("ignoring a %r frame from the hub", str(kind)[:100])
 
 
 def _parse(message: str | bytes) -> dict[str, Any] | None:

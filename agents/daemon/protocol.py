@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Final, NamedTuple, NotRequired, TypedDict
+from collections.abc import Mapping
+from typing import Any, Final, NamedTuple, NotRequired, TypedDict
 
 PROTOCOL_VERSION: Final = 1
 WS_PATH: Final = "/api/v1/agents/ws"
@@ -23,6 +24,8 @@ HUB_MAX_FRAME_BYTES: Final = 1 << 20
 # welcome says the real limit, so it must fit a hub configured somewhat tighter, and the
 # header added at send time ("type", "seq", "dropped") must never push it over.
 FRAME_BUDGET_BYTES: Final = HUB_MAX_FRAME_BYTES // 2
+
+MAX_REQUEST_ID_CHARS: Final = 64
 
 LEVELS: Final = ("debug", "info", "notice", "warning", "error", "critical")
 
@@ -77,12 +80,43 @@ class LogLine(TypedDict):
     message: str
 
 
+class ContainerInfo(TypedDict):
+    """One container as ``docker list`` answers it and the data frame's ``containers`` carries it."""
+
+    id: str
+    name: str
+    image: str
+    state: str
+    status: str
+    created: float | None  # unix seconds
+    ports: list[str]  # as `docker ps` shows them: "0.0.0.0:8080->80/tcp", "443/tcp"
+    cpu_percent: float | None
+    memory_bytes: int | None
+    memory_limit_bytes: int | None
+
+
+class ContainerList(TypedDict):
+    """The data frame's optional ``containers`` field: when the list was taken, and the list."""
+
+    ts: float
+    items: list[ContainerInfo]
+
+
 class FrameBody(NamedTuple):
     """A data frame's content as stored in the buffer: JSON of ``samples`` and ``logs``."""
 
     body: str
     samples: int
     logs: int
+
+
+def request_id(frame: Mapping[str, Any]) -> str | None:
+    """The id of a hub's request (``command``, ``docker``) if usable: a string of 1 to 64 characters.
+
+    Without one no answer could say what it answers, so such a request gets none.
+    """
+    value = frame.get("id")
+    return value if isinstance(value, str) and 1 <= len(value) <= MAX_REQUEST_ID_CHARS else None
 
 
 def valid_metric_name(name: str) -> bool:
@@ -110,18 +144,30 @@ def clean_text(text: str, limit: int) -> str:
     return clip(text, limit)
 
 
-def _dumps(value: object) -> str:
-    # allow_nan=False: NaN and infinities are not JSON; a collector bug must fail here, loudly,
-    # rather than produce a frame the hub refuses forever.
+def dumps(value: object) -> str:
+    """Compact JSON, UTF-8 left as is, and no NaN or infinity (not JSON: the hub would refuse it)."""
+    # allow_nan=False: a collector bug must fail here, loudly, rather than produce a frame the
+    # hub refuses forever.
     return json.dumps(value, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
 
 
-def encode_bodies(samples: list[Sample], logs: list[LogLine], budget: int = FRAME_BUDGET_BYTES) -> list[FrameBody]:
+def encoded_size(value: Mapping[str, Any]) -> int:
+    """Bytes of ``value`` as a frame on the wire."""
+    return len(dumps(value).encode("utf-8"))
+
+
+def encode_bodies(
+    samples: list[Sample],
+    logs: list[LogLine],
+    budget: int = FRAME_BUDGET_BYTES,
+    containers: ContainerList | None = None,
+) -> list[FrameBody]:
     """Split one interval's samples and log lines into frame bodies within the protocol's limits.
 
     Usually one body. A burst of logs becomes several: at most 1000 lines each, and at most
     ``budget`` bytes each (halving a chunk until it fits), so no frame is ever too large for
-    the hub. Samples go first, with the first chunk of lines.
+    the hub. Samples go first, with the first chunk of lines, and so does ``containers`` (which
+    the caller keeps well under the budget).
     """
     bodies: list[FrameBody] = []
     sample_chunks = [samples[i : i + MAX_SAMPLES_PER_FRAME] for i in range(0, len(samples), MAX_SAMPLES_PER_FRAME)]
@@ -134,9 +180,14 @@ def encode_bodies(samples: list[Sample], logs: list[LogLine], budget: int = FRAM
                 log_chunks[index] if index < len(log_chunks) else [],
             )
         )
+    if containers is not None and not pending:
+        pending.append(([], []))
     while pending:
         chunk_samples, chunk_logs = pending.pop(0)
-        body = _dumps({"samples": chunk_samples, "logs": chunk_logs})
+        content: dict[str, object] = {"samples": chunk_samples, "logs": chunk_logs}
+        if containers is not None and not bodies:
+            content["containers"] = containers
+        body = dumps(content)
         if len(chunk_logs) > 1 and len(body.encode("utf-8")) > budget:
             half = len(chunk_logs) // 2
             pending[0:0] = [(chunk_samples, chunk_logs[:half]), ([], chunk_logs[half:])]

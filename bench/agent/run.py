@@ -8,6 +8,7 @@ RSS, and what the hub received. Targets: under 1 % of a core and under 50 MB.
 
     .venv/bin/python bench/agent/run.py                 # 60 s
     .venv/bin/python bench/agent/run.py --duration 20 --extra-processes 300
+    .venv/bin/python bench/agent/run.py --agent-arg=--allow-docker   # DOCKER_HOST as the agent would see it
 
 CPU is measured from the first frame on (the steady state); the start-up (imports, the first
 psutil readings) is printed separately. Everything stays on 127.0.0.1 and ends by itself.
@@ -134,6 +135,7 @@ async def bench(args: argparse.Namespace) -> int:
                 *("--buffer", str(workdir / "buffer.sqlite3")),
                 *("--log-file", str(log_file)),
                 *("--log-level", "warning"),
+                *args.agent_arg,
             ]
             started = time.monotonic()
             child = await asyncio.create_subprocess_exec(*command, env=env)
@@ -188,6 +190,13 @@ def main() -> int:
     parser.add_argument("--interval", type=float, default=1.0, help="the agent's --interval (default 1)")
     parser.add_argument("--log-lines-per-second", type=float, default=10.0, help="lines appended to the tailed file")
     parser.add_argument("--extra-processes", type=int, default=0, help="idle processes to add, as on a busier host")
+    parser.add_argument(
+        "--agent-arg",
+        action="append",
+        default=[],
+        metavar="ARG",
+        help="one more argument for the agent, e.g. --agent-arg=--allow-docker (repeatable)",
+    )
     return asyncio.run(bench(parser.parse_args()))
 
 

@@ -4,12 +4,25 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
 import time
 import urllib.request
 from collections.abc import Callable
 from typing import Any
 
 import websockets
+
+
+def shared_redis_url() -> str | None:
+    """A Redis several hub processes can share: REDIS_URL, or a local one if it answers."""
+    import redis
+
+    url = os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/13"
+    try:
+        redis.Redis.from_url(url, socket_connect_timeout=1).ping()
+    except redis.RedisError:
+        return None
+    return url
 
 
 def rest(hub_url: str, token: str, path: str) -> Any:

@@ -11,26 +11,18 @@ from __future__ import annotations
 import asyncio
 import itertools
 import json
-import os
 import time
 from datetime import UTC, datetime, timedelta
 
 import pytest
-import redis
 
-from tests.e2e.helpers import browser_connect, next_event, rest, wait_for
+from tests.e2e.helpers import browser_connect, next_event, rest, shared_redis_url, wait_for
 from tests.live import Agent, live_hub, setup_fleet
 
 pytestmark = pytest.mark.slow
 
 
-def _redis_url() -> str | None:
-    url = os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/13"
-    try:
-        redis.Redis.from_url(url, socket_connect_timeout=1).ping()
-    except redis.RedisError:
-        return None
-    return url
+_redis_url = shared_redis_url
 
 
 async def test_agent_to_rest_and_browsers(tmp_path):

@@ -1,4 +1,5 @@
-"""Fixtures for the agent daemon's tests: a scriptable fake hub, settings, a cheap collector.
+"""Fixtures for the agent daemon's tests: a scriptable fake hub, settings, a cheap collector,
+and a real Docker Engine API (podman) for the Docker tests.
 
 None of them touches the database: the daemon never imports Django, and its tests only
 need a websocket server on 127.0.0.1 that speaks the hub's side of docs/agent-protocol.md.
@@ -9,8 +10,10 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
+import os
+import subprocess
 import time
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +33,8 @@ class FakeHub:
     """The hub's side of the protocol on 127.0.0.1, with knobs a test turns.
 
     Every data frame is recorded (with the connection it came on) and acknowledged, unless
-    ``ack`` is off or the frame's seq is above ``ack_until``.
+    ``ack`` is off or the frame's seq is above ``ack_until``. Every other frame (answers to
+    commands and Docker requests) is recorded in ``replies``.
     """
 
     def __init__(self, window: int = 32) -> None:
@@ -44,7 +48,8 @@ class FakeHub:
         self.after_welcome: list[str | bytes] = []
         self.hellos: list[dict[str, Any]] = []
         self.headers: list[Headers] = []
-        self.received: list[tuple[int, dict[str, Any]]] = []  # (connection number, frame)
+        self.received: list[tuple[int, dict[str, Any]]] = []  # (connection number, data frame)
+        self.replies: list[tuple[int, dict[str, Any]]] = []  # (connection number, any other frame)
         self.acked = 0
         self.connections = 0
         self.close_codes: list[int | None] = []  # what the agent's side said when each socket closed
@@ -58,6 +63,15 @@ class FakeHub:
 
     def seqs(self) -> list[int]:
         return [frame["seq"] for _, frame in self.received]
+
+    def answers(self, request_id: str) -> list[dict[str, Any]]:
+        """The frames answering the request ``request_id``, in the order they came."""
+        return [frame for _, frame in self.replies if frame.get("id") == request_id]
+
+    def final(self, request_id: str) -> dict[str, Any] | None:
+        """The request's result or rejection, once it has come."""
+        final_types = ("command.result", "command.rejected", "docker.result", "docker.rejected")
+        return next((frame for frame in self.answers(request_id) if frame["type"] in final_types), None)
 
     async def start(self, port: int = 0) -> None:
         self._server = await serve(self._handle, "127.0.0.1", port or self.port, max_size=1 << 20)
@@ -112,6 +126,9 @@ class FakeHub:
             await ws.send(raw)
         async for message in ws:
             frame = json.loads(message)
+            if frame.get("type") != "data":
+                self.replies.append((number, frame))
+                continue
             self.received.append((number, frame))
             seq = frame["seq"]
             if self.ack and (self.ack_until is None or seq <= self.ack_until):
@@ -152,8 +169,8 @@ class CountingCollector:
         return {"ts": time.time(), "values": {"cpu_percent": float(self.calls)}}
 
 
-def make_agent(settings: Settings, collect: Callable[[], Sample] | None = None) -> Agent:
-    return Agent(settings, collect=collect or CountingCollector(), backoff_base=0.01)
+def make_agent(settings: Settings, collect: Callable[[], Sample] | None = None, **kwargs: Any) -> Agent:
+    return Agent(settings, collect=collect or CountingCollector(), backoff_base=0.01, **kwargs)
 
 
 @contextlib.asynccontextmanager
@@ -175,3 +192,46 @@ async def until(predicate: Callable[[], bool], timeout: float = 5.0, what: str =
         if time.monotonic() > deadline:
             raise AssertionError(f"timed out waiting for {what}")
         await asyncio.sleep(0.01)
+
+
+ENGINE_SCRIPT = Path("/work/shared/scripts/container-engine")
+_ENGINE_VARIABLES = ("DOCKER_HOST", "CHATOPS_TEST_IMAGE", "CONTAINERS_CONF")
+
+
+@pytest.fixture(scope="session")
+def docker_engine() -> Iterator[dict[str, str]]:
+    """A real Docker Engine API: DOCKER_HOST from the environment, else the shared podman script.
+
+    The script's exports are put into ``os.environ`` for the session (``docker.from_env()``
+    reads it) and taken out again at the end. Without an engine the Docker tests are skipped.
+    """
+    if os.environ.get("DOCKER_HOST"):
+        yield {name: os.environ.get(name, "") for name in _ENGINE_VARIABLES}
+        return
+    if not ENGINE_SCRIPT.exists():
+        pytest.skip(f"no DOCKER_HOST and no {ENGINE_SCRIPT} to start a container engine")
+    try:
+        result = subprocess.run(
+            ["bash", "-c", f'eval "$({ENGINE_SCRIPT})" && env -0'],
+            capture_output=True,
+            timeout=600,  # the first use installs podman
+            check=False,
+        )
+    except subprocess.TimeoutExpired:
+        pytest.skip("the container engine script did not finish within 10 minutes")
+    if result.returncode != 0:
+        pytest.skip(f"the container engine script failed: {result.stderr.decode(errors='replace')[-500:]}")
+    exported = dict(item.split("=", 1) for item in result.stdout.decode().split("\0") if "=" in item)
+    engine = {name: exported[name] for name in _ENGINE_VARIABLES if name in exported}
+    if "DOCKER_HOST" not in engine:
+        pytest.skip("the container engine script exported no DOCKER_HOST")
+    saved = {name: os.environ.get(name) for name in engine}
+    os.environ.update(engine)
+    try:
+        yield engine
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value

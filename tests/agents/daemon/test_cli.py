@@ -113,3 +113,46 @@ async def test_the_real_agent_exits_77_when_the_hub_refuses_its_key(hub, tmp_pat
     assert returncode == 77, stderr
     assert "4401" in stderr and "key" in stderr
     assert hub.connections == 1
+
+
+@pytest.mark.slow
+async def test_the_real_agent_runs_an_allowed_command_and_refuses_a_denied_one(hub, tmp_path):
+    agent = await start_agent(
+        tmp_path,
+        hub,
+        *("--interval", "0.5", "--allow-commands"),
+        *("--command-allow", "echo [a-z ]+", "--command-allow", "uptime"),
+        *("--command-deny", ".*secret.*"),
+    )
+    try:
+        await until(lambda: len(hub.received) >= 1, timeout=15, what="a first frame")
+        for request_id, text in (("c1", "echo hello there"), ("c2", "echo secret"), ("c3", "ls /")):
+            await hub.send({"type": "command", "id": request_id, "command": text, "timeout": 5})
+        await until(lambda: all(hub.final(f"c{n}") for n in range(1, 4)), timeout=10, what="three answers")
+    finally:
+        agent.send_signal(signal.SIGTERM)
+        returncode = await asyncio.wait_for(agent.wait(), 15)
+    assert agent.stderr is not None
+    stderr = (await agent.stderr.read()).decode()
+    assert returncode == 0, stderr
+    assert hub.hellos[0]["capabilities"] == ["metrics", "logs", "commands"]
+    assert hub.final("c1") == {
+        "type": "command.result",
+        "id": "c1",
+        "status": "succeeded",
+        "exit_code": 0,
+        "stdout": "hello there\n",
+        "stderr": "",
+        "stdout_truncated": False,
+        "stderr_truncated": False,
+        "duration_ms": hub.final("c1")["duration_ms"],
+    }
+    assert hub.final("c2") == {
+        "type": "command.rejected",
+        "id": "c2",
+        "reason": "the command matches a deny pattern of this agent",
+    }
+    assert hub.final("c3")["reason"] == "the command matches none of this agent's allow patterns"
+    # The server keeps its own record of what it ran and refused.
+    assert "running command c1" in stderr and "rejected command c2" in stderr
+    assert "remote commands are ON" in stderr

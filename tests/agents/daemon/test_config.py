@@ -191,3 +191,72 @@ def test_the_buffer_lives_in_the_state_directory(monkeypatch, tmp_path):
     assert default_buffer_path({"XDG_STATE_HOME": str(tmp_path)}) == tmp_path / "chatops-agent" / "buffer.sqlite3"
     monkeypatch.setenv("HOME", str(tmp_path))
     assert default_buffer_path({}) == tmp_path / ".local/state/chatops-agent/buffer.sqlite3"
+
+
+def test_command_settings_default_to_safe_values():
+    settings = load_settings(BASE, {})
+    assert (settings.allow_commands, settings.command_shell) == (False, False)
+    assert (settings.command_allow, settings.command_deny) == ((), ())
+    assert (settings.max_commands, settings.command_max_timeout) == (4, 300.0)
+
+
+def test_command_patterns_come_from_each_source_and_a_stronger_one_replaces_a_weaker(toml):
+    # Commas are common in regular expressions ({1,3}): the environment takes one per line.
+    file = toml('command_allow = ["systemctl status [a-z-]+", "uptime"]\ncommand_deny = [".*reboot.*"]\n')
+    env = {"CHATOPS_COMMAND_ALLOW": "df -h( /[a-z]{1,10})?\n\n  free -m  \n"}
+    assert load_settings([*BASE, "--config", file], {}).command_allow == ("systemctl status [a-z-]+", "uptime")
+    assert load_settings([*BASE, "--config", file], env).command_allow == ("df -h( /[a-z]{1,10})?", "free -m")
+    argv = [*BASE, "--config", file, "--command-allow", "echo [a-z]{1,5}", "--command-allow", "uptime"]
+    settings = load_settings(argv, env)
+    assert settings.command_allow == ("echo [a-z]{1,5}", "uptime")
+    assert settings.command_deny == (".*reboot.*",)
+
+
+def test_command_limits_and_flags_are_read_from_every_source(toml):
+    file = toml("allow_commands = true\ncommand_shell = true\nmax_commands = 2\ncommand_max_timeout = 30\n")
+    settings = load_settings([*BASE, "--config", file], {})
+    assert (settings.allow_commands, settings.command_shell, settings.max_commands) == (True, True, 2)
+    assert settings.command_max_timeout == 30.0
+    env = {"CHATOPS_MAX_COMMANDS": "8", "CHATOPS_COMMAND_MAX_TIMEOUT": "12.5", "CHATOPS_COMMAND_SHELL": "no"}
+    settings = load_settings([*BASE, "--config", file], env)
+    assert (settings.max_commands, settings.command_max_timeout, settings.command_shell) == (8, 12.5, False)
+    settings = load_settings([*BASE, "--max-commands", "1", "--no-command-shell", "--allow-commands"], env)
+    assert (settings.max_commands, settings.command_shell, settings.allow_commands) == (1, False, True)
+    assert settings.capabilities == ["metrics", "logs", "commands"]
+
+
+@pytest.mark.parametrize(
+    ("argv", "env", "message"),
+    [
+        (["--command-allow", "echo ("], {}, r"--command-allow: not a valid regular expression: 'echo \('"),
+        ([], {"CHATOPS_COMMAND_DENY": "ok\n[unclosed"}, "CHATOPS_COMMAND_DENY: not a valid regular expression"),
+        (["--command-deny", ""], {}, "--command-deny: empty pattern"),
+        (["--max-commands", "0"], {}, "--max-commands: must be between 1 and 64"),
+        (["--max-commands", "two"], {}, "whole number"),
+        ([], {"CHATOPS_COMMAND_MAX_TIMEOUT": "0.5"}, "CHATOPS_COMMAND_MAX_TIMEOUT: must be between 1 and 86400"),
+        (["--command-max-timeout", "inf"], {}, "--command-max-timeout"),
+        ([], {"CHATOPS_COMMAND_SHELL": "perhaps"}, "CHATOPS_COMMAND_SHELL"),
+    ],
+)
+def test_bad_command_settings_stop_the_agent_at_start(argv, env, message):
+    with pytest.raises(ConfigError, match=message):
+        load_settings([*BASE, *argv], env)
+
+
+def test_a_bad_pattern_in_the_config_file_is_refused(toml):
+    with pytest.raises(ConfigError, match="command_deny: must be a list of strings"):
+        load_settings([*BASE, "--config", toml('command_deny = "rm .*"')], {})
+    with pytest.raises(ConfigError, match=r"command_allow: not a valid regular expression: '\*'"):
+        load_settings([*BASE, "--config", toml('command_allow = ["*"]')], {})
+
+
+def test_a_bad_pattern_exits_2_and_help_explains_the_command_options(capsys, monkeypatch):
+    monkeypatch.delenv("CHATOPS_KEY", raising=False)
+    assert main([*BASE, "--allow-commands", "--command-deny", "(rm"]) == 2
+    assert "--command-deny: not a valid regular expression" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    text = " ".join(capsys.readouterr().out.split())
+    for flag in ("--command-allow PATTERN", "--command-deny PATTERN", "--command-shell", "--max-commands N"):
+        assert flag in text
+    assert "--command-max-timeout SECONDS" in text and "one per line" in text
