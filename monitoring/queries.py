@@ -17,6 +17,7 @@ from django.db import connection
 from monitoring.models import MetricRollup, MetricSample
 
 RAW, MINUTE, HOUR = "raw", "1m", "1h"
+RAW_MAX_SPAN = 2 * 3600
 
 
 @dataclass(frozen=True)
@@ -76,38 +77,40 @@ def _raw(server_id: int, metric: str, start: datetime, end: datetime, bucket: in
 
 
 def _rollups(server_id: int, metric: str, start: datetime, end: datetime, bucket: int, resolution: int) -> list[Point]:
-    rows = (
-        MetricRollup.objects.filter(
-            server_id=server_id, metric=metric, resolution=resolution, bucket__gte=start, bucket__lt=end
-        )
-        .order_by("bucket")
-        .values_list("bucket", "min", "max", "sum", "count")
+    """Rollup rows merged into ``bucket``-second buckets, in SQL: a week of 1-minute rollups is
+    10,080 rows, and moving them into Python to bucket them cost ~100 ms; the database does
+    it in a few."""
+    table = connection.ops.quote_name(MetricRollup._meta.db_table)
+    if connection.vendor == "postgresql":
+        key = "floor(extract(epoch FROM bucket) / %s)"
+    else:
+        key = "CAST(strftime('%%s', bucket) AS INTEGER) / %s"
+    sql = (
+        f"SELECT {key} AS b, min(min), max(max), sum(sum), sum(count) FROM {table} "  # noqa: S608
+        "WHERE server_id = %s AND metric = %s AND resolution = %s AND bucket >= %s AND bucket < %s "
+        "GROUP BY b ORDER BY b"
     )
-    buckets: dict[int, list[float]] = {}
-    for ts, lo, hi, total, n in rows.iterator(chunk_size=5000):
-        key = int(_epoch(ts) // bucket)
-        acc = buckets.get(key)
-        if acc is None:
-            buckets[key] = [lo, hi, total, n]
-        else:
-            acc[0] = min(acc[0], lo)
-            acc[1] = max(acc[1], hi)
-            acc[2] += total
-            acc[3] += n
+    adapt = connection.ops.adapt_datetimefield_value
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [bucket, server_id, metric, resolution, adapt(start), adapt(end)])
+        rows = cursor.fetchall()
     return [
-        Point(datetime.fromtimestamp(key * bucket, UTC), acc[2] / acc[3], acc[0], acc[1], int(acc[3]))
-        for key, acc in sorted(buckets.items())
-        if acc[3]
+        Point(datetime.fromtimestamp(int(b) * bucket, UTC), float(total) / int(n), float(lo), float(hi), int(n))
+        for b, lo, hi, total, n in rows
+        if n
     ]
 
 
 def history(server_id: int, metric: str, start: datetime, end: datetime, points: int) -> History:
     span = max(1.0, (end - start).total_seconds())
     bucket = max(1, math.ceil(span / points))
-    if bucket < 60:
+    # Raw samples only for short spans: scanning them costs per sample (~6 µs each, a 6-hour
+    # span was 137 ms), rollups per minute. Past RAW_MAX_SPAN the answer may have fewer points
+    # than asked (minute buckets), which ``points`` allows: it is a maximum.
+    if bucket < 60 and span <= RAW_MAX_SPAN:
         source, found = RAW, _raw(server_id, metric, start, end, bucket)
     elif bucket < 3600:
-        bucket = math.ceil(bucket / 60) * 60  # whole minutes, so no minute is split
+        bucket = max(60, math.ceil(bucket / 60) * 60)  # whole minutes, so no minute is split
         source, found = MINUTE, _rollups(server_id, metric, start, end, bucket, 60)
     else:
         bucket = math.ceil(bucket / 3600) * 3600

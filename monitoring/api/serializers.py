@@ -66,7 +66,7 @@ class HistorySerializer(serializers.Serializer[Any]):
         choices=["raw", "1m", "1h"], help_text="Raw samples or a rollup."
     )
     bucket_seconds = serializers.IntegerField()
-    points = HistoryPointSerializer(many=True)
+    points = HistoryPointSerializer(many=True, required=False)
 
 
 class LogLineSerializer(serializers.ModelSerializer[LogLine]):
