@@ -89,5 +89,6 @@ def agent_disconnected(server_id: int, reason: str, *, ip: str | None, agent_ver
             Server.objects.filter(pk=server_id).update(status=ServerStatus.OFFLINE)
 
 
-def key_is_active(key_id: int) -> bool:
-    return APIKey.objects.active().filter(pk=key_id).exists()
+def active_keys(key_ids: list[int]) -> set[int]:
+    """Which of these keys are still valid (not revoked, not expired, owner active)."""
+    return set(APIKey.objects.active().filter(pk__in=key_ids).values_list("pk", flat=True))

@@ -219,3 +219,21 @@ async def test_a_newer_connection_replaces_the_old_one(bound_key, server):
     await send(new, data(1))
     assert (await recv(new))["type"] == "ack"
     await new.disconnect()
+
+
+async def test_a_key_invalidated_without_announcement_is_caught_by_the_recheck(bound_key, server, settings):
+    """The backstop: no channel-layer message (an expiry, a lost message), one recheck later."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from accounts.models import APIKey
+
+    settings.AGENT_KEY_RECHECK_SECONDS = 1
+    ws, _ = await connect_agent(bound_key)
+    other, _ = await connect_agent(bound_key, hostname="ignored", stream="otherstream01")
+    assert await closed_with(ws) == 4409  # the second socket replaced the first
+    await database_sync_to_async(
+        lambda: APIKey.objects.filter(server=server).update(expires_at=timezone.now() - timedelta(seconds=1))
+    )()
+    assert await closed_with(other, timeout=4) == 4401
