@@ -6,7 +6,6 @@ import asyncio
 import json
 import logging
 import time
-import weakref
 from collections import deque
 from typing import Any
 
@@ -17,6 +16,7 @@ from django.conf import settings
 from accounts.models import APIKey
 from agents import commands, protocol, services
 from agents.protocol import ProtocolError
+from chatops.loops import PerLoop
 from monitoring.ingest import batcher
 from monitoring.services import FrameIn, record_rejected_frame
 
@@ -75,14 +75,7 @@ class KeyWatch:
                         await consumer.close(code=CLOSE_UNAUTHENTICATED)
 
 
-_watches: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, KeyWatch] = weakref.WeakKeyDictionary()
-
-
-def key_watch() -> KeyWatch:
-    loop = asyncio.get_running_loop()
-    if loop not in _watches:
-        _watches[loop] = KeyWatch()
-    return _watches[loop]
+key_watch = PerLoop(KeyWatch)
 
 
 class AgentConsumer(AsyncWebsocketConsumer):

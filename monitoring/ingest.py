@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import weakref
 from dataclasses import dataclass
 
 from channels.db import database_sync_to_async
 
+from chatops.loops import PerLoop
 from monitoring.events import publish
 from monitoring.services import BatchResult, FrameIn, record_samples
 
@@ -64,11 +64,4 @@ class IngestBatcher:
             await publish(result.events)
 
 
-_batchers: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, IngestBatcher] = weakref.WeakKeyDictionary()
-
-
-def batcher() -> IngestBatcher:
-    loop = asyncio.get_running_loop()
-    if loop not in _batchers:
-        _batchers[loop] = IngestBatcher()
-    return _batchers[loop]
+batcher = PerLoop(IngestBatcher)

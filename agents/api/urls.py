@@ -22,21 +22,18 @@ urlpatterns = [
     path("commands/<int:server_id>", views.CommandsView.as_view(), name="commands"),
     path("commands/<int:server_id>/<int:history_id>", views.CommandDetailView.as_view(), name="command"),
     path("docker/<int:server_id>/containers", views.ContainersView.as_view(), name="containers"),
-    path(
-        "docker/<int:server_id>/containers/<container:container_id>/start",
-        views.StartContainerView.as_view(),
-        name="container-start",
-    ),
-    path(
-        "docker/<int:server_id>/containers/<container:container_id>/stop",
-        views.StopContainerView.as_view(),
-        name="container-stop",
-    ),
-    path(
-        "docker/<int:server_id>/containers/<container:container_id>/restart",
-        views.RestartContainerView.as_view(),
-        name="container-restart",
-    ),
+    *[
+        path(
+            f"docker/<int:server_id>/containers/<container:container_id>/{action}",
+            view.as_view(),
+            name=f"container-{action}",
+        )
+        for action, view in (
+            ("start", views.StartContainerView),
+            ("stop", views.StopContainerView),
+            ("restart", views.RestartContainerView),
+        )
+    ],
     path(
         "docker/<int:server_id>/containers/<container:container_id>/logs",
         views.ContainerLogsView.as_view(),
