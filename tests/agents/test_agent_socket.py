@@ -237,3 +237,43 @@ async def test_a_key_invalidated_without_announcement_is_caught_by_the_recheck(b
         lambda: APIKey.objects.filter(server=server).update(expires_at=timezone.now() - timedelta(seconds=1))
     )()
     assert await closed_with(other, timeout=4) == 4401
+
+
+async def test_container_state_sent_with_samples_is_kept_for_when_the_agent_is_away(bound_key, server, operator):
+    from rest_framework.test import APIClient
+
+    from accounts.services import issue_tokens
+    from agents.models import ContainerSnapshot
+
+    ws, _ = await connect_agent(bound_key)
+    frame = data(1)
+    item = {"id": "3f2a", "name": "web", "image": "nginx", "state": "running", "status": "Up 2 hours"}
+    frame["containers"] = {"ts": frame["samples"][0]["ts"], "items": [item]}
+    await send(ws, frame)
+    assert (await recv(ws))["type"] == "ack"
+    snapshot = await database_sync_to_async(ContainerSnapshot.objects.get)(server=server)
+    assert snapshot.items == [item]
+    await ws.disconnect()
+
+    def listed():
+        client = APIClient()
+        client.credentials(HTTP_AUTHORIZATION=f"Bearer {issue_tokens(operator).access_token}")
+        return client.get(f"/api/v1/docker/{server.pk}/containers").json()["data"]
+
+    for _ in range(50):  # the disconnect marks the server offline just after the socket closes
+        if (await database_sync_to_async(Server.objects.get)(pk=server.pk)).status == "offline":
+            break
+        await asyncio.sleep(0.05)
+    body = await database_sync_to_async(listed)()
+    assert body["live"] is False
+    assert body["age_seconds"] >= 0
+    assert body["containers"][0]["name"] == "web"
+
+
+async def test_malformed_container_state_is_an_invalid_frame(bound_key, server):
+    ws, _ = await connect_agent(bound_key)
+    frame = data(1)
+    frame["containers"] = {"ts": frame["samples"][0]["ts"], "items": "web"}
+    await send(ws, frame)
+    assert (await recv(ws))["code"] == "invalid_frame"
+    await ws.disconnect()
