@@ -57,6 +57,9 @@ class User(AbstractBaseUser):
     email = models.EmailField(max_length=254, unique=True)
     full_name = models.CharField(max_length=150, blank=True)
     role = models.CharField(max_length=16, choices=Role.choices, default=Role.VIEWER)
+    alert_emails = models.BooleanField(
+        default=False, help_text="Email me when an alert fires, repeats or resolves (opt-in)."
+    )
     is_active = models.BooleanField(default=True)
     password_changed_at = models.DateTimeField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)

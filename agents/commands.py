@@ -30,6 +30,8 @@ from accounts.services import record_audit
 from agents.models import CommandHistory
 from servers.choices import ServerStatus
 from servers.models import Server
+from webhooks.payloads import CommandCompletedData, iso
+from webhooks.services import enqueue as enqueue_webhook
 
 logger = logging.getLogger(__name__)
 Status = CommandHistory.Status
@@ -74,11 +76,14 @@ def _new(request: Request, server: Server, **fields: Any) -> CommandHistory:
 
 
 def _finish(history: CommandHistory, status: str, **fields: Any) -> None:
-    """Set a final state and complete the audit entry (the row is saved by the caller)."""
+    """Set a final state, complete the audit entry and queue ``command.completed`` for webhooks,
+    all in the caller's transaction (the row is saved by the caller)."""
     history.status = status
     history.finished_at = timezone.now()
     for key, value in fields.items():
         setattr(history, key, value)
+    if history.kind == CommandHistory.Kind.COMMAND:
+        enqueue_webhook("command.completed", dict(_completed(history)))
     if history.audit_entry_id:
         AuditLog.objects.filter(pk=history.audit_entry_id).update(
             details={
@@ -90,6 +95,20 @@ def _finish(history: CommandHistory, status: str, **fields: Any) -> None:
                 "reason": history.reason,
             }
         )
+
+
+def _completed(history: CommandHistory) -> CommandCompletedData:
+    user = history.requested_by
+    return {
+        "history_id": history.pk,
+        "server_id": history.server_id,
+        "server_name": history.server.name,
+        "command": history.command,
+        "status": history.status,
+        "exit_code": history.exit_code,
+        "requested_by": user.username if user else None,
+        "finished_at": iso(history.finished_at),
+    }
 
 
 def request_command(request: Request, server: Server, command: str, timeout: int) -> CommandHistory:

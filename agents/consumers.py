@@ -17,6 +17,7 @@ from accounts.models import APIKey
 from agents import commands, protocol, services
 from agents.protocol import ProtocolError
 from chatops.loops import PerLoop
+from monitoring.consumers import DirectDispatch
 from monitoring.ingest import batcher
 from monitoring.services import FrameIn, record_rejected_frame
 
@@ -78,7 +79,7 @@ class KeyWatch:
 key_watch = PerLoop(KeyWatch)
 
 
-class AgentConsumer(AsyncWebsocketConsumer):
+class AgentConsumer(DirectDispatch, AsyncWebsocketConsumer):
     """One connected agent. Frames are handled in arrival order; data frames are queued to the
     process's ingest batcher and acknowledged, in order, once committed."""
 

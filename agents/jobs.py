@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from agents.models import ConnectionEvent
+from agents.services import announce_status
 from servers.choices import ServerStatus
 from servers.models import Server
 
@@ -27,6 +28,8 @@ def mark_silent_servers_offline() -> int:
         if not silent:
             return 0
         Server.objects.filter(pk__in=silent).update(status=ServerStatus.OFFLINE)
+        for pk, last_seen in Server.objects.filter(pk__in=silent).values_list("pk", "last_seen"):
+            announce_status([pk], ServerStatus.OFFLINE, last_seen)
         ConnectionEvent.objects.bulk_create(
             [ConnectionEvent(server_id=pk, kind=ConnectionEvent.Kind.DISCONNECT, reason="silent") for pk in silent]
         )

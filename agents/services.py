@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from datetime import datetime
 
 from django.db import transaction
 from django.utils import timezone
@@ -12,11 +13,23 @@ from accounts.models import APIKey
 from accounts.services import record_audit
 from agents.models import ConnectionEvent
 from agents.protocol import Hello
+from monitoring.events import FLEET_METRICS_GROUP, Event, ServerStatusEvent, publish_after_commit, server_metrics_group
 from monitoring.services import last_seq
 from servers.choices import ServerStatus
 from servers.models import Server
 
 logger = logging.getLogger(__name__)
+
+
+def announce_status(server_ids: list[int], status: str, last_seen: datetime | None) -> None:
+    """After commit, tell the fleet view and each server's page that servers went online or
+    offline (a sample also says online; nothing else says offline)."""
+    seen = last_seen.timestamp() if last_seen else None
+    events: list[tuple[str, Event]] = []
+    for server_id in server_ids:
+        event = ServerStatusEvent(type="server.status", server_id=server_id, status=status, last_seen=seen)
+        events += [(FLEET_METRICS_GROUP, event), (server_metrics_group(server_id), event)]
+    publish_after_commit(events)
 
 
 class EnrolmentRefused(Exception):
@@ -58,6 +71,7 @@ def agent_connected(key: APIKey, hello: Hello, ip: str | None) -> Session:
         if ip and server.ip_address is None:
             server.ip_address = ip
         server.save(update_fields=["os", "agent_version", "status", "last_seen", "ip_address", "updated_at"])
+        announce_status([server.pk], ServerStatus.ONLINE, server.last_seen)
         ConnectionEvent.objects.create(
             server=server,
             kind=ConnectionEvent.Kind.CONNECT,
@@ -87,6 +101,8 @@ def agent_disconnected(server_id: int, reason: str, *, ip: str | None, agent_ver
         )
         if not replaced:
             Server.objects.filter(pk=server_id).update(status=ServerStatus.OFFLINE)
+            last_seen = Server.objects.filter(pk=server_id).values_list("last_seen", flat=True).first()
+            announce_status([server_id], ServerStatus.OFFLINE, last_seen)
 
 
 def active_keys(key_ids: list[int]) -> set[int]:

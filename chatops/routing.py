@@ -10,6 +10,7 @@ from channels.security.websocket import AllowedHostsOriginValidator
 from django.urls import path
 
 from agents.consumers import AgentConsumer
+from alerts.consumers import AlertsConsumer
 from chatops.ws_auth import APIKeyAuthMiddleware, JWTSubprotocolAuthMiddleware
 from monitoring.consumers import CommandStreamConsumer, FleetMetricsConsumer, LogsConsumer, MetricsConsumer
 
@@ -24,4 +25,5 @@ websocket_urlpatterns: list[Any] = [
     path("api/v1/ws/metrics/<int:server_id>", browser(MetricsConsumer)),
     path("api/v1/ws/logs/<int:server_id>", browser(LogsConsumer)),
     path("api/v1/ws/commands/<int:history_id>", browser(CommandStreamConsumer)),
+    path("api/v1/ws/alerts", browser(AlertsConsumer)),
 ]

@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "monitoring",
     "alerts",
     "agents",
+    "webhooks",
     "worker",
 ]
 
@@ -138,6 +139,20 @@ if _db["ENGINE"] == "django.db.backends.sqlite3":
     }
 elif _db["ENGINE"] not in ("django.db.backends.postgresql",):
     raise ImproperlyConfigured("DATABASE_URL must be a sqlite:// or postgres:// URL")
+elif envbool("DATABASE_POOL", True):
+    # A psycopg pool per process: Channels' database_sync_to_async and every HTTP request
+    # close their connection when done, which without a pool meant a new PostgreSQL
+    # connection (3-4 ms, a backend process) each time: 51 a second under agent load.
+    _pool_min = envint("DATABASE_POOL_MIN_SIZE", 2, minimum=0, maximum=100)
+    _pool_max = envint("DATABASE_POOL_MAX_SIZE", 10, minimum=1, maximum=200)
+    if _pool_max < _pool_min:
+        raise ImproperlyConfigured("DATABASE_POOL_MAX_SIZE must be at least DATABASE_POOL_MIN_SIZE")
+    _db.setdefault("OPTIONS", {})["pool"] = {
+        "min_size": _pool_min,
+        "max_size": _pool_max,
+        # How long a request waits for a free connection before it fails.
+        "timeout": envint("DATABASE_POOL_TIMEOUT", 10, minimum=1, maximum=300),
+    }
 DATABASES = {"default": _db}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -226,6 +241,25 @@ AGENT_KEY_RECHECK_SECONDS = envint("AGENT_KEY_RECHECK_SECONDS", 5, minimum=1, ma
 AGENT_SILENCE_SECONDS = envint("AGENT_SILENCE_SECONDS", 60, minimum=5, maximum=3600)
 AGENT_HELLO_TIMEOUT_SECONDS = 10
 
+# --- Alerts and email ----------------------------------------------------------------------------
+# A server whose agent has sent nothing for this long raises a `server.offline` alert (0: never).
+ALERTS_OFFLINE_AFTER_SECONDS = envint("ALERTS_OFFLINE_AFTER_SECONDS", 120, minimum=0, maximum=86400)
+ALERTS_OFFLINE_SEVERITY = envchoice("ALERTS_OFFLINE_SEVERITY", "critical", ("info", "warning", "critical"))
+# Re-notify about a server still offline (and not acknowledged) this often (0: once).
+ALERTS_OFFLINE_REPEAT_SECONDS = envint("ALERTS_OFFLINE_REPEAT_SECONDS", 0, minimum=0, maximum=7 * 86400)
+# Email (alert emails to users who opted in; webhook owners' notices). Console by default.
+EMAIL_BACKEND = envstr("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+EMAIL_HOST = envstr("EMAIL_HOST", "localhost")
+EMAIL_PORT = envint("EMAIL_PORT", 25, minimum=1, maximum=65535)
+EMAIL_HOST_USER = envstr("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = envstr("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = envbool("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = envbool("EMAIL_USE_SSL", False)
+EMAIL_TIMEOUT = envint("EMAIL_TIMEOUT", 10, minimum=1, maximum=300)
+DEFAULT_FROM_EMAIL = envstr("DEFAULT_FROM_EMAIL", "chatops@localhost")
+# The dashboard's address, for links in emails (empty: no links).
+SITE_URL = envstr("SITE_URL", "").rstrip("/")
+
 # --- Time series and background jobs ----------------------------------------------------------
 RETENTION_DAYS = {
     "samples": envint("RETENTION_SAMPLES_DAYS", 7, minimum=1),
@@ -233,11 +267,24 @@ RETENTION_DAYS = {
     "rollups_1m": envint("RETENTION_ROLLUPS_1M_DAYS", 30, minimum=1),
     "rollups_1h": envint("RETENTION_ROLLUPS_1H_DAYS", 400, minimum=1),
     "custom_metrics": envint("RETENTION_CUSTOM_METRICS_DAYS", 30, minimum=1),
+    # Finished webhook deliveries (with their attempts) and sent alert emails.
+    "notifications": envint("RETENTION_NOTIFICATIONS_DAYS", 30, minimum=1),
 }
 # Run the job loop (rollups, retention, offline detection) inside each hub process. Safe with
 # several processes (jobs are claimed in the database); turn it off to run `manage.py worker`
 # processes instead.
 EMBEDDED_WORKER = envbool("EMBEDDED_WORKER", True)
+
+# --- Outgoing webhooks (webhooks/, docs/webhooks.md) -------------------------------------------
+# Let webhook URLs reach loopback, private and other non-public addresses (a hub on a private
+# network). Off: such URLs are refused when saved and again before every attempt.
+WEBHOOK_ALLOW_PRIVATE = envbool("WEBHOOK_ALLOW_PRIVATE", False)
+WEBHOOK_TIMEOUT_SECONDS = envint("WEBHOOK_TIMEOUT_SECONDS", 5, minimum=1, maximum=30)
+WEBHOOK_MAX_ATTEMPTS = envint("WEBHOOK_MAX_ATTEMPTS", 10, minimum=1, maximum=20)
+# A webhook whose attempts have all failed, at least this many in a row and for at least this
+# long, is disabled and its owner emailed.
+WEBHOOK_DISABLE_AFTER_FAILURES = envint("WEBHOOK_DISABLE_AFTER_FAILURES", 15, minimum=1, maximum=10000)
+WEBHOOK_DISABLE_AFTER_HOURS = envint("WEBHOOK_DISABLE_AFTER_HOURS", 24, minimum=0, maximum=24 * 30)
 
 # --- REST framework and the API contract ----------------------------------------------------
 REST_FRAMEWORK = {

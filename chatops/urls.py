@@ -12,6 +12,8 @@ api_v1: list[URLPattern | URLResolver] = [
     path("", include("servers.api.urls")),
     path("", include("monitoring.api.urls")),
     path("", include("agents.api.urls")),
+    path("", include("alerts.api.urls")),
+    path("", include("webhooks.api.urls")),
 ]
 
 urlpatterns = [

@@ -5,7 +5,9 @@ from __future__ import annotations
 import logging
 from typing import Literal, TypedDict
 
+from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
+from django.db import transaction
 
 logger = logging.getLogger(__name__)
 
@@ -48,6 +50,13 @@ class ServerStatusEvent(TypedDict):
 
 
 Event = MetricsSampleEvent | LogsLinesEvent | ServerStatusEvent
+
+
+def publish_after_commit(messages: list[tuple[str, Event]]) -> None:
+    """From synchronous code inside a transaction: publish once it commits (not at all if it
+    rolls back)."""
+    if messages:
+        transaction.on_commit(lambda: async_to_sync(publish)(messages))
 
 
 async def publish(messages: list[tuple[str, Event]]) -> None:

@@ -62,6 +62,12 @@ class IngestBatcher:
                     pending.future.set_result(None)
             # Committed: now, and only now, tell the browsers.
             await publish(result.events)
+            # A cancel that came while the batch was being written is absorbed by asgiref (the
+            # sync call ran to completion, so it returns its result): stop here, or a loop
+            # shutting down would wait for this task forever.
+            task = asyncio.current_task()
+            if task is not None and task.cancelling():
+                raise asyncio.CancelledError
 
 
 batcher = PerLoop(IngestBatcher)

@@ -14,6 +14,7 @@ from django.db.models import Max, Min, QuerySet, Sum
 from django.utils import timezone
 
 from monitoring.models import CustomMetric, LogLine, MetricRollup, MetricSample, RollupPending
+from monitoring.services import ROLLUP_SETTLE_SECONDS
 
 logger = logging.getLogger(__name__)
 
@@ -49,12 +50,35 @@ def _upsert(rows: Iterable[MetricRollup]) -> None:
     )
 
 
-def rollup_pending(limit: int = 500) -> int:
+def rollup_pending(limit: int = 500, chunk: int = 50, now: datetime | None = None) -> int:
     """Recompute the 1-minute rollups of the minutes marked at ingest, then the hours they are
-    in. Claimed rows are deleted in the same transaction, so no two workers do the same minute
-    and a minute marked again meanwhile is simply done again next time."""
+    in; returns how many (server, minute) marks were done.
+
+    Only minutes that ended ``ROLLUP_SETTLE_SECONDS`` ago are taken: the minute being written
+    stays with ingest (taking it held its mark locked for the whole job, and every batch
+    waited to mark it again). Marks are claimed ``chunk`` at a time, each chunk in its own
+    short transaction that deletes them, so no two workers do the same minute, a failure
+    loses nothing, and a minute marked again meanwhile (a late sample) is done again later.
+    """
+    now = now or timezone.now()
+    cutoff = now - timedelta(seconds=60 + ROLLUP_SETTLE_SECONDS)
+    done = 0
+    while done < limit:
+        size = min(chunk, limit - done)
+        claimed = _rollup_chunk(cutoff, size)
+        done += claimed
+        if claimed < size:
+            break
+    return done
+
+
+def _rollup_chunk(cutoff: datetime, size: int) -> int:
     with transaction.atomic():
-        claimed = list(RollupPending.objects.select_for_update(skip_locked=True).order_by("bucket")[:limit])
+        claimed = list(
+            RollupPending.objects.select_for_update(skip_locked=True)
+            .filter(bucket__lte=cutoff)
+            .order_by("bucket", "server_id")[:size]
+        )
         if not claimed:
             return 0
         RollupPending.objects.filter(pk__in=[p.pk for p in claimed]).delete()

@@ -43,17 +43,28 @@ def _epoch(value: datetime) -> float:
     return value.timestamp()
 
 
+# Buckets aligned on the epoch. date_bin works on timestamps; floor(extract(epoch ...) / n)
+# computed in numeric (PostgreSQL >= 14) and cost 40-50 % of a week's rollup query (19-22 ms
+# vs 10-12 ms for 10,080 rows).
+_PG_BUCKET = "date_bin(%s, {column}, TIMESTAMPTZ 'epoch')"
+
+
+def _start(key: datetime | int, bucket: int) -> datetime:
+    """A bucket's start: PostgreSQL gives it as a timestamp, SQLite as a bucket number."""
+    return key if isinstance(key, datetime) else datetime.fromtimestamp(int(key) * bucket, UTC)
+
+
 def _raw(server_id: int, metric: str, start: datetime, end: datetime, bucket: int) -> list[Point]:
     table = connection.ops.quote_name(MetricSample._meta.db_table)
     values = connection.ops.quote_name("values")
     if connection.vendor == "postgresql":
         sql = (
-            f"SELECT floor(extract(epoch FROM ts) / %s) AS b, avg(({values}->>%s)::float8), "  # noqa: S608
+            f"SELECT {_PG_BUCKET.format(column='ts')} AS b, avg(({values}->>%s)::float8), "  # noqa: S608
             f"min(({values}->>%s)::float8), max(({values}->>%s)::float8), count(*) "
             f"FROM {table} WHERE server_id = %s AND ts >= %s AND ts < %s AND {values} ? %s "
             "GROUP BY b ORDER BY b"
         )
-        params: list[Any] = [bucket, metric, metric, metric, server_id, start, end, metric]
+        params: list[Any] = [timedelta(seconds=bucket), metric, metric, metric, server_id, start, end, metric]
     else:
         path = '$."' + metric.replace('"', '""') + '"'
         sql = (
@@ -69,11 +80,7 @@ def _raw(server_id: int, metric: str, start: datetime, end: datetime, bucket: in
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         rows = cursor.fetchall()
-    return [
-        Point(datetime.fromtimestamp(int(b) * bucket, UTC), float(avg), float(lo), float(hi), int(n))
-        for b, avg, lo, hi, n in rows
-        if n
-    ]
+    return [Point(_start(b, bucket), float(avg), float(lo), float(hi), int(n)) for b, avg, lo, hi, n in rows if n]
 
 
 def _rollups(server_id: int, metric: str, start: datetime, end: datetime, bucket: int, resolution: int) -> list[Point]:
@@ -81,10 +88,11 @@ def _rollups(server_id: int, metric: str, start: datetime, end: datetime, bucket
     10,080 rows, and moving them into Python to bucket them cost ~100 ms; the database does
     it in a few."""
     table = connection.ops.quote_name(MetricRollup._meta.db_table)
+    size: timedelta | int
     if connection.vendor == "postgresql":
-        key = "floor(extract(epoch FROM bucket) / %s)"
+        key, size = _PG_BUCKET.format(column="bucket"), timedelta(seconds=bucket)
     else:
-        key = "CAST(strftime('%%s', bucket) AS INTEGER) / %s"
+        key, size = "CAST(strftime('%%s', bucket) AS INTEGER) / %s", bucket
     sql = (
         f"SELECT {key} AS b, min(min), max(max), sum(sum), sum(count) FROM {table} "  # noqa: S608
         "WHERE server_id = %s AND metric = %s AND resolution = %s AND bucket >= %s AND bucket < %s "
@@ -92,10 +100,11 @@ def _rollups(server_id: int, metric: str, start: datetime, end: datetime, bucket
     )
     adapt = connection.ops.adapt_datetimefield_value
     with connection.cursor() as cursor:
-        cursor.execute(sql, [bucket, server_id, metric, resolution, adapt(start), adapt(end)])
+        params: list[Any] = [size, server_id, metric, resolution, adapt(start), adapt(end)]
+        cursor.execute(sql, params)
         rows = cursor.fetchall()
     return [
-        Point(datetime.fromtimestamp(int(b) * bucket, UTC), float(total) / int(n), float(lo), float(hi), int(n))
+        Point(_start(b, bucket), float(total) / int(n), float(lo), float(hi), int(n))
         for b, lo, hi, total, n in rows
         if n
     ]

@@ -6,11 +6,18 @@ writes the samples and log lines of the rest (binary COPY on PostgreSQL, ``bulk_
 elsewhere), keeps the latest sample per server, marks the minutes to roll up, and advances the
 streams. It returns the events to publish; the caller publishes them only after it returned,
 that is after commit.
+
+On PostgreSQL the per-batch statements are few and of a fixed shape whatever the batch size:
+streams are locked and advanced through ``unnest`` arrays (one statement each), and a minute
+already marked by this process is not marked again while the rollup job cannot take it yet
+(``MarkedMinutes``).
 """
 
 from __future__ import annotations
 
 import logging
+import threading
+import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -23,11 +30,13 @@ from psycopg.types.json import Jsonb
 
 from agents.models import ContainerSnapshot
 from agents.protocol import Data
+from alerts.services import evaluate as evaluate_alerts
 from monitoring.events import (
     FLEET_METRICS_GROUP,
     Event,
     LogsLinesEvent,
     MetricsSampleEvent,
+    publish_after_commit,
     server_logs_group,
     server_metrics_group,
 )
@@ -135,15 +144,151 @@ def _json(value: Any) -> Any:
 
 
 def _lock_streams(keys: set[tuple[int, str]]) -> dict[tuple[int, str], IngestStream]:
+    """Lock the streams' rows (creating missing ones), in a stable order: two batches never
+    wait on each other's rows in a cycle."""
+    if connection.vendor == "postgresql":
+        return _lock_streams_pg(keys)
     IngestStream.objects.bulk_create(
         [IngestStream(server_id=s, stream=st) for s, st in sorted(keys)], ignore_conflicts=True
     )
     condition = Q()
     for server_id, stream in keys:
         condition |= Q(server_id=server_id, stream=stream)
-    # A stable lock order: two batches never wait on each other's rows in a cycle.
     rows = IngestStream.objects.select_for_update().filter(condition).order_by("server_id", "stream")
     return {(row.server_id, row.stream): row for row in rows}
+
+
+def _lock_streams_pg(keys: set[tuple[int, str]]) -> dict[tuple[int, str], IngestStream]:
+    table = connection.ops.quote_name(IngestStream._meta.db_table)
+    fields = [f.attname for f in IngestStream._meta.concrete_fields]
+    ordered = sorted(keys)
+    arrays: list[Any] = [[k[0] for k in ordered], [k[1] for k in ordered]]
+    select = (
+        f"SELECT {', '.join('s.' + connection.ops.quote_name(f) for f in fields)} FROM {table} s "  # noqa: S608
+        "JOIN unnest(%s::bigint[], %s::text[]) AS k(server_id, stream) "
+        "ON s.server_id = k.server_id AND s.stream = k.stream ORDER BY s.server_id, s.stream FOR UPDATE OF s"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(select, arrays)
+        rows = cursor.fetchall()
+        if len(rows) < len(ordered):
+            # A stream not seen before (``last_seq`` creates it at hello; this is for the rest).
+            cursor.execute(
+                f"INSERT INTO {table} (server_id, stream, last_seq, rejected_frames, dropped_samples, "  # noqa: S608
+                "dropped_logs, updated_at) SELECT k.server_id, k.stream, 0, 0, 0, 0, now() "
+                "FROM unnest(%s::bigint[], %s::text[]) AS k(server_id, stream) ORDER BY 1, 2 "
+                "ON CONFLICT (server_id, stream) DO NOTHING",
+                arrays,
+            )
+            cursor.execute(select, arrays)
+            rows = cursor.fetchall()
+    streams = [IngestStream.from_db(connection.alias, fields, row) for row in rows]
+    return {(row.server_id, row.stream): row for row in streams}
+
+
+def _advance_streams(rows: list[IngestStream]) -> None:
+    if not rows:
+        return
+    rows = sorted(rows, key=lambda r: r.pk)
+    if connection.vendor != "postgresql":
+        IngestStream.objects.bulk_update(rows, ["last_seq", "dropped_samples", "dropped_logs", "updated_at"])
+        return
+    table = connection.ops.quote_name(IngestStream._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {table} AS s SET last_seq = u.last_seq, dropped_samples = u.dropped_samples, "  # noqa: S608
+            "dropped_logs = u.dropped_logs, updated_at = now() "
+            "FROM unnest(%s::bigint[], %s::bigint[], %s::bigint[], %s::bigint[]) "
+            "AS u(id, last_seq, dropped_samples, dropped_logs) WHERE s.id = u.id",
+            [
+                [r.pk for r in rows],
+                [r.last_seq for r in rows],
+                [r.dropped_samples for r in rows],
+                [r.dropped_logs for r in rows],
+            ],
+        )
+
+
+def _mark_servers_seen(server_ids: list[int]) -> None:
+    """Online, heard from now. (Also locks the servers' rows for the rest of the batch.)"""
+    if connection.vendor != "postgresql":
+        Server.objects.filter(pk__in=server_ids).update(last_seen=timezone.now(), status=ServerStatus.ONLINE)
+        return
+    table = connection.ops.quote_name(Server._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {table} SET last_seen = %s, status = %s WHERE id = ANY(%s::bigint[])",  # noqa: S608
+            [timezone.now(), ServerStatus.ONLINE.value, server_ids],
+        )
+
+
+# The rollup job takes a marked minute only once it ended this long ago (monitoring.jobs), so
+# it never competes with ingest for the minute being written, and a process may skip marking
+# a minute it marked itself until MARK_REUSE_SECONDS after the minute's end: the difference
+# covers the commit and clock skew between hub processes.
+ROLLUP_SETTLE_SECONDS = 30
+MARK_REUSE_SECONDS = 15
+
+
+def _now() -> float:
+    return time.time()
+
+
+class MarkedMinutes:
+    """The newest minute this process marked (committed) per server.
+
+    Ingest marks each (server, minute) it writes samples for; with one frame a second per
+    agent, that was the same row inserted again by every batch. A minute marked by this
+    process, while the rollup job may not take it yet, needs no new mark: the job will read
+    every sample committed before it. A late sample for an older minute is marked as before.
+    """
+
+    def __init__(self) -> None:
+        self.newest: dict[int, datetime] = {}
+        self.lock = threading.Lock()
+
+    def needed(self, minutes: set[tuple[int, datetime]], now: float) -> list[tuple[int, datetime]]:
+        with self.lock:
+            newest = self.newest
+            return sorted(
+                (server_id, bucket)
+                for server_id, bucket in minutes
+                if newest.get(server_id) != bucket or now >= bucket.timestamp() + 60 + MARK_REUSE_SECONDS
+            )
+
+    def remember(self, minutes: Iterable[tuple[int, datetime]]) -> None:
+        with self.lock:
+            for server_id, bucket in minutes:
+                known = self.newest.get(server_id)
+                if known is None or bucket > known:
+                    self.newest[server_id] = bucket
+
+    def forget(self) -> None:
+        with self.lock:
+            self.newest.clear()
+
+
+marked_minutes = MarkedMinutes()
+
+
+def _mark_minutes(minutes: list[tuple[int, datetime]]) -> None:
+    if not minutes:
+        return
+    if connection.vendor != "postgresql":
+        RollupPending.objects.bulk_create(
+            [RollupPending(server_id=s, bucket=b) for s, b in minutes], ignore_conflicts=True
+        )
+        return
+    table = connection.ops.quote_name(RollupPending._meta.db_table)
+    with connection.cursor() as cursor:
+        # DO UPDATE, not DO NOTHING: it locks a mark that already exists, so a rollup job
+        # running now skips it (SKIP LOCKED) instead of taking it without this batch's samples;
+        # if the job took it first, this waits for the job's commit and inserts the mark again.
+        cursor.execute(
+            f"INSERT INTO {table} (server_id, bucket) SELECT * FROM unnest(%s::bigint[], %s::timestamptz[]) "  # noqa: S608
+            "ON CONFLICT (server_id, bucket) DO UPDATE SET bucket = excluded.bucket",
+            [[s for s, _ in minutes], [b for _, b in minutes]],
+        )
 
 
 def record_samples(frames: Sequence[FrameIn]) -> BatchResult:
@@ -213,16 +358,19 @@ def record_samples(frames: Sequence[FrameIn]) -> BatchResult:
                 unique_fields=["server"],
                 update_fields=["reported_at", "items"],
             )
-        if minutes:
-            RollupPending.objects.bulk_create(
-                [RollupPending(server_id=s, bucket=b) for s, b in sorted(minutes)], ignore_conflicts=True
-            )
-        if touched:
-            IngestStream.objects.bulk_update(
-                sorted(touched, key=lambda r: r.pk), ["last_seq", "dropped_samples", "dropped_logs", "updated_at"]
-            )
+        _advance_streams(list(touched))
         if latest:
-            Server.objects.filter(pk__in=sorted(latest)).update(last_seen=timezone.now(), status=ServerStatus.ONLINE)
+            _mark_servers_seen(sorted(latest))
+        # Thresholds see the samples in the same transaction: a pending duration or an alert
+        # is committed together with the samples that caused it.
+        # _mark_servers_seen has locked every server of the batch already.
+        samples = [(s, ts.timestamp(), v) for s, ts, v in sample_rows]
+        result.events += evaluate_alerts(samples, servers_locked=True)
+        # Last, so the time it is decided at is as close to the commit as it can be.
+        marks = marked_minutes.needed(minutes, _now())
+        _mark_minutes(marks)
+        if marks:
+            transaction.on_commit(lambda: marked_minutes.remember(marks))
     result.samples = len(sample_rows)
     result.log_lines = len(log_rows)
     # The fleet view gets one event per server per batch: its newest sample.
@@ -248,8 +396,10 @@ def record_rejected_frame(server_id: int, stream: str, seq: int) -> None:
 
 
 def last_seq(server_id: int, stream: str) -> int:
-    row = IngestStream.objects.filter(server_id=server_id, stream=stream).only("last_seq").first()
-    return row.last_seq if row else 0
+    """The stream's highest stored frame, for the welcome; creates the stream's row (at hello,
+    so the batches that follow find it)."""
+    row, _ = IngestStream.objects.get_or_create(server_id=server_id, stream=stream)
+    return row.last_seq
 
 
 def record_custom_metrics(user: Any, points: list[dict[str, Any]]) -> int:
@@ -267,5 +417,12 @@ def record_custom_metrics(user: Any, points: list[dict[str, Any]]) -> int:
         )
         for p in points
     ]
-    CustomMetric.objects.bulk_create(rows, batch_size=1000)
+    with transaction.atomic():
+        CustomMetric.objects.bulk_create(rows, batch_size=1000)
+        # Points about a server are samples of it for the thresholds (in time order).
+        samples = sorted(
+            ((row.server.pk, row.ts.timestamp(), {row.name: row.value}) for row in rows if row.server is not None),
+            key=lambda sample: sample[1],
+        )
+        publish_after_commit(evaluate_alerts(samples))
     return len(rows)

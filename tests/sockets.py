@@ -82,3 +82,12 @@ async def connect_agent(raw_key: str, **hello_extra: Any) -> tuple[WebsocketComm
 
 def unique_stream() -> str:
     return uuid.uuid4().hex[:16]
+
+
+async def recv_data(ws: WebsocketCommunicator, timeout: float = 5) -> dict[str, Any]:
+    """The next event on a browser stream that is not a ``server.status`` announcement (an
+    agent connecting or leaving announces one on the fleet and server metrics streams)."""
+    while True:
+        event = await recv(ws, timeout)
+        if event.get("type") != "server.status":
+            return event

@@ -33,13 +33,21 @@ class Job:
 def _jobs() -> list[Job]:
     from agents.commands import expire_stale
     from agents.jobs import mark_silent_servers_offline
+    from alerts.jobs import prune as prune_emails
+    from alerts.jobs import send_emails, watch
     from monitoring.jobs import prune, rollup_pending
+    from webhooks.jobs import deliver_due
+    from webhooks.jobs import prune as prune_deliveries
 
     return [
         Job("monitoring.rollup", 10, rollup_pending),
         Job("agents.offline", 15, mark_silent_servers_offline),
         Job("monitoring.prune", 3600, prune),
         Job("agents.expire_commands", 30, expire_stale),
+        Job("alerts.watch", 5, watch),
+        Job("alerts.email", 5, send_emails),
+        Job("webhooks.deliver", 1, deliver_due),
+        Job("notifications.prune", 3600, lambda: {"deliveries": prune_deliveries(), "emails": prune_emails()}),
     ]
 
 

@@ -33,7 +33,17 @@ MIN_PASSWORD_LENGTH = _min_password_length()
 class UserSerializer(StrictModelSerializer):
     class Meta:
         model = User
-        fields = ["id", "username", "email", "full_name", "role", "is_active", "created_at", "updated_at"]
+        fields = [
+            "id",
+            "username",
+            "email",
+            "full_name",
+            "role",
+            "alert_emails",
+            "is_active",
+            "created_at",
+            "updated_at",
+        ]
         read_only_fields = ["id", "role", "is_active", "created_at", "updated_at"]
 
 
@@ -100,8 +110,8 @@ class ProfileSerializer(StrictModelSerializer):
 
     class Meta:
         model = User
-        fields = ["username", "email", "full_name"]
-        extra_kwargs = {"full_name": {"required": False}}
+        fields = ["username", "email", "full_name", "alert_emails"]
+        extra_kwargs = {"full_name": {"required": False}, "alert_emails": {"required": False}}
 
     def validate_email(self, value: str) -> str:
         return value.lower()

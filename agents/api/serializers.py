@@ -70,6 +70,18 @@ class ContainerListSerializer(serializers.Serializer[Any]):
     containers = serializers.ListField(child=serializers.DictField())
 
 
+class ContainerListQuerySerializer(serializers.Serializer[Any]):
+    live = serializers.ChoiceField(
+        choices=["true", "false"],
+        default="true",
+        help_text="false: the list the agent last reported with its samples, without asking it (no history "
+        "row, no audit entry).",
+    )
+
+    def validate_live(self, value: str) -> bool:
+        return value == "true"
+
+
 class ContainerLogsQuerySerializer(serializers.Serializer[Any]):
     tail = serializers.IntegerField(min_value=1, max_value=5000, default=200)
     since = serializers.DateTimeField(required=False)

@@ -20,6 +20,7 @@ from agents.api.filters import CommandHistoryFilter
 from agents.api.serializers import (
     CommandHistorySerializer,
     CommandRequestSerializer,
+    ContainerListQuerySerializer,
     ContainerListSerializer,
     ContainerLogsQuerySerializer,
     ContainerLogsSerializer,
@@ -147,8 +148,16 @@ class ContainersView(APIView):
     permission_classes = [IsAuthenticated]
     extra_error_codes = ("409",)
 
-    @extend_schema(responses=ContainerListSerializer, summary="The server's containers (live, or as last reported)")
+    @extend_schema(
+        parameters=[ContainerListQuerySerializer],
+        responses=ContainerListSerializer,
+        summary="The server's containers (live, or as last reported)",
+    )
     def get(self, request: Request, server_id: int) -> Response:
+        query = ContainerListQuerySerializer(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        if not query.validated_data["live"]:
+            return self._reported(visible_server(request, server_id).pk)
         history = _docker(request, server_id, "list")
         if history.status == Status.SUCCEEDED:
             items = history.result if isinstance(history.result, list) else []
@@ -165,6 +174,19 @@ class ContainersView(APIView):
             "age_seconds": round((timezone.now() - snapshot.reported_at).total_seconds(), 1),
             "reason": history.reason or history.status,
             "containers": [container(i) for i in snapshot.items],
+        }
+        return Response(envelope(ContainerListSerializer(data).data, "The last list the agent reported"))
+
+    def _reported(self, server_id: int) -> Response:
+        """The list the agent last reported with its samples: no call to the agent, so no
+        history row or audit entry (for pages that show containers without acting)."""
+        snapshot = ContainerSnapshot.objects.filter(server_id=server_id).first()
+        data = {
+            "live": False,
+            "reported_at": snapshot.reported_at if snapshot else None,
+            "age_seconds": round((timezone.now() - snapshot.reported_at).total_seconds(), 1) if snapshot else None,
+            "reason": "asked for the reported list" if snapshot else "the agent has not reported containers",
+            "containers": [container(i) for i in snapshot.items] if snapshot else [],
         }
         return Response(envelope(ContainerListSerializer(data).data, "The last list the agent reported"))
 

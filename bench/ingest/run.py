@@ -58,6 +58,11 @@ servers = Server.objects.bulk_create(
     [Server(name=f"bench-{i:05d}", hostname=f"bench-{i:05d}.example", created_by=owner) for i in range(n)]
 )
 keys = [[s.pk, s.hostname, create_api_key(None, owner, name=f"bench {s.pk}", server=s)[1]] for s in servers]
+# Thresholds on every server, on metrics the agents send, that the samples never cross: the
+# hub evaluates them on every sample, as a production hub with alerts would.
+from alerts.models import Threshold
+for i, metric in enumerate(json.loads(os.environ["BENCH_THRESHOLDS"])):
+    Threshold.objects.create(name=f"bench {i} {metric}", metric=metric, operator=">", value=1e15, scope="all")
 out = {"agents": keys, "token": issue_tokens(viewer).access_token}
 open(os.environ["BENCH_OUT"], "w").write(json.dumps(out))
 print("ok")
@@ -279,9 +284,11 @@ def describe_cpu(cpu: dict[str, float]) -> str:
     return text
 
 
-def setup(env: dict[str, str], n: int, work: Path) -> tuple[list[tuple[int, str, str]], str]:
+def setup(env: dict[str, str], n: int, work: Path, thresholds: int = 0) -> tuple[list[tuple[int, str, str]], str]:
     out = work / "setup.json"
-    common.django_script({**env, "BENCH_SERVERS": str(n), "BENCH_OUT": str(out)}, SETUP, timeout=600)
+    metrics = ["cpu_percent", *[name for name, _ in load.STATIC_METRICS]][:thresholds]
+    extra = {"BENCH_SERVERS": str(n), "BENCH_OUT": str(out), "BENCH_THRESHOLDS": json.dumps(metrics)}
+    common.django_script({**env, **extra}, SETUP, timeout=600)
     data = json.loads(out.read_text())
     return [tuple(a) for a in data["agents"]], data["token"]
 
@@ -334,6 +341,9 @@ def main() -> int:
         default=[],
         choices=["no-dispatch-close", "persistent-conn"],
         help="run the hub through experiment_asgi.py with this patch (repeatable; see that file)",
+    )
+    parser.add_argument(
+        "--thresholds", type=int, default=10, help="alert thresholds on every server, never crossed (0: none)"
     )
     parser.add_argument("--keep-db", action="store_true", help="do not drop the database at the end")
     args = parser.parse_args()
@@ -416,9 +426,10 @@ def run_hub_modes(
             print(f"   EXPERIMENT: hub patched in-process with {', '.join(args.patch)} (experiment_asgi.py)")
         started = time.monotonic()
         common.manage(env, "migrate", "--noinput", "-v", "0")
-        rows, token = setup(env, max(args.agents, sat_agents), work)
+        rows, token = setup(env, max(args.agents, sat_agents), work, args.thresholds)
         took = time.monotonic() - started
-        print(f"\nsetup: database {database} migrated, {len(rows)} servers and keys in {took:.0f} s")
+        print(f"\nsetup: database {database} migrated, {len(rows)} servers and keys in {took:.0f} s; "
+              f"{args.thresholds} alert thresholds on every server")  # fmt: skip
         try:
             single = [m for m in modes if m in ("steady", "saturation")]
             if single:

@@ -47,6 +47,15 @@ class StrictFloatField(serializers.FloatField):
         return float(super().to_internal_value(data))
 
 
+class StrictBooleanField(serializers.BooleanField):
+    """A JSON boolean: not ``"true"``, ``1`` or ``"on"``, which DRF would accept."""
+
+    def to_internal_value(self, data: Any) -> bool:
+        if not isinstance(data, bool):
+            raise serializers.ValidationError("Must be true or false.", code="invalid")
+        return data
+
+
 class StrictModelSerializer(serializers.ModelSerializer[Any]):
     serializer_field_mapping = {
         **serializers.ModelSerializer.serializer_field_mapping,
@@ -55,6 +64,7 @@ class StrictModelSerializer(serializers.ModelSerializer[Any]):
         models.EmailField: StrictEmailField,
         models.GenericIPAddressField: StrictIPAddressField,
         models.FloatField: StrictFloatField,
+        models.BooleanField: StrictBooleanField,
     }
 
 

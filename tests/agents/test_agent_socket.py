@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 
+import channels.consumer
 import pytest
 from channels.db import database_sync_to_async
 
@@ -277,3 +278,21 @@ async def test_malformed_container_state_is_an_invalid_frame(bound_key, server):
     await send(ws, frame)
     assert (await recv(ws))["code"] == "invalid_frame"
     await ws.disconnect()
+
+
+async def test_frames_skip_channels_per_message_connection_check(bound_key, server, monkeypatch):
+    """Channels' close_old_connections hop before each message queued behind ingest on the
+    database thread; the agent socket dispatches without it."""
+    hops = []
+
+    async def counted() -> None:
+        hops.append(1)
+
+    monkeypatch.setattr(channels.consumer, "aclose_old_connections", counted)
+    ws, _ = await connect_agent(bound_key)
+    for seq in (1, 2, 3):
+        await send(ws, data(seq))
+        assert (await recv(ws))["seq"] == seq
+    await ws.disconnect()
+    assert hops == []
+    assert await count(MetricSample, server=server) == 3

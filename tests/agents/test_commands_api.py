@@ -159,6 +159,19 @@ class TestDocker:
         assert data["containers"][0]["name"] == "web"
         assert "extra" not in data["containers"][0]
 
+    def test_the_reported_list_is_read_without_asking_the_agent(self, viewer_client, server):
+        empty = assert_ok(viewer_client.get(self.base(server), {"live": "false"}))
+        assert (empty["live"], empty["reported_at"], empty["containers"]) == (False, None, [])
+        item = {"id": "abc", "name": "web", "image": "nginx", "state": "running", "status": "Up"}
+        ContainerSnapshot.objects.create(server=server, reported_at=timezone.now(), items=[item])
+        data = assert_ok(viewer_client.get(self.base(server), {"live": "false"}))
+        assert [c["name"] for c in data["containers"]] == ["web"]
+        # Nothing was asked of the agent: no history row, no audit entry.
+        assert not CommandHistory.objects.exists()
+        assert not AuditLog.objects.filter(action="docker.list").exists()
+        assert_error(viewer_client.get(self.base(server), {"live": "maybe"}), 400)
+        assert_error(viewer_client.get("/api/v1/docker/999999/containers", {"live": "false"}), 404)
+
     @pytest.mark.parametrize("action", ["start", "stop", "restart"])
     def test_viewers_may_not_act_on_containers(self, viewer_client, server, action):
         assert_error(viewer_client.post(f"{self.base(server)}/abc/{action}"), 403)

@@ -7,13 +7,13 @@ import os
 import re
 import stat
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
 from chatops.env import envbool, envint, envlist, envrate, load_dotenv, parse_rate
+from tests.helpers import run_python
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 NAME = "CHATOPS_TEST_VALUE"
@@ -258,15 +258,7 @@ def start_settings(var_dir: Path, secret: str, **env: str) -> subprocess.Complet
     else:
         base["SECRET_KEY"] = secret
     code = "import django; django.setup(); from django.conf import settings; print(settings.SECRET_KEY)"
-    return subprocess.run(
-        [sys.executable, "-c", code],
-        cwd=PROJECT_ROOT,
-        env=base,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    return run_python(code, base)
 
 
 @pytest.mark.slow

@@ -6,6 +6,7 @@ import asyncio
 import json
 import os
 import time
+import urllib.error
 import urllib.request
 from collections.abc import Callable
 from typing import Any
@@ -30,6 +31,20 @@ def rest(hub_url: str, token: str, path: str) -> Any:
     request = urllib.request.Request(url, headers={"Authorization": f"Bearer {token}"})  # noqa: S310 - http(s) only
     with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310 - loopback test hub
         return json.loads(response.read())["data"]
+
+
+def call(hub_url: str, token: str, method: str, path: str, body: dict[str, Any] | None = None) -> tuple[int, Any]:
+    """Any REST call; answers the status and the parsed body, errors included."""
+    data = json.dumps(body).encode() if body is not None else None
+    request = urllib.request.Request(  # noqa: S310 - loopback test hub
+        f"{hub_url}/api/v1{path}", data=data, method=method,
+        headers={"Authorization": f"Bearer {token}", "Content-Type": "application/json"},
+    )  # fmt: skip
+    try:
+        with urllib.request.urlopen(request, timeout=120) as response:  # noqa: S310
+            return response.status, json.loads(response.read())
+    except urllib.error.HTTPError as exc:
+        return exc.code, json.loads(exc.read())
 
 
 def wait_for(check: Callable[[], Any], timeout: float = 30, every: float = 0.25, what: str = "condition") -> Any:

@@ -7,15 +7,12 @@ not the hub, decide whether commands and Docker are allowed at all.
 from __future__ import annotations
 
 import json
-import urllib.error
-import urllib.request
 import uuid
-from typing import Any
 
 import pytest
 
 import docker
-from tests.e2e.helpers import rest, wait_for
+from tests.e2e.helpers import call, rest, wait_for
 from tests.e2e.helpers import shared_redis_url as _redis_url
 from tests.live import Agent, live_hub, setup_fleet
 
@@ -27,19 +24,6 @@ from accounts.services import issue_tokens
 user = User.objects.create_user('vic', 'vic@example.com', 'a-long-viewer-passphrase')
 print(issue_tokens(user).access_token)
 """
-
-
-def call(hub_url: str, token: str, method: str, path: str, body: dict[str, Any] | None = None) -> tuple[int, Any]:
-    data = json.dumps(body).encode() if body is not None else None
-    request = urllib.request.Request(  # noqa: S310 - loopback test hub
-        f"{hub_url}/api/v1{path}", data=data, method=method,
-        headers={"Authorization": f"Bearer {token}", "Content-Type": "application/json"},
-    )  # fmt: skip
-    try:
-        with urllib.request.urlopen(request, timeout=120) as response:  # noqa: S310
-            return response.status, json.loads(response.read())
-    except urllib.error.HTTPError as exc:
-        return exc.code, json.loads(exc.read())
 
 
 def records(hub, server_id: int) -> tuple[int, int]:

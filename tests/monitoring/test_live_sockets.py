@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import time
 
+import channels.consumer
 import pytest
 from channels.db import database_sync_to_async
 
 from accounts.services import create_api_key, issue_tokens
-from tests.sockets import browser_socket, closed_with, connect_agent, data, recv, send
+from tests.sockets import browser_socket, closed_with, connect_agent, data, recv, recv_data, send
 
 pytestmark = pytest.mark.django_db(transaction=True)
 NOW = float(int(time.time()))
@@ -37,7 +38,7 @@ async def test_metrics_stream_pushes_each_committed_sample(token, agent_key, ser
     agent, _ = await connect_agent(agent_key)
     await send(agent, data(1, ts=NOW, cpu_percent=77.0))
     assert (await recv(agent))["type"] == "ack"
-    event = await recv(browser)
+    event = await recv_data(browser)
     assert event == {"type": "metrics.sample", "server_id": server.pk, "ts": NOW, "values": {"cpu_percent": 77.0}}
     await agent.disconnect()
     await browser.disconnect()
@@ -50,7 +51,7 @@ async def test_logs_stream_pushes_log_lines(token, agent_key, server):
     line = {"ts": NOW, "level": "error", "source": "/var/log/app.log", "message": "disk on fire"}
     await send(agent, data(1, logs=[line]))
     await recv(agent)
-    event = await recv(browser)
+    event = await recv_data(browser)
     assert event["type"] == "logs.lines"
     assert event["lines"] == [line]
     await agent.disconnect()
@@ -63,7 +64,7 @@ async def test_fleet_stream_gets_every_servers_newest_sample(token, agent_key, s
     agent, _ = await connect_agent(agent_key)
     await send(agent, data(1, ts=NOW, cpu_percent=5.0))
     await recv(agent)
-    event = await recv(browser)
+    event = await recv_data(browser)
     assert event["server_id"] == server.pk
     assert event["values"] == {"cpu_percent": 5.0}
     await agent.disconnect()
@@ -145,3 +146,23 @@ async def test_unknown_command_stream_closes_4404(operator):
     op_token = await database_sync_to_async(lambda: issue_tokens(operator).access_token)()
     ws, _, _ = await open_stream("/api/v1/ws/commands/999999", op_token)
     assert await closed_with(ws) == 4404
+
+
+async def test_stream_events_skip_channels_per_message_connection_check(token, agent_key, server, monkeypatch):
+    hops = []
+
+    async def counted() -> None:
+        hops.append(1)
+
+    monkeypatch.setattr(channels.consumer, "aclose_old_connections", counted)
+    browser, connected, _ = await open_stream(f"/api/v1/ws/metrics/{server.pk}", token)
+    assert connected
+    agent, _ = await connect_agent(agent_key)
+    await send(agent, data(1, ts=NOW, cpu_percent=1.0))
+    await recv(agent)
+    assert (await recv_data(browser))["type"] == "metrics.sample"
+    await send(browser, {"type": "ping"})
+    assert await recv(browser) == {"type": "pong"}
+    await agent.disconnect()
+    await browser.disconnect()
+    assert hops == []

@@ -1,0 +1,102 @@
+"""The operator console for thresholds and alerts. Thresholds are written through
+``alerts.services`` (audited, pending durations restarted, alerts of a disabled threshold
+resolved), as through the REST API; alerts are read, acknowledged and resolved."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.contrib import admin, messages
+from django.db import transaction
+from django.db.models import QuerySet
+from django.http import HttpRequest
+
+from accounts.admin import ReadOnlyAdmin
+from alerts import services
+from alerts.models import Alert, EmailNotification, Threshold
+
+THRESHOLD_FIELDS = (
+    "name", "metric", "operator", "value", "duration_seconds", "clear_value", "severity",
+    "scope", "server", "tag", "enabled", "repeat_interval_seconds",
+)  # fmt: skip
+
+
+class ThresholdForm(forms.ModelForm):
+    class Meta:
+        model = Threshold
+        fields = THRESHOLD_FIELDS
+
+    def clean_name(self) -> str:
+        name: str = self.cleaned_data["name"].strip()
+        if Threshold.objects.filter(name__iexact=name).exclude(pk=self.instance.pk).exists():
+            raise forms.ValidationError("A threshold with that name already exists.")
+        return name
+
+
+@admin.register(Threshold)
+class ThresholdAdmin(admin.ModelAdmin):
+    form = ThresholdForm
+    list_display = ("name", "metric", "operator", "value", "clear_value", "duration_seconds", "severity", "scope",
+                    "target", "enabled")  # fmt: skip
+    list_filter = ("enabled", "severity", "scope", "operator")
+    search_fields = ("name", "metric")
+    list_select_related = ("server", "tag")
+    raw_id_fields = ("server",)
+    readonly_fields = ("created_by", "created_at", "updated_at")
+
+    @admin.display(description="target")
+    def target(self, obj: Threshold) -> str:
+        return str(obj.server or obj.tag or "every server")
+
+    def save_model(self, request: HttpRequest, obj: Threshold, form: forms.ModelForm[Threshold], change: bool) -> None:
+        fields = {name: form.cleaned_data[name] for name in THRESHOLD_FIELDS}
+        if change:
+            saved = services.update_threshold(request, Threshold.objects.get(pk=obj.pk), **fields)
+        else:
+            saved = services.create_threshold(request, **fields)
+        obj.pk = saved.pk
+        obj.refresh_from_db()
+
+    def delete_model(self, request: HttpRequest, obj: Threshold) -> None:
+        services.delete_threshold(request, obj)
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet[Threshold]) -> None:
+        with transaction.atomic():
+            for threshold in queryset:
+                services.delete_threshold(request, threshold)
+
+
+@admin.register(Alert)
+class AlertAdmin(ReadOnlyAdmin):
+    list_display = ("name", "server", "severity", "status", "value", "peak_value", "started_at", "resolved_at")
+    list_filter = ("status", "severity", "kind", "started_at")
+    search_fields = ("name", "server__name", "message")
+    list_select_related = ("server",)
+    date_hierarchy = "started_at"
+    actions = ("acknowledge", "resolve")
+
+    def _act(self, request: HttpRequest, queryset: QuerySet[Alert], change: Any, verb: str) -> None:
+        done = 0
+        for alert in queryset:
+            try:
+                change(request, alert, "from the admin")
+                done += 1
+            except services.AlertStateConflict as exc:
+                self.message_user(request, f"{alert}: {exc.detail}", messages.WARNING)
+        self.message_user(request, f"{done} alert(s) {verb}.")
+
+    @admin.action(description="Acknowledge selected firing alerts")
+    def acknowledge(self, request: HttpRequest, queryset: QuerySet[Alert]) -> None:
+        self._act(request, queryset, services.acknowledge, "acknowledged")
+
+    @admin.action(description="Resolve selected alerts")
+    def resolve(self, request: HttpRequest, queryset: QuerySet[Alert]) -> None:
+        self._act(request, queryset, services.resolve, "resolved")
+
+
+@admin.register(EmailNotification)
+class EmailNotificationAdmin(ReadOnlyAdmin):
+    list_display = ("alert", "event", "created_at", "attempts", "sent_at", "last_error")
+    list_filter = ("event", "sent_at")
+    list_select_related = ("alert",)

@@ -1,0 +1,146 @@
+from __future__ import annotations
+
+from typing import Any
+
+from rest_framework import serializers
+
+from agents.protocol import METRIC_NAME_RE
+from alerts.models import Alert, Scope, Threshold, threshold_problems
+from chatops.api.fields import StrictCharField, StrictFloatField, StrictModelSerializer, StrictPrimaryKeyRelatedField
+from servers.api.serializers import TagField
+from servers.models import Server, Tag
+
+
+class ThresholdSerializer(StrictModelSerializer):
+    server = StrictPrimaryKeyRelatedField(
+        queryset=Server.objects.all(),
+        required=False,
+        allow_null=True,
+        help_text="The server watched, with scope `server`.",
+    )
+    tag = TagField(
+        required=False,
+        allow_null=True,
+        help_text="With scope `tag`: every server with this tag, including those tagged later.",
+    )
+    clear_value = StrictFloatField(
+        required=False,
+        allow_null=True,
+        help_text="Hysteresis: a firing alert resolves only once the value is back past this "
+        "(below it for > and >=, above it for < and <=). Null: past `value`.",
+    )
+
+    class Meta:
+        model = Threshold
+        fields = [
+            "id",
+            "name",
+            "metric",
+            "operator",
+            "value",
+            "duration_seconds",
+            "clear_value",
+            "severity",
+            "scope",
+            "server",
+            "tag",
+            "enabled",
+            "repeat_interval_seconds",
+            "created_at",
+            "updated_at",
+        ]
+        read_only_fields = ["id", "created_at", "updated_at"]
+        extra_kwargs = {
+            "metric": {
+                "help_text": "A metric the agent reports (cpu_percent, disk_percent:/home, …) or a custom metric."
+            },
+            "duration_seconds": {"help_text": "How long the condition must hold before the alert fires (0: at once)."},
+            "repeat_interval_seconds": {
+                "help_text": "Notify again this often while firing and unacknowledged (0: once)."
+            },
+        }
+
+    def to_representation(self, instance: Threshold) -> dict[str, Any]:
+        data = super().to_representation(instance)
+        data["tag"] = instance.tag.name if instance.tag is not None else None
+        return data
+
+    def validate_name(self, value: str) -> str:
+        value = value.strip()
+        if not value:
+            raise serializers.ValidationError("Must not be blank.")
+        return value
+
+    def validate_metric(self, value: str) -> str:
+        if not METRIC_NAME_RE.match(value):
+            raise serializers.ValidationError("Not a metric name (snake_case, optionally `:` and a label).")
+        return value
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        def current(name: str, default: Any = None) -> Any:
+            if name in attrs:
+                return attrs[name]
+            return getattr(self.instance, name, default) if self.instance is not None else default
+
+        scope = current("scope", Scope.ALL)
+        stored_tag = self.instance.tag.name if self.instance is not None and self.instance.tag else None
+        # Moving the scope drops the other target; giving one for another scope is an error.
+        server = attrs.get("server") if "server" in attrs else (current("server") if scope == Scope.SERVER else None)
+        tag = attrs.get("tag") if "tag" in attrs else (stored_tag if scope == Scope.TAG else None)
+        problems = threshold_problems(
+            operator=current("operator"),
+            value=current("value"),
+            clear_value=current("clear_value"),
+            scope=scope,
+            has_server=server is not None,
+            has_tag=bool(tag),
+        )
+        if problems:
+            raise serializers.ValidationError({field: [text] for field, text in problems.items()})
+        attrs["server"] = server
+        attrs["tag"] = Tag.objects.get_or_create(name=tag)[0] if tag else None
+        return attrs
+
+
+class AlertSerializer(StrictModelSerializer):
+    server_name = serializers.CharField(source="server.name", read_only=True)
+    acknowledged_by: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
+        slug_field="username", read_only=True, allow_null=True
+    )
+    resolved_by: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
+        slug_field="username", read_only=True, allow_null=True
+    )
+
+    class Meta:
+        model = Alert
+        fields = [
+            "id",
+            "kind",
+            "threshold",
+            "name",
+            "server",
+            "server_name",
+            "metric",
+            "operator",
+            "threshold_value",
+            "severity",
+            "status",
+            "value",
+            "peak_value",
+            "message",
+            "started_at",
+            "fired_at",
+            "acknowledged_at",
+            "acknowledged_by",
+            "ack_comment",
+            "resolved_at",
+            "resolved_by",
+            "resolve_comment",
+            "last_notified_at",
+            "notifications_sent",
+        ]
+        read_only_fields = fields
+
+
+class AlertActionSerializer(serializers.Serializer[Any]):
+    comment = StrictCharField(max_length=1000, required=False, allow_blank=True, default="")

@@ -1,0 +1,11 @@
+from rest_framework.routers import SimpleRouter
+
+from alerts.api import views
+
+app_name = "alerts-api"
+
+router = SimpleRouter(trailing_slash=False)
+# Thresholds first: "alerts/thresholds" must not be read as an alert's id.
+router.register("alerts/thresholds", views.ThresholdViewSet, basename="threshold")
+router.register("alerts", views.AlertViewSet, basename="alert")
+urlpatterns = router.urls

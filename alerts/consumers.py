@@ -1,0 +1,43 @@
+"""``/api/v1/ws/alerts``: alerts as they fire, are acknowledged, repeat and resolve."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from channels.db import database_sync_to_async
+
+from alerts.services import ALERTS_GROUP
+from monitoring.consumers import StreamConsumer
+from servers.models import Server
+
+
+def _visible_servers(user: Any) -> set[int]:
+    return set(Server.objects.visible_to(user).values_list("pk", flat=True))
+
+
+class AlertsConsumer(StreamConsumer):
+    """Every signed-in role may listen. Events: ``{"type": "alert.created" | "alert.acknowledged"
+    | "alert.resolved" | "alert.updated", "alert": {...as GET /alerts/{id}}}``, for the servers
+    the user may see."""
+
+    async def resolve_groups(self, user: Any) -> list[str] | None:
+        return [ALERTS_GROUP]
+
+    async def _forward(self, event: dict[str, Any]) -> None:
+        user = self.scope["user"]
+        server_id = event.get("alert", {}).get("server")
+        if server_id not in await database_sync_to_async(_visible_servers)(user):
+            return
+        await self.send_json(event)
+
+    async def alert_created(self, event: dict[str, Any]) -> None:
+        await self._forward(event)
+
+    async def alert_acknowledged(self, event: dict[str, Any]) -> None:
+        await self._forward(event)
+
+    async def alert_resolved(self, event: dict[str, Any]) -> None:
+        await self._forward(event)
+
+    async def alert_updated(self, event: dict[str, Any]) -> None:
+        await self._forward(event)

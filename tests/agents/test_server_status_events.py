@@ -1,0 +1,58 @@
+"""Browsers hear a server go online and offline (server.status), on the fleet stream and on
+the server's own metrics stream, through the real ASGI application."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from channels.db import database_sync_to_async
+from django.utils import timezone
+
+from accounts.services import create_api_key, issue_tokens
+from agents.jobs import mark_silent_servers_offline
+from servers.models import Server
+from tests.sockets import browser_socket, connect_agent, recv
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+async def next_status(ws):
+    while True:
+        event = await recv(ws)
+        if event["type"] == "server.status":
+            return event
+
+
+async def test_connect_and_disconnect_are_announced(viewer, admin, server):
+    raw = await database_sync_to_async(lambda: create_api_key(None, admin, name="a", server=server)[1])()
+    token = await database_sync_to_async(lambda: issue_tokens(viewer).access_token)()
+    fleet = browser_socket("/api/v1/ws/metrics", token)
+    own = browser_socket(f"/api/v1/ws/metrics/{server.pk}", token)
+    assert (await fleet.connect())[0] and (await own.connect())[0]
+    agent, _ = await connect_agent(raw)
+    for ws in (fleet, own):
+        event = await next_status(ws)
+        assert (event["server_id"], event["status"]) == (server.pk, "online")
+        assert event["last_seen"] is not None
+    await agent.disconnect()
+    for ws in (fleet, own):
+        event = await next_status(ws)
+        assert (event["server_id"], event["status"]) == (server.pk, "offline")
+    await fleet.disconnect()
+    await own.disconnect()
+
+
+async def test_the_silence_job_announces_offline(viewer, server):
+    await database_sync_to_async(
+        lambda: Server.objects.filter(pk=server.pk).update(
+            status="online", last_seen=timezone.now() - timedelta(hours=1)
+        )
+    )()
+    token = await database_sync_to_async(lambda: issue_tokens(viewer).access_token)()
+    fleet = browser_socket("/api/v1/ws/metrics", token)
+    assert (await fleet.connect())[0]
+    assert await database_sync_to_async(mark_silent_servers_offline)() == 1
+    event = await next_status(fleet)
+    assert (event["server_id"], event["status"]) == (server.pk, "offline")
+    await fleet.disconnect()
