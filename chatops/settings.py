@@ -86,6 +86,7 @@ INSTALLED_APPS = [
     "agents",
     "webhooks",
     "worker",
+    "dashboard",
 ]
 
 MIDDLEWARE = [

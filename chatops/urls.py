@@ -29,4 +29,6 @@ urlpatterns = [
     ),
     path("api-auth/", include("rest_framework.urls")),
     path("admin/", admin.site.urls),
+    # The built-in dashboard; last, so every route above wins.
+    path("", include("dashboard.urls")),
 ]

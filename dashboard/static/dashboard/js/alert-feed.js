@@ -1,0 +1,142 @@
+// The open alerts (firing and acknowledged), loaded once and kept live by /api/v1/ws/alerts;
+// one feed per page, shared by the top bar, the overview and the server page.
+
+import { ApiError, LiveSocket, canOperate, getAll, onHubBack, post } from "./api.js";
+import { ago, h } from "./util.js";
+
+class AlertFeed {
+  constructor() {
+    this.alerts = new Map();
+    this.listeners = new Set();
+    this.available = true;
+    this.started = false;
+  }
+
+  start() {
+    if (this.started) return this;
+    this.started = true;
+    this.load().then(() => {
+      if (!this.available) return;
+      this.socket = new LiveSocket("/ws/alerts", {
+        label: "Live alerts",
+        onEvent: (event) => this.apply(event),
+        // Read the list again once subscribed: what changed before (also between the first
+        // read and the socket opening) is in it, what changes after comes on the socket.
+        onOpen: () => this.load(),
+      }).start();
+    });
+    onHubBack(() => this.load());
+    return this;
+  }
+
+  async load() {
+    // Events that arrive while the lists are read may be newer than what the lists say.
+    const during = new Map();
+    this.during = during;
+    try {
+      const [firing, acknowledged] = await Promise.all([
+        getAll("/alerts?status=firing"),
+        getAll("/alerts?status=acknowledged"),
+      ]);
+      const alerts = new Map([...firing, ...acknowledged].map((alert) => [alert.id, alert]));
+      during.forEach((alert, id) => (alert.status === "resolved" ? alerts.delete(id) : alerts.set(id, alert)));
+      this.alerts = alerts;
+    } catch (error) {
+      // A hub without the alerts API yet: the pages work without them.
+      if (error instanceof ApiError && error.status === 404) this.available = false;
+    }
+    this.notify();
+  }
+
+  apply(event) {
+    const alert = event.alert;
+    if (!alert || !String(event.type || "").startsWith("alert.")) return;
+    this.during?.set(alert.id, alert);
+    if (alert.status === "resolved") this.alerts.delete(alert.id);
+    else this.alerts.set(alert.id, alert);
+    this.notify(event);
+  }
+
+  subscribe(fn) {
+    this.listeners.add(fn);
+    fn();
+  }
+
+  notify(event) {
+    this.listeners.forEach((fn) => fn(event));
+  }
+
+  open() {
+    return [...this.alerts.values()].sort((a, b) => severityRank(b) - severityRank(a) || b.id - a.id);
+  }
+
+  firing() {
+    return this.open().filter((alert) => alert.status === "firing");
+  }
+
+  forServer(serverId) {
+    return this.open().filter((alert) => alert.server === serverId);
+  }
+}
+
+let feed = null;
+export function alertFeed() {
+  feed = feed || new AlertFeed();
+  return feed;
+}
+
+const SEVERITY = { info: 0, warning: 1, critical: 2 };
+export function severityRank(alert) {
+  return SEVERITY[alert.severity] ?? 0;
+}
+
+export function describe(alert) {
+  if (alert.message) return alert.message;
+  if (alert.kind === "server.offline") return `${alert.server_name} is offline`;
+  return `${alert.metric} ${alert.operator} ${alert.threshold_value} (now ${alert.value})`;
+}
+
+// One alert as a row: what, where, since when, its state, and the buttons its state allows.
+export function alertRow(alert, { onChange, showServer = true } = {}) {
+  const actions = h("div", { class: "actions" });
+  const act = async (verb) => {
+    const comment = actions.querySelector("input")?.value.trim();
+    try {
+      const updated = await post(`/alerts/${alert.id}/${verb}`, comment ? { comment } : {});
+      onChange?.(updated);
+    } catch (error) {
+      actions.append(h("span", { class: "error small" }, error.message));
+    }
+  };
+  if (canOperate() && alert.status !== "resolved") {
+    actions.append(h("input", { class: "comment", placeholder: "comment (optional)", "aria-label": "Comment" }));
+    if (alert.status === "firing") {
+      actions.append(h("button", { type: "button", class: "small-button", onclick: () => act("acknowledge") }, "Acknowledge"));
+    }
+    actions.append(h("button", { type: "button", class: "small-button", onclick: () => act("resolve") }, "Resolve"));
+  }
+  const who = [];
+  if (alert.acknowledged_at) {
+    who.push(`acknowledged ${ago(alert.acknowledged_at)} by ${alert.acknowledged_by || "?"}`);
+    if (alert.ack_comment) who.push(`“${alert.ack_comment}”`);
+  }
+  if (alert.resolved_at) {
+    who.push(`resolved ${ago(alert.resolved_at)} by ${alert.resolved_by || "the hub"}`);
+    if (alert.resolve_comment) who.push(`“${alert.resolve_comment}”`);
+  }
+  return h(
+    "article",
+    { class: `alert alert-${alert.severity} alert-${alert.status}`, dataset: { alertId: alert.id } },
+    h(
+      "div",
+      { class: "alert-main" },
+      h("span", { class: `badge badge-${alert.severity}` }, alert.severity),
+      h("strong", {}, alert.name || alert.kind),
+      showServer ? h("a", { href: `/servers/${alert.server}` }, alert.server_name) : null,
+      h("span", { class: "alert-state" }, alert.status),
+    ),
+    h("div", { class: "alert-text" }, describe(alert)),
+    h("div", { class: "muted small" }, `started ${ago(alert.started_at)}`, who.length ? ` · ${who.join(" ")}` : ""),
+    actions,
+  );
+}

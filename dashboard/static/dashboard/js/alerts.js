@@ -1,0 +1,50 @@
+// The alerts page: firing, acknowledged and resolved, each a tab with its count; acknowledge
+// and resolve where the role allows. Kept live by the page's alert feed.
+
+import { onHubBack, request } from "./api.js";
+import { alertFeed, alertRow } from "./alert-feed.js";
+import { startPage } from "./page.js";
+import { $, debounce, h } from "./util.js";
+
+await startPage();
+
+const tabs = $("#alert-tabs");
+const list = $("#alerts-list");
+let status = new URLSearchParams(location.search).get("status") || "firing";
+
+async function load() {
+  let answers;
+  try {
+    answers = await Promise.all(
+      ["firing", "acknowledged", "resolved"].map((s) => request(`/alerts?status=${s}&size=${s === status ? 100 : 1}`)),
+    );
+  } catch (error) {
+    list.replaceChildren(
+      h("p", { class: "empty" }, error.status === 404 ? "Alerts are not available on this hub." : `Alerts could not be read: ${error.message}`),
+    );
+    return;
+  }
+  tabs.querySelectorAll("[data-status]").forEach((tab, i) => {
+    tab.setAttribute("aria-selected", String(tab.dataset.status === status));
+    tab.querySelector(".count").textContent = String(answers[i].pagination?.total ?? answers[i].data.length);
+  });
+  const shown = answers[["firing", "acknowledged", "resolved"].indexOf(status)].data;
+  list.replaceChildren(...shown.map((alert) => alertRow(alert, { onChange: reload })));
+  if (!shown.length) list.append(h("p", { class: "empty" }, `No ${status} alerts.`));
+}
+
+const reload = debounce(load, 200);
+
+tabs.addEventListener("click", (event) => {
+  const tab = event.target.closest("[data-status]");
+  if (!tab) return;
+  status = tab.dataset.status;
+  history.replaceState(null, "", `?status=${status}`);
+  load();
+});
+
+alertFeed().subscribe((event) => {
+  if (event) reload();
+});
+onHubBack(load);
+load();

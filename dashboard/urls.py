@@ -1,0 +1,12 @@
+from django.urls import URLPattern, path
+
+from dashboard.views import PageView
+
+app_name = "dashboard"
+
+urlpatterns: list[URLPattern] = [
+    path("", PageView.as_view(page="overview"), name="overview"),
+    path("login", PageView.as_view(page="login"), name="login"),
+    path("servers/<int:server_id>", PageView.as_view(page="server"), name="server"),
+    path("alerts", PageView.as_view(page="alerts"), name="alerts"),
+]
