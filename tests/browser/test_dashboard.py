@@ -245,6 +245,51 @@ def test_an_alert_fires_and_is_acknowledged(page, fleet):
     ]
 
 
+def test_the_alerts_page_shows_an_alert_that_fired_before_its_socket_was_subscribed(browser, fleet):
+    """The alerts page reads its lists, then its alert feed subscribes to /ws/alerts and reads
+    them again. An alert that fires in between comes on no socket, only in that second read,
+    and the page must show it. Here the feed's socket is held (open to the page, silent) while
+    the alert fires, then dropped: the page reconnects to the real hub and reads again."""
+    hold, held = [True], []
+
+    def alerts_socket(ws) -> None:
+        if hold[0]:
+            held.append(ws)  # not connected to the hub: the page sees it open, and nothing on it
+        else:
+            ws.connect_to_server()
+
+    context = browser.new_context(viewport=LAPTOP)
+    context.set_default_timeout(TIMEOUT_MS)
+    page = context.new_page()
+    page.route_web_socket(re.compile(r"/api/v1/ws/alerts$"), alerts_socket)
+    sign_in(page, fleet.hub.url)
+    before = len(held)
+    page.goto(f"{fleet.hub.url}/alerts")
+    page.wait_for_function("() => document.querySelector('#alerts-list').children.length > 0")
+    for _ in range(100):  # Playwright calls the route handler while the test waits on the page
+        if len(held) > before:
+            break
+        page.wait_for_timeout(100)
+    assert len(held) > before, "the alerts page opened no alerts socket"
+
+    status, body = call(fleet.hub.url, fleet.token, "POST", "/alerts/thresholds", {
+        "name": "Fired unseen", "metric": "cpu_percent", "operator": ">=", "value": 0, "duration_seconds": 0,
+        "severity": "info", "scope": "server", "server": fleet.server_id,
+    })  # fmt: skip
+    assert status == 201, body
+    wait_for(
+        lambda: [a for a in rest(fleet.hub.url, fleet.token, "/alerts?status=firing") if a["name"] == "Fired unseen"],
+        what="the alert firing",
+    )
+    unseen = page.locator("#alerts-list .alert", has_text="Fired unseen")
+    assert unseen.count() == 0  # nothing came on the held socket
+
+    hold[0] = False
+    held[-1].close(code=1011, reason="dropped by the test")
+    unseen.wait_for()
+    context.close()
+
+
 def test_the_page_says_when_the_hub_is_away_and_recovers_by_itself(page, fleet):
     page.goto(f"{fleet.hub.url}/servers/{fleet.server_id}")
     page.locator("#server-status", has_text="online").wait_for()

@@ -43,8 +43,14 @@ tabs.addEventListener("click", (event) => {
   load();
 });
 
-alertFeed().subscribe((event) => {
-  if (event) reload();
+// Any change the feed sees, an event or a fresh read of the lists (it reads them again once its
+// socket is subscribed, which catches an alert that fired between this page's first read and
+// the subscription), reads the page's lists again. The first, synchronous call is skipped:
+// load() below reads them.
+let subscribed = false;
+alertFeed().subscribe(() => {
+  if (subscribed) reload();
 });
+subscribed = true;
 onHubBack(load);
 load();
