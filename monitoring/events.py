@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import logging
 from typing import Literal, TypedDict
 
 from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
 from django.db import transaction
 
-logger = logging.getLogger(__name__)
+from chatops.group_send import group_send_many
 
 FLEET_METRICS_GROUP = "fleet.metrics"
 
@@ -65,8 +64,4 @@ async def publish(messages: list[tuple[str, Event]]) -> None:
     layer = get_channel_layer()
     if layer is None:
         return
-    for group, event in messages:
-        try:
-            await layer.group_send(group, dict(event))
-        except Exception:
-            logger.exception("Could not publish %s to %s", event["type"], group)
+    await group_send_many(layer, [(group, dict(event)) for group, event in messages])
