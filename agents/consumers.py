@@ -9,6 +9,7 @@ import time
 from collections import deque
 from typing import Any
 
+import orjson
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncWebsocketConsumer
 from django.conf import settings
@@ -114,10 +115,16 @@ class AgentConsumer(DirectDispatch, AsyncWebsocketConsumer):
             await self.close(code=CLOSE_TOO_BIG)
             return
         try:
-            frame = json.loads(raw)
-        except ValueError:
-            await self._error("malformed", "not JSON")
-            return
+            frame = orjson.loads(raw)
+        except orjson.JSONDecodeError:
+            # orjson refuses what the json module reads (NaN, integers past 64 bits, lone
+            # surrogates): such a frame gets the answer it always had, e.g. a value refused
+            # with the frame's seq, so the agent is not left resending it.
+            try:
+                frame = json.loads(raw)
+            except ValueError:
+                await self._error("malformed", "not JSON")
+                return
         if not isinstance(frame, dict):
             await self._error("malformed", "a frame is a JSON object")
             return
@@ -279,7 +286,7 @@ class AgentConsumer(DirectDispatch, AsyncWebsocketConsumer):
     # --- out -----------------------------------------------------------------------------------
 
     async def _send(self, frame: dict[str, Any]) -> None:
-        await self.send(text_data=json.dumps(frame, separators=(",", ":")))
+        await self.send(text_data=orjson.dumps(frame).decode())
 
     async def _error(self, code: str, detail: str, seq: int | None = None) -> None:
         frame: dict[str, Any] = {"type": "error", "code": code, "detail": detail}

@@ -11,6 +11,8 @@ import re
 from datetime import UTC, datetime
 from typing import Any, Literal, NotRequired, TypedDict
 
+import orjson
+
 PROTOCOL_VERSION = 1
 MAX_SAMPLES_PER_FRAME = 120
 MAX_LOGS_PER_FRAME = 1000
@@ -109,9 +111,15 @@ def _int(value: Any, where: str, minimum: int = 0) -> int:
 
 
 def _number(value: Any, where: str) -> float:
-    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+    if isinstance(value, bool) or not isinstance(value, int | float):
         raise ProtocolError("invalid_frame", f"{where}: not a finite number")
-    return float(value)
+    try:
+        number = float(value)  # an integer too large for a float overflows
+    except OverflowError:
+        number = math.inf
+    if not math.isfinite(number):
+        raise ProtocolError("invalid_frame", f"{where}: not a finite number")
+    return number
 
 
 def parse_hello(frame: dict[str, Any]) -> Hello:
@@ -165,6 +173,16 @@ def _valid_name(name: Any) -> bool:
     return True
 
 
+def storable(value: Any) -> bool:
+    """Whether ``value`` is stored as JSON (as ``orjson.dumps`` writes it: NaN as null). Not:
+    integers past 64 bits, which the json module reads but orjson, and so ingest, cannot write."""
+    try:
+        orjson.dumps(value)
+    except TypeError:
+        return False
+    return True
+
+
 def _sample(raw: Any, where: str, now: float) -> Sample:
     if not isinstance(raw, dict):
         raise ProtocolError("invalid_frame", f"{where}: must be an object")
@@ -175,12 +193,16 @@ def _sample(raw: Any, where: str, now: float) -> Sample:
     for name, value in values.items():
         if name not in _KNOWN_NAMES and not _valid_name(name):
             raise ProtocolError("invalid_frame", f"{where}.values: {str(name)[:40]!r} is not a metric name")
-        clean[name] = _number(value, f"{where}.values.{name}")
+        # The common case first, without building the error's path for every value.
+        if type(value) is float and value - value == 0.0:  # finite: inf - inf and nan - nan are nan
+            clean[name] = value
+        else:
+            clean[name] = _number(value, f"{where}.values.{name}")
     sample: Sample = {"ts": _ts(raw.get("ts"), f"{where}.ts", now), "values": clean}
     top = raw.get("top")
     if top is not None:
-        if not isinstance(top, dict):
-            raise ProtocolError("invalid_frame", f"{where}.top: must be an object")
+        if not isinstance(top, dict) or not storable(top):
+            raise ProtocolError("invalid_frame", f"{where}.top: must be an object of JSON values")
         sample["top"] = top
     return sample
 

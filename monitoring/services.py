@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+import orjson
 from django.db import connection, transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -87,7 +88,7 @@ def _write_samples(rows: list[tuple[int, datetime, dict[str, float]]]) -> None:
             MetricSample._meta.db_table,
             ["server_id", "ts", "values"],
             ["int8", "timestamptz", "jsonb"],
-            ((server_id, ts, Jsonb(values)) for server_id, ts, values in rows),
+            ((server_id, ts, Jsonb(values, dumps=orjson.dumps)) for server_id, ts, values in rows),
         )
     else:
         MetricSample.objects.bulk_create(
@@ -118,29 +119,36 @@ def _keep_latest(latest: dict[int, tuple[float, dict[str, float], Any]]) -> None
     if not latest:
         return
     table = connection.ops.quote_name(LatestSample._meta.db_table)
-    placeholders = ", ".join(["(%s, %s, %s, %s)"] * len(latest))
-    params: list[Any] = []
-    for server_id, (ts, values, top) in sorted(latest.items()):
-        params += [server_id, _dt(ts), _json(values), _json(top)]
+    values = connection.ops.quote_name("values")
+    upsert = (
+        f"ON CONFLICT (server_id) DO UPDATE SET ts = excluded.ts, {values} = excluded.{values}, "
+        # A sample without top processes keeps the last ones known.
+        f"top = COALESCE(excluded.top, {table}.top) WHERE {table}.ts <= excluded.ts"
+    )
+    rows = sorted(latest.items())
     with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            # One JSON document for the batch, unpacked by PostgreSQL: a parameter per value
+            # (four per server, each quoted by the client) was 40 % of the ingest thread's time.
+            document = orjson.dumps(
+                [[server_id, _dt(ts).isoformat(), values_, top] for server_id, (ts, values_, top) in rows]
+            ).decode()
+            cursor.execute(
+                f"INSERT INTO {table} (server_id, ts, {values}, top) "  # noqa: S608
+                "SELECT (r->>0)::bigint, (r->>1)::timestamptz, r->2, NULLIF(r->3, 'null') "
+                f"FROM jsonb_array_elements(%s::jsonb) AS r {upsert}",
+                [document],
+            )
+            return
         cursor.execute(
-            f"INSERT INTO {table} (server_id, ts, {connection.ops.quote_name('values')}, top) "  # noqa: S608
-            f"VALUES {placeholders} ON CONFLICT (server_id) DO UPDATE SET ts = excluded.ts, "
-            f"{connection.ops.quote_name('values')} = excluded.{connection.ops.quote_name('values')}, "
-            # A sample without top processes keeps the last ones known.
-            f"top = COALESCE(excluded.top, {table}.top) WHERE {table}.ts <= excluded.ts",
-            params,
+            f"INSERT INTO {table} (server_id, ts, {values}, top) "  # noqa: S608
+            f"VALUES {', '.join(['(%s, %s, %s, %s)'] * len(rows))} {upsert}",
+            [
+                p
+                for sid, (ts, v, top) in rows
+                for p in (sid, _dt(ts), orjson.dumps(v).decode(), None if top is None else orjson.dumps(top).decode())
+            ],
         )
-
-
-def _json(value: Any) -> Any:
-    if value is None:
-        return None
-    if connection.vendor == "postgresql":
-        return Jsonb(value)
-    import json
-
-    return json.dumps(value)
 
 
 def _lock_streams(keys: set[tuple[int, str]]) -> dict[tuple[int, str], IngestStream]:

@@ -1,4 +1,4 @@
-"""Metric names in data frames: valid names are remembered, invalid ones always refused."""
+"""Data frames: metric names (valid ones remembered, invalid ones always refused) and values."""
 
 from __future__ import annotations
 
@@ -28,3 +28,25 @@ def test_the_known_names_are_bounded(monkeypatch):
     parse_data(frame(*(f"m{i}" for i in range(10))), now=NOW)
     assert len(protocol._KNOWN_NAMES) == 3
     assert parse_data(frame("m9"), now=NOW)["samples"][0]["values"] == {"m9": 1.0}
+
+
+def values_frame(value: object) -> dict:
+    return {"type": "data", "seq": 7, "samples": [{"ts": NOW, "values": {"cpu_percent": value}}]}
+
+
+@pytest.mark.parametrize(
+    "value",
+    [float("nan"), float("inf"), -float("inf"), 10**400, -(10**400), True, "1", None],
+    ids=["nan", "inf", "-inf", "1e400", "-1e400", "bool", "str", "null"],
+)
+def test_a_value_that_is_not_a_finite_number_is_refused_with_its_path_and_seq(value):
+    # 10**400 (JSON has no limit on integers) overflowed float() and escaped as an OverflowError.
+    with pytest.raises(ProtocolError, match=r"samples\[0\]\.values\.cpu_percent: not a finite number") as caught:
+        parse_data(values_frame(value), now=NOW)
+    assert caught.value.seq == 7
+
+
+@pytest.mark.parametrize(("value", "stored"), [(1, 1.0), (-2.5, -2.5), (10**15, 1e15), (0.0, 0.0)])
+def test_finite_numbers_are_kept_as_floats(value, stored):
+    values = parse_data(values_frame(value), now=NOW)["samples"][0]["values"]
+    assert values == {"cpu_percent": stored} and type(values["cpu_percent"]) is float
