@@ -40,6 +40,43 @@ def _minute_aggregates(server_id: int, bucket: datetime) -> list[tuple[str, floa
         return [(str(k), float(lo), float(hi), float(total), int(n)) for k, lo, hi, total, n in cursor.fetchall()]
 
 
+def _rollup_claimed_pg(claimed: list[tuple[int, datetime]]) -> None:
+    """The claimed minutes' rollups, then their hours', each in one statement: PostgreSQL does
+    the work. (Done row by row in Python, the job held the hub's GIL for seconds a minute
+    under 1,000 agents, and the event loop stalled with it: agent → browser p99 went from
+    about 50 ms without the job to seconds with it.)"""
+    rollups = connection.ops.quote_name(MetricRollup._meta.db_table)
+    samples = connection.ops.quote_name(MetricSample._meta.db_table)
+    values = connection.ops.quote_name("values")
+    upsert = (
+        "ON CONFLICT (server_id, metric, resolution, bucket) DO UPDATE SET min = excluded.min, "
+        "max = excluded.max, sum = excluded.sum, count = excluded.count"
+    )
+    claimed = sorted(claimed)
+    hours = sorted({(server_id, bucket.replace(minute=0)) for server_id, bucket in claimed})
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {rollups} (server_id, metric, resolution, bucket, min, max, sum, count) "  # noqa: S608
+            "SELECT c.server_id, kv.key, 60, c.bucket, min(kv.value::float8), max(kv.value::float8), "
+            "sum(kv.value::float8), count(*) "
+            "FROM unnest(%s::bigint[], %s::timestamptz[]) AS c(server_id, bucket) "
+            f"JOIN {samples} s ON s.server_id = c.server_id AND s.ts >= c.bucket "
+            "AND s.ts < c.bucket + interval '1 minute' "
+            f"CROSS JOIN jsonb_each_text(s.{values}) AS kv "
+            f"GROUP BY c.server_id, kv.key, c.bucket ORDER BY 1, 2, 4 {upsert}",
+            [[server_id for server_id, _ in claimed], [bucket for _, bucket in claimed]],
+        )
+        cursor.execute(
+            f"INSERT INTO {rollups} (server_id, metric, resolution, bucket, min, max, sum, count) "  # noqa: S608
+            "SELECT h.server_id, r.metric, 3600, h.hour, min(r.min), max(r.max), sum(r.sum), sum(r.count) "
+            "FROM unnest(%s::bigint[], %s::timestamptz[]) AS h(server_id, hour) "
+            f"JOIN {rollups} r ON r.server_id = h.server_id AND r.resolution = 60 AND r.bucket >= h.hour "
+            "AND r.bucket < h.hour + interval '1 hour' "
+            f"GROUP BY h.server_id, r.metric, h.hour ORDER BY 1, 2, 4 {upsert}",
+            [[server_id for server_id, _ in hours], [hour for _, hour in hours]],
+        )
+
+
 def _upsert(rows: Iterable[MetricRollup]) -> None:
     MetricRollup.objects.bulk_create(
         list(rows),
@@ -82,6 +119,9 @@ def _rollup_chunk(cutoff: datetime, size: int) -> int:
         if not claimed:
             return 0
         RollupPending.objects.filter(pk__in=[p.pk for p in claimed]).delete()
+        if connection.vendor == "postgresql":
+            _rollup_claimed_pg([(p.server_id, p.bucket) for p in claimed])
+            return len(claimed)
         hours: set[tuple[int, datetime]] = set()
         minutes: list[MetricRollup] = []
         for pending in claimed:
