@@ -15,6 +15,7 @@ from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402 - needs
 from django.conf import settings  # noqa: E402
 
 from chatops.routing import websocket_urlpatterns  # noqa: E402
+from chatops.runtime import tune_gc  # noqa: E402
 
 if settings.EMBEDDED_WORKER:
     from worker.runner import start_embedded
@@ -27,3 +28,6 @@ application = ProtocolTypeRouter(
         "websocket": URLRouter(websocket_urlpatterns),
     }
 )
+
+# Last: everything loaded at start is frozen out of the garbage collector.
+tune_gc()

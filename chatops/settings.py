@@ -275,6 +275,12 @@ RETENTION_DAYS = {
 # several processes (jobs are claimed in the database); turn it off to run `manage.py worker`
 # processes instead.
 EMBEDDED_WORKER = envbool("EMBEDDED_WORKER", True)
+# The hub process's garbage collector (chatops.runtime.tune_gc): what is loaded at start is
+# frozen out of collections, and a collection of the youngest objects runs after this many
+# allocations instead of Python's 700. With 1,000 agent sockets, full collections of every
+# live object took 200-300 ms each, every few seconds, stopping the event loop. 0: Python's
+# defaults, nothing frozen.
+HUB_GC_THRESHOLD = envint("HUB_GC_THRESHOLD", 50_000, minimum=0, maximum=10_000_000)
 
 # --- Outgoing webhooks (webhooks/, docs/webhooks.md) -------------------------------------------
 # Let webhook URLs reach loopback, private and other non-public addresses (a hub on a private

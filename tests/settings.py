@@ -21,6 +21,9 @@ ALLOW_REGISTRATION = True
 # Jobs run when a test calls them, not in a thread beside it. (Live hubs in tests/live.py use
 # the real settings, embedded worker included.)
 EMBEDDED_WORKER = False
+# The test process keeps Python's garbage collector as it is (tests/chatops/test_runtime.py
+# tests the tuning in hub processes of their own).
+HUB_GC_THRESHOLD = 0
 
 # SQLite: test on a file, as the product runs, not on shared-cache memory, whose table locks
 # fail at once instead of waiting (threaded tests would see errors production never does).

@@ -11,6 +11,7 @@ hub's default) so the same load generator drives both.
 
 from __future__ import annotations
 
+import gc
 import itertools
 import json
 import os
@@ -56,3 +57,10 @@ class BaselineAgentConsumer(AsyncWebsocketConsumer):
 
 
 application = ProtocolTypeRouter({"websocket": URLRouter([path("api/v1/agents/ws", BaselineAgentConsumer.as_asgi())])})
+
+# The hub process's garbage-collector tuning (chatops.runtime.tune_gc, HUB_GC_THRESHOLD's
+# default) applies here too: it is process tuning, not work per frame, and the ceiling must
+# not be lowered by pauses the hub no longer has.
+gc.collect()
+gc.freeze()
+gc.set_threshold(50_000, 10, 10)
