@@ -81,6 +81,9 @@ class PhaseConfig:
     connect_timeout: float = 30.0
     drain_timeout: float = 30.0
     connect_phase_timeout: float = 120.0
+    # Seconds between every agent connected (each already sending at the steady rate) and the
+    # measured window: the backlog of the connect storm is not the steady state.
+    settle: float = 0.0
 
 
 @dataclass
@@ -291,7 +294,8 @@ class Agent:
                     stats.acked_in_window += covered
                 while self.sent_at and self.sent_at[0][0] <= seq:
                     _, sent = self.sent_at.popleft()
-                    if len(stats.ack_latencies) < MAX_LATENCIES:
+                    # Frames sent in the measured window only, as for the browsers' latency.
+                    if self.window_start <= sent <= self.window_end and len(stats.ack_latencies) < MAX_LATENCIES:
                         stats.ack_latencies.append(now - sent)
                 self.wake.set()
                 self._check_drained()

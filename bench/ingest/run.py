@@ -11,7 +11,9 @@ bound to each, and a viewer's access token. Then, each mode in turn:
   group_send, an ack) under the saturation load: the ceiling of daphne + the pub/sub layer.
 - ``steady``: one hub process (DEBUG off, EMBEDDED_WORKER on); N agents send one frame of one
   40-value sample per second for D seconds, respecting the window; browsers subscribed to
-  /api/v1/ws/metrics/{id} of some servers measure agent → browser latency.
+  /api/v1/ws/metrics/{id} of some servers measure agent → browser latency. Agents send from
+  the moment they connect; the measured window starts ``--settle`` seconds (default 10) after
+  the last one connected, and latencies count frames sent inside it.
 - ``saturation``: the same hub; every agent sends as fast as its window allows.
 - ``two-process``: two hub processes on the same database and Redis, agents and browsers split
   across them, saturation load; compared with one process.
@@ -146,7 +148,7 @@ def run_phase(
         deadline = time.monotonic() + phase.cfg.connect_phase_timeout + 60
         for _, _, conn in workers:
             _recv(conn, "ready", deadline)
-        start_at = time.time() + 1.5
+        start_at = time.time() + 1.5 + phase.cfg.settle
         for _, _, conn in workers:
             conn.send(("start", start_at))
         monitor = common.CpuMonitor(
@@ -324,6 +326,12 @@ def main() -> int:
     parser.add_argument(
         "--connect-timeout", type=float, default=0, help="seconds to connect every agent (default 30 + N/10)"
     )
+    parser.add_argument(
+        "--settle",
+        type=float,
+        default=10,
+        help="seconds between all agents connected (sending at the steady rate) and the measured window",
+    )
     parser.add_argument("--browsers", type=int, default=20, help="browser clients (one server each)")
     parser.add_argument("--modes", default=",".join(MODES), help=f"comma-separated, of {', '.join(MODES)}")
     parser.add_argument("--deadline", type=float, default=900, help="global limit in seconds")
@@ -339,7 +347,7 @@ def main() -> int:
         "--patch",
         action="append",
         default=[],
-        choices=["no-dispatch-close", "persistent-conn"],
+        choices=["no-dispatch-close", "persistent-conn", "switch-interval", "no-utf8-validate", "gc-log", "gc-tune"],
         help="run the hub through experiment_asgi.py with this patch (repeatable; see that file)",
     )
     parser.add_argument(
@@ -479,7 +487,9 @@ def run_hub_modes(
 
 def phase_config(args: argparse.Namespace, mode: str, run_no: int, duration: float, agents: int) -> load.PhaseConfig:
     budget = args.connect_timeout or 30 + agents / 10
-    return load.PhaseConfig(mode=mode, run_no=run_no, duration=duration, rate=args.rate, connect_phase_timeout=budget)
+    return load.PhaseConfig(
+        mode=mode, run_no=run_no, duration=duration, rate=args.rate, connect_phase_timeout=budget, settle=args.settle
+    )
 
 
 def report_after(phase: Phase) -> Phase:
