@@ -44,7 +44,14 @@ def _rollup_claimed_pg(claimed: list[tuple[int, datetime]]) -> None:
     """The claimed minutes' rollups, then their hours', each in one statement: PostgreSQL does
     the work. (Done row by row in Python, the job held the hub's GIL for seconds a minute
     under 1,000 agents, and the event loop stalled with it: agent → browser p99 went from
-    about 50 ms without the job to seconds with it.)"""
+    about 50 ms without the job to seconds with it.)
+
+    The hours are recomputed per (server, metric, hour) the minutes touched, so the lookup
+    uses the whole rollup index (server, metric, resolution, bucket); per (server, hour) alone
+    it walked all of a server's rollups, 320 ms each on a week of 20 servers. The planner's
+    estimate of a minute's samples is far too high (67,200 rows for 60), so it is not asked to
+    choose: JIT is off (compiling cost ~0.8 s for work of a few milliseconds) and the samples
+    are read minute by minute through the (server, ts) index."""
     rollups = connection.ops.quote_name(MetricRollup._meta.db_table)
     samples = connection.ops.quote_name(MetricSample._meta.db_table)
     values = connection.ops.quote_name("values")
@@ -53,27 +60,33 @@ def _rollup_claimed_pg(claimed: list[tuple[int, datetime]]) -> None:
         "max = excluded.max, sum = excluded.sum, count = excluded.count"
     )
     claimed = sorted(claimed)
-    hours = sorted({(server_id, bucket.replace(minute=0)) for server_id, bucket in claimed})
     with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL jit = off")
         cursor.execute(
             f"INSERT INTO {rollups} (server_id, metric, resolution, bucket, min, max, sum, count) "  # noqa: S608
             "SELECT c.server_id, kv.key, 60, c.bucket, min(kv.value::float8), max(kv.value::float8), "
             "sum(kv.value::float8), count(*) "
             "FROM unnest(%s::bigint[], %s::timestamptz[]) AS c(server_id, bucket) "
-            f"JOIN {samples} s ON s.server_id = c.server_id AND s.ts >= c.bucket "
-            "AND s.ts < c.bucket + interval '1 minute' "
+            # Per claimed minute, its samples by index: OFFSET 0 keeps the planner from
+            # flattening this into a join, which it hashed over the whole table (8 s).
+            f"CROSS JOIN LATERAL (SELECT s.{values} FROM {samples} s WHERE s.server_id = c.server_id "
+            "AND s.ts >= c.bucket AND s.ts < c.bucket + interval '1 minute' OFFSET 0) AS s "
             f"CROSS JOIN jsonb_each_text(s.{values}) AS kv "
-            f"GROUP BY c.server_id, kv.key, c.bucket ORDER BY 1, 2, 4 {upsert}",
+            f"GROUP BY c.server_id, kv.key, c.bucket ORDER BY 1, 2, 4 {upsert} "
+            "RETURNING server_id, metric, date_trunc('hour', bucket)",
             [[server_id for server_id, _ in claimed], [bucket for _, bucket in claimed]],
         )
+        hours = sorted(set(cursor.fetchall()))
+        if not hours:
+            return
         cursor.execute(
             f"INSERT INTO {rollups} (server_id, metric, resolution, bucket, min, max, sum, count) "  # noqa: S608
-            "SELECT h.server_id, r.metric, 3600, h.hour, min(r.min), max(r.max), sum(r.sum), sum(r.count) "
-            "FROM unnest(%s::bigint[], %s::timestamptz[]) AS h(server_id, hour) "
-            f"JOIN {rollups} r ON r.server_id = h.server_id AND r.resolution = 60 AND r.bucket >= h.hour "
-            "AND r.bucket < h.hour + interval '1 hour' "
-            f"GROUP BY h.server_id, r.metric, h.hour ORDER BY 1, 2, 4 {upsert}",
-            [[server_id for server_id, _ in hours], [hour for _, hour in hours]],
+            "SELECT h.server_id, h.metric, 3600, h.hour, min(r.min), max(r.max), sum(r.sum), sum(r.count) "
+            "FROM unnest(%s::bigint[], %s::text[], %s::timestamptz[]) AS h(server_id, metric, hour) "
+            f"JOIN {rollups} r ON r.server_id = h.server_id AND r.metric = h.metric AND r.resolution = 60 "
+            "AND r.bucket >= h.hour AND r.bucket < h.hour + interval '1 hour' "
+            f"GROUP BY h.server_id, h.metric, h.hour ORDER BY 1, 2, 4 {upsert}",
+            [[h[0] for h in hours], [h[1] for h in hours], [h[2] for h in hours]],
         )
 
 
