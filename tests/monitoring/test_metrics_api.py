@@ -112,6 +112,21 @@ class TestHistory:
         assert data["points"][0]["avg"] == 0.0
         assert data["points"][1]["max"] == 1.0
 
+    @pytest.mark.parametrize(
+        ("span", "points", "source", "starts"),
+        [
+            (timedelta(minutes=2), 12, "raw", ["2026-11-20T12:00:00Z", "2026-11-20T12:00:10Z"]),
+            (timedelta(days=1), 144, "1m", ["2026-11-20T12:00:00Z", "2026-11-20T12:10:00Z"]),
+            (timedelta(days=30), 720, "1h", ["2026-11-20T12:00:00Z", "2026-11-20T13:00:00Z"]),
+        ],
+    )
+    def test_points_start_at_their_bucket_in_utc_with_a_z(self, viewer_client, server, span, points, source, starts):
+        ingest_minutes(server, 90)
+        q = {"metric": "cpu_percent", "start": T0.isoformat(), "end": (T0 + span).isoformat(), "points": points}
+        data = assert_ok(viewer_client.get(self.url(server), q))
+        assert data["source"] == source
+        assert [p["ts"] for p in data["points"][:2]] == starts
+
     def test_day_range_from_minute_rollups(self, viewer_client, server):
         ingest_minutes(server, 30)
         q = {
