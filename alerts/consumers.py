@@ -7,12 +7,7 @@ from typing import Any
 from channels.db import database_sync_to_async
 
 from alerts.services import ALERTS_GROUP
-from monitoring.consumers import StreamConsumer
-from servers.models import Server
-
-
-def _visible_servers(user: Any) -> set[int]:
-    return set(Server.objects.visible_to(user).values_list("pk", flat=True))
+from monitoring.consumers import StreamConsumer, can_see_server
 
 
 class AlertsConsumer(StreamConsumer):
@@ -26,7 +21,7 @@ class AlertsConsumer(StreamConsumer):
     async def _forward(self, event: dict[str, Any]) -> None:
         user = self.scope["user"]
         server_id = event.get("alert", {}).get("server")
-        if server_id not in await database_sync_to_async(_visible_servers)(user):
+        if server_id is None or not await database_sync_to_async(can_see_server)(user, server_id):
             return
         await self.send_json(event)
 

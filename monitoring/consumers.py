@@ -37,7 +37,7 @@ class Forbidden(Exception):
     """The user may not open this stream (close 4403)."""
 
 
-def _can_see(user: Any, server_id: int) -> bool:
+def can_see_server(user: Any, server_id: int) -> bool:
     return Server.objects.visible_to(user).filter(pk=server_id).exists()
 
 
@@ -110,7 +110,7 @@ class ServerStreamConsumer(StreamConsumer):
 
     async def resolve_groups(self, user: Any) -> list[str] | None:
         server_id = int(self.scope["url_route"]["kwargs"]["server_id"])
-        if not await database_sync_to_async(_can_see)(user, server_id):
+        if not await database_sync_to_async(can_see_server)(user, server_id):
             return None
         return [type(self).group_for(server_id)]
 
