@@ -10,8 +10,9 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import Any, cast
 
+import orjson
 from django.db import connection
 
 from monitoring.models import MetricRollup, MetricSample
@@ -21,26 +22,21 @@ RAW_MAX_SPAN = 2 * 3600
 
 
 @dataclass(frozen=True)
-class Point:
-    ts: str  # the bucket's start, ISO 8601 in UTC with a Z: "2026-11-16T01:00:00Z"
-    avg: float
-    min: float
-    max: float
-    count: int
-
-
-@dataclass(frozen=True)
 class History:
     metric: str
     start: datetime
     end: datetime
     source: str
     bucket_seconds: int
-    points: list[Point]
+    # The points as a JSON array, each {"ts", "avg", "min", "max", "count"}, ts the bucket's
+    # start in ISO 8601 UTC with a Z ("2026-11-16T01:00:00Z"). On PostgreSQL the database
+    # writes it (json_agg): a week's ~1,000 buckets cost ~4 ms of Python as tuples, then
+    # objects, then dicts, in an endpoint whose target is 20 ms.
+    points_json: bytes
 
-
-def _epoch(value: datetime) -> float:
-    return value.timestamp()
+    @property
+    def points(self) -> list[dict[str, Any]]:
+        return cast(list[dict[str, Any]], orjson.loads(self.points_json))
 
 
 # Buckets aligned on the epoch. date_bin works on timestamps; floor(extract(epoch ...) / n)
@@ -51,25 +47,51 @@ _PG_BUCKET = "date_bin(%s, {column}, TIMESTAMPTZ 'epoch')"
 # ~1,000 buckets of a week went through Django's Python timestamp loader at ~10 µs each, half
 # of the endpoint's time. Buckets are whole seconds (a bucket is at least 1 s, from the epoch).
 _PG_ISO = """to_char(b AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')"""
+# The points of the buckets (columns b, a, lo, hi, n) as one JSON array, in time order (the
+# formatted starts sort as the times do, byte by byte). json_agg of whole rows costs
+# PostgreSQL about what sending the rows does; json_build_object per row cost 1 ms more.
+_PG_POINTS = (
+    f"""SELECT coalesce(json_agg(p ORDER BY p.ts COLLATE "C"), '[]')::text FROM (SELECT {_PG_ISO} AS ts, """  # noqa: S608
+    """a AS "avg", lo AS "min", hi AS "max", n AS "count" FROM ({buckets}) AS buckets WHERE n > 0) AS p"""
+)
 ISO_FORMAT = "%Y-%m-%dT%H:%M:%SZ"
 
 
-def _start(key: str | int, bucket: int) -> str:
-    """A bucket's start: PostgreSQL gives it formatted, SQLite as a bucket number."""
-    return key if isinstance(key, str) else datetime.fromtimestamp(int(key) * bucket, UTC).strftime(ISO_FORMAT)
+def _points(rows: list[tuple[Any, ...]], bucket: int) -> bytes:
+    """SQLite's buckets (number, avg, min, max, count) as the JSON PostgreSQL writes itself."""
+    points = [
+        {
+            "ts": datetime.fromtimestamp(int(b) * bucket, UTC).strftime(ISO_FORMAT),
+            "avg": float(avg),
+            "min": float(lo),
+            "max": float(hi),
+            "count": int(n),
+        }
+        for b, avg, lo, hi, n in rows
+        if n
+    ]
+    return orjson.dumps(points)
 
 
-def _raw(server_id: int, metric: str, start: datetime, end: datetime, bucket: int) -> list[Point]:
+def _fetch_points(sql: str, params: list[Any], bucket: int) -> bytes:
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        if connection.vendor == "postgresql":
+            return str(cursor.fetchone()[0]).encode()
+        return _points(cursor.fetchall(), bucket)
+
+
+def _raw(server_id: int, metric: str, start: datetime, end: datetime, bucket: int) -> bytes:
     table = connection.ops.quote_name(MetricSample._meta.db_table)
     values = connection.ops.quote_name("values")
     if connection.vendor == "postgresql":
-        sql = (
-            f"SELECT {_PG_ISO}, a, lo, hi, n FROM (SELECT {_PG_BUCKET.format(column='ts')} AS b, "  # noqa: S608
+        buckets = (
+            f"SELECT {_PG_BUCKET.format(column='ts')} AS b, "  # noqa: S608
             f"avg(({values}->>%s)::float8) AS a, min(({values}->>%s)::float8) AS lo, "
             f"max(({values}->>%s)::float8) AS hi, count(*) AS n "
-            f"FROM {table} WHERE server_id = %s AND ts >= %s AND ts < %s AND {values} ? %s "
-            "GROUP BY b) AS buckets ORDER BY b"
+            f"FROM {table} WHERE server_id = %s AND ts >= %s AND ts < %s AND {values} ? %s GROUP BY b"
         )
+        sql = _PG_POINTS.format(buckets=buckets)
         params: list[Any] = [timedelta(seconds=bucket), metric, metric, metric, server_id, start, end, metric]
     else:
         path = '$."' + metric.replace('"', '""') + '"'
@@ -83,38 +105,30 @@ def _raw(server_id: int, metric: str, start: datetime, end: datetime, bucket: in
         )
         params = [bucket, path, path, path, path, server_id, start, end, path]
     params = [connection.ops.adapt_datetimefield_value(p) if isinstance(p, datetime) else p for p in params]
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        rows = cursor.fetchall()
-    return [Point(_start(b, bucket), float(avg), float(lo), float(hi), int(n)) for b, avg, lo, hi, n in rows if n]
+    return _fetch_points(sql, params, bucket)
 
 
-def _rollups(server_id: int, metric: str, start: datetime, end: datetime, bucket: int, resolution: int) -> list[Point]:
+def _rollups(server_id: int, metric: str, start: datetime, end: datetime, bucket: int, resolution: int) -> bytes:
     """Rollup rows merged into ``bucket``-second buckets, in SQL: a week of 1-minute rollups is
     10,080 rows, and moving them into Python to bucket them cost ~100 ms; the database does
     it in a few."""
     table = connection.ops.quote_name(MetricRollup._meta.db_table)
     size: timedelta | int
+    where = "WHERE server_id = %s AND metric = %s AND resolution = %s AND bucket >= %s AND bucket < %s GROUP BY b"
     if connection.vendor == "postgresql":
-        key, size, shown = _PG_BUCKET.format(column="bucket"), timedelta(seconds=bucket), _PG_ISO
+        size = timedelta(seconds=bucket)
+        sql = _PG_POINTS.format(
+            buckets=f"SELECT {_PG_BUCKET.format(column='bucket')} AS b, sum(sum) / nullif(sum(count), 0)::float8 AS a, "  # noqa: S608
+            f"min(min) AS lo, max(max) AS hi, sum(count) AS n FROM {table} {where}"
+        )
     else:
-        key, size, shown = "CAST(strftime('%%s', bucket) AS INTEGER) / %s", bucket, "b"
-    sql = (
-        f"SELECT {shown}, lo, hi, total, n FROM (SELECT {key} AS b, min(min) AS lo, max(max) AS hi, "  # noqa: S608
-        f"sum(sum) AS total, sum(count) AS n FROM {table} "
-        "WHERE server_id = %s AND metric = %s AND resolution = %s AND bucket >= %s AND bucket < %s "
-        "GROUP BY b) AS buckets ORDER BY b"
-    )
+        size = bucket
+        sql = (
+            "SELECT CAST(strftime('%%s', bucket) AS INTEGER) / %s AS b, sum(sum) * 1.0 / sum(count), "  # noqa: S608
+            f"min(min), max(max), sum(count) AS n FROM {table} {where} ORDER BY b"
+        )
     adapt = connection.ops.adapt_datetimefield_value
-    with connection.cursor() as cursor:
-        params: list[Any] = [size, server_id, metric, resolution, adapt(start), adapt(end)]
-        cursor.execute(sql, params)
-        rows = cursor.fetchall()
-    return [
-        Point(_start(b, bucket), float(total) / int(n), float(lo), float(hi), int(n))
-        for b, lo, hi, total, n in rows
-        if n
-    ]
+    return _fetch_points(sql, [size, server_id, metric, resolution, adapt(start), adapt(end)], bucket)
 
 
 def history(server_id: int, metric: str, start: datetime, end: datetime, points: int) -> History:
@@ -131,7 +145,7 @@ def history(server_id: int, metric: str, start: datetime, end: datetime, points:
     else:
         bucket = math.ceil(bucket / 3600) * 3600
         source, found = HOUR, _rollups(server_id, metric, start, end, bucket, 3600)
-    return History(metric=metric, start=start, end=end, source=source, bucket_seconds=bucket, points=found)
+    return History(metric=metric, start=start, end=end, source=source, bucket_seconds=bucket, points_json=found)
 
 
 def default_range(end: datetime | None, start: datetime | None) -> tuple[datetime, datetime]:

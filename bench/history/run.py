@@ -93,7 +93,7 @@ with connection.cursor() as c:
     c.execute("SET statement_timeout = '300s'")
 for sid in p["sequence"][: p["raw_runs"]]:
     t = time.perf_counter(); points = queries._raw(sid, "cpu_percent", start, end, 605)
-    out["raw"].append([time.perf_counter() - t, len(points)])
+    out["raw"].append([time.perf_counter() - t, len(json.loads(points))])
 if p["raw_explain"]:
     with connection.cursor() as c:
         c.execute("EXPLAIN (ANALYZE, BUFFERS) SELECT floor(extract(epoch FROM ts) / 605) AS b, "

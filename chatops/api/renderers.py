@@ -7,6 +7,7 @@ from typing import Any
 
 import orjson
 from rest_framework.renderers import JSONRenderer
+from rest_framework.utils.encoders import JSONEncoder
 
 from chatops.api.envelope import Envelope
 
@@ -15,8 +16,32 @@ from chatops.api.envelope import Envelope
 ORJSON_OPTIONS = orjson.OPT_PASSTHROUGH_DATETIME | orjson.OPT_NON_STR_KEYS
 
 
+class RawJSON:
+    """A value that is already JSON (bytes the database wrote, say), put into the response as
+    it is by orjson; DRF's encoder (indented output, the browsable API) gets it parsed."""
+
+    __slots__ = ("raw",)
+
+    def __init__(self, raw: bytes) -> None:
+        self.raw = raw
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, RawJSON) and other.raw == self.raw
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+class EnvelopeJSONEncoder(JSONEncoder):
+    def default(self, obj: Any) -> Any:
+        if isinstance(obj, RawJSON):
+            return orjson.loads(obj.raw)
+        return super().default(obj)
+
+
 class EnvelopeJSONRenderer(JSONRenderer):
     """Wraps plain response data; error bodies and ready envelopes pass through untouched."""
+
+    encoder_class = EnvelopeJSONEncoder
 
     def render(
         self,
@@ -34,7 +59,16 @@ class EnvelopeJSONRenderer(JSONRenderer):
             # lazy strings, decimals); what it refuses (integers past 64 bits) is rendered by
             # DRF as before.
             try:
-                return orjson.dumps(data, default=self.encoder_class().default, option=ORJSON_OPTIONS)
+                return orjson.dumps(data, default=_orjson_default, option=ORJSON_OPTIONS)
             except TypeError:
                 pass
         return super().render(data, accepted_media_type, renderer_context)
+
+
+_encoder = EnvelopeJSONEncoder()
+
+
+def _orjson_default(obj: Any) -> Any:
+    if isinstance(obj, RawJSON):
+        return orjson.Fragment(obj.raw)
+    return _encoder.default(obj)

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy
 from rest_framework.renderers import JSONRenderer
 
 from chatops.api.envelope import Envelope
-from chatops.api.renderers import EnvelopeJSONRenderer
+from chatops.api.renderers import EnvelopeJSONRenderer, RawJSON
 
 AWARE = datetime(2026, 11, 23, 1, 2, 3, 456789, tzinfo=UTC)
 
@@ -46,3 +46,23 @@ def test_an_integer_past_64_bits_is_written_by_drf():
 def test_an_indent_asked_for_is_honoured():
     body = EnvelopeJSONRenderer().render(Envelope(data={"a": 1}, message="OK"), "application/json; indent=2")
     assert body.decode().startswith('{\n  "data"')
+
+
+RAW = RawJSON(b'[{"ts":"2026-11-23T01:00:00Z","avg":1.5,"count":60}]')
+
+
+def test_json_written_elsewhere_goes_in_as_it_is():
+    body = EnvelopeJSONRenderer().render(Envelope(data={"points": RAW, "n": 1}, message="OK"))
+    assert body == b'{"data":{"points":[{"ts":"2026-11-23T01:00:00Z","avg":1.5,"count":60}],"n":1},"message":"OK"}'
+
+
+@pytest.mark.parametrize(
+    ("data", "media_type"),
+    [
+        ({"points": RAW}, "application/json; indent=2"),  # DRF's encoder: indented output
+        ({"points": RAW, "big": 2**70}, None),  # DRF's encoder: what orjson refuses
+    ],
+)
+def test_drfs_encoder_gets_it_parsed(data, media_type):
+    body = json.loads(EnvelopeJSONRenderer().render(Envelope(data=data, message="OK"), media_type))
+    assert body["data"]["points"] == [{"ts": "2026-11-23T01:00:00Z", "avg": 1.5, "count": 60}]

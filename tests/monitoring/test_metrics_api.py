@@ -156,6 +156,16 @@ class TestHistory:
         assert data["points"][0]["count"] == 180
         assert data["points"][0]["max"] == 89.0
 
+    def test_the_browsable_api_shows_the_points(self, viewer_client, server):
+        ingest_minutes(server, 30)
+        q = {"metric": "cpu_percent", "start": T0.isoformat(), "end": (T0 + timedelta(hours=24)).isoformat()}
+        response = viewer_client.get(self.url(server), {**q, "points": 144}, HTTP_ACCEPT="text/html")
+        assert response.status_code == 200
+        assert response["Content-Type"].startswith("text/html")
+        page = response.content.decode()
+        assert "&quot;ts&quot;: &quot;2026-11-20T12:10:00Z&quot;" in page
+        assert "&quot;avg&quot;: 14.5" in page
+
     def test_rollups_agree_with_raw(self, viewer_client, server):
         ingest_minutes(server, 10)
         raw = {(r.bucket, r.metric): r for r in MetricRollup.objects.filter(resolution=60)}
