@@ -35,12 +35,12 @@ def _jobs() -> list[Job]:
     from agents.jobs import mark_silent_servers_offline
     from alerts.jobs import prune as prune_emails
     from alerts.jobs import send_emails, watch
-    from monitoring.jobs import prune, rollup_pending
+    from monitoring.jobs import ROLLUP_PERIOD_SECONDS, prune, rollup_paced
     from webhooks.jobs import deliver_due
     from webhooks.jobs import prune as prune_deliveries
 
     return [
-        Job("monitoring.rollup", 10, rollup_pending),
+        Job("monitoring.rollup", ROLLUP_PERIOD_SECONDS, rollup_paced),
         Job("agents.offline", 15, mark_silent_servers_offline),
         Job("monitoring.prune", 3600, prune),
         Job("agents.expire_commands", 30, expire_stale),

@@ -7,10 +7,11 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from monitoring import services
+from monitoring import jobs, services
 from monitoring.jobs import rollup_pending
 from monitoring.models import IngestStream, MetricRollup, MetricSample, RollupPending
 from monitoring.services import FrameIn, last_seq, marked_minutes, record_samples
+from worker import runner
 
 pytestmark = pytest.mark.django_db
 MINUTE = datetime(2026, 11, 20, 12, 0, tzinfo=UTC)
@@ -121,3 +122,44 @@ def test_a_stream_is_created_when_its_agent_says_hello(server):
     assert IngestStream.objects.filter(server=server, stream="stream-000009").exists()
     record_samples([frame(server, 4, MINUTE, stream="stream-000009")])
     assert last_seq(server.pk, "stream-000009") == 4
+
+
+class TestPacing:
+    """The job spreads a minute's marks over the minute instead of taking them in one burst
+    (which was seconds of PostgreSQL work beside ingest, once a minute, at 1,000 agents)."""
+
+    def test_a_fleets_minute_is_spread_evenly_and_done_before_the_next_is_due(self):
+        cutoff, due, taken = MINUTE, 1000, []
+        while due and cutoff < MINUTE + timedelta(minutes=1):
+            quota = jobs.rollup_quota(due, cutoff)
+            taken.append(quota)
+            due -= quota
+            cutoff += timedelta(seconds=jobs.ROLLUP_PERIOD_SECONDS)
+        assert due == 0
+        assert (len(taken) - 1) * jobs.ROLLUP_PERIOD_SECONDS < jobs.ROLLUP_SPREAD_SECONDS  # the last run
+        assert max(taken) <= 1.1 * 1000 / len(taken)  # even: no run much above its share
+
+    @pytest.mark.parametrize(
+        ("due", "elapsed", "expected"),
+        [
+            (0, 0, 0),
+            (1, 0, 1),  # a small fleet: one at a time, at least one
+            (1000, 0, 45),  # ceil(1000 x 2 / 45)
+            (100, 44, 100),  # the spread is over: whatever is left
+            (5000, 44, jobs.ROLLUP_MAX_PER_RUN),  # a backlog: at most the cap per run
+        ],
+    )
+    def test_the_quota(self, due, elapsed, expected):
+        assert jobs.rollup_quota(due, MINUTE + timedelta(seconds=elapsed)) == expected
+
+    def test_the_worker_runs_the_paced_job(self, server):
+        for i in range(30):
+            RollupPending.objects.create(server=server, bucket=MINUTE + timedelta(minutes=i))
+        settled = timedelta(seconds=60 + services.ROLLUP_SETTLE_SECONDS)
+        now = MINUTE + timedelta(minutes=29) + settled  # every mark due, the spread just begun
+        assert jobs.rollup_paced(now=now) == 2  # ceil(30 x 2 / 45)
+        assert RollupPending.objects.count() == 28
+        assert jobs.rollup_paced(now=now + timedelta(seconds=44)) == 28
+        assert not RollupPending.objects.exists()
+        job = next(job for job in runner._jobs() if job.name == "monitoring.rollup")
+        assert (job.run, job.period) == (jobs.rollup_paced, jobs.ROLLUP_PERIOD_SECONDS)
