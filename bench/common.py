@@ -68,6 +68,62 @@ def percentile(values: Sequence[float], p: float) -> float:
     return ordered[rank - 1]
 
 
+def cpu_reference(rounds: int = 5) -> float:
+    """Milliseconds one core takes for a fixed piece of Python work (the median of ``rounds``).
+
+    The virtual machine these benchmarks ran on changed speed by up to 2x over minutes with
+    nothing else running (this loop took 110 to 207 ms), so every figure is printed with the
+    reference measured beside it: compare runs only at similar references."""
+    took = []
+    for _ in range(rounds):
+        started = time.perf_counter()
+        total = 0
+        for i in range(400_000):
+            total += i * i
+        took.append(time.perf_counter() - started)
+    return sorted(took)[rounds // 2] * 1000
+
+
+class SpeedProbe:
+    """A thread that times a small fixed piece of Python work (~1 ms) twice a second: the
+    machine's speed, and how long our own load keeps a process waiting for a core, over a
+    measured window. It also reads PostgreSQL's CPU time (every ``postgres`` process, and
+    what exited backends left to the postmaster), to place its bursts in time. Costs about
+    0.5 % of a core."""
+
+    def __init__(self, period: float = 0.5) -> None:
+        self.period = period
+        self.samples: list[tuple[float, float, float]] = []  # (time.time(), probe ms, PostgreSQL CPU s)
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="speed-probe", daemon=True)
+        self._postgres = _named(("postgres",))
+
+    def _postgres_cpu(self) -> float:
+        total = 0.0
+        for proc in self._postgres:
+            with contextlib.suppress(psutil.Error):
+                times = proc.cpu_times()
+                total += times.user + times.system + times.children_user + times.children_system
+        return total
+
+    def _run(self) -> None:
+        while not self._stop.wait(self.period):
+            started = time.perf_counter()
+            total = 0
+            for i in range(20_000):
+                total += i * i
+            took = (time.perf_counter() - started) * 1000
+            self.samples.append((time.time(), took, self._postgres_cpu()))
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def stop(self) -> list[tuple[float, float, float]]:
+        self._stop.set()
+        self._thread.join(timeout=5)
+        return self.samples
+
+
 def db_url(name: str) -> str:
     base, _, _ = PG_ADMIN_URL.rpartition("/")
     return f"{base}/{name}"

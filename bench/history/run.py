@@ -234,7 +234,9 @@ def run(args: argparse.Namespace, url: str, processes: common.Processes, work: P
             if args.profile:
                 spies = common.start_py_spy([daphne.pid], 600, work / "http")
                 time.sleep(1)
+            reference = [common.cpu_reference()]
             times, info = http_requests(daphne.port, setup["token"], sequence, start, end, args.points, warmup=10)
+            reference.append(common.cpu_reference())
         finally:
             for spy, _ in spies:
                 spy.send_signal(signal.SIGINT)  # py-spy writes its profile when interrupted
@@ -244,6 +246,7 @@ def run(args: argparse.Namespace, url: str, processes: common.Processes, work: P
             common.redis_cleanup(env["REDIS_PREFIX"])
         print(f"\n== HTTP GET .../history through daphne, {len(times)} sequential requests, keep-alive")
         print(f"   {dist(times)}  (target p95 < 20 ms)")
+        print(f"   CPU reference before / after: {reference[0]:.1f} / {reference[1]:.1f} ms (common.cpu_reference)")
         print(
             f"   statuses {info['statuses']}; source {info.get('source')}, bucket {info.get('bucket')} s, "
             f"{info.get('points')} points, {info.get('bytes', 0):,} bytes"

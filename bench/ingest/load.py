@@ -54,6 +54,7 @@ STATIC_METRICS: list[tuple[str, float]] = [
 VALUES_PER_SAMPLE = len(STATIC_METRICS) + 4
 ACK_PREFIX = '{"type":"ack","seq":'
 MAX_LATENCIES = 200_000  # per process; enough for every frame of the default runs
+SLOW_S = 0.05  # an agent → browser latency counted as slow in the timeline (half the target)
 
 
 @dataclass(frozen=True)
@@ -110,6 +111,9 @@ class Stats:
     # browsers
     received: int = 0
     latencies: list[float] = field(default_factory=list)
+    # send times (epoch s) of events that reached a browser more than SLOW_S after they were
+    # sent, to see when in the minute the tail happens (the jobs run at minute turns)
+    slow_sent: list[float] = field(default_factory=list)
 
     def note(self, text: str) -> None:
         if len(self.details) < 10:
@@ -351,6 +355,8 @@ class Browser:
                 sent = float(values.get("bench_sent_at", 0.0))
                 if start_at <= sent <= end_at and len(stats.latencies) < MAX_LATENCIES:
                     stats.latencies.append(now - sent)
+                    if now - sent > SLOW_S:
+                        stats.slow_sent.append(sent)
         except ConnectionClosed as exc:
             stats.closed_early += 1
             stats.note(f"browser closed: {exc}")

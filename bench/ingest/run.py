@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import multiprocessing as mp
 import sys
 import tempfile
@@ -90,6 +91,9 @@ class Phase:
     distinct: int | None = None
     lost: int = 0
     stored_unacked: int = 0
+    cpu_reference: list[float] = field(default_factory=list)  # before and after the mode (ms)
+    window_start: float = 0.0
+    probe: list[tuple[float, float, float]] = field(default_factory=list)  # common.SpeedProbe
 
     @property
     def frames_per_s(self) -> float:
@@ -138,6 +142,7 @@ def run_phase(
     workers: list[tuple[str, Any, Connection]] = []
     spies: list[Any] = []
     common.wait_quiet()
+    phase.cpu_reference.append(common.cpu_reference())
     try:
         for role, chunk, browser_chunk in groups:
             parent, child = ctx.Pipe()
@@ -166,7 +171,11 @@ def run_phase(
         if activity is not None:
             activity.start()
         monitor.start()
+        probe = common.SpeedProbe()
+        probe.start()
+        phase.window_start = start_at
         time.sleep(max(0.0, start_at + phase.cfg.duration - time.time()))
+        phase.probe = probe.stop()
         phase.cpu = monitor.stop()
         phase.strangers = monitor.strangers
         if activity is not None:
@@ -190,6 +199,7 @@ def run_phase(
             common.finish_py_spy(spy)
     if database:
         check_stored(database, phase)
+    phase.cpu_reference.append(common.cpu_reference())
     return phase
 
 
@@ -217,6 +227,33 @@ def check_stored(database: str, phase: Phase) -> None:
     phase.stored, phase.distinct = len(markers), len(unique)
     phase.lost = sum(acked.values()) - stored_acked
     phase.stored_unacked = stored_unacked
+
+
+def timeline(phase: Phase, slow: list[float], step: float = 10.0) -> None:
+    """The window in ``step``-second slices: events over SLOW_S sent in each (every slice has
+    about browsers x step events), the speed probe's median and PostgreSQL's CPU, to tell a
+    tail the hub makes (the jobs' work at the minute's turn, say) from one the machine makes
+    (a slow spell of the VM)."""
+    slices = max(1, math.ceil(phase.cfg.duration / step))
+    counts = [0] * slices
+    for sent in slow:
+        counts[min(slices - 1, max(0, int((sent - phase.window_start) // step)))] += 1
+    probes: list[list[tuple[float, float, float]]] = [[] for _ in range(slices)]
+    for sample in phase.probe:
+        if phase.window_start <= sample[0] < phase.window_start + phase.cfg.duration:
+            probes[int((sample[0] - phase.window_start) // step)].append(sample)
+    print(
+        f"   per {step:.0f} s of the window (clock second at its start): events over {load.SLOW_S * 1000:.0f} ms / "
+        "speed probe median ms / PostgreSQL CPU % of one core"
+    )
+    cells = []
+    for i, samples in enumerate(probes):
+        second = int((phase.window_start + i * step) % 60)
+        probe = f"{common.percentile([s[1] for s in samples], 50):.2f}" if samples else "-"
+        span = samples[-1][0] - samples[0][0] if len(samples) > 1 else 0.0
+        pg = f"{(samples[-1][2] - samples[0][2]) / span * 100:.0f}" if span else "-"
+        cells.append(f":{second:02d} {counts[i]}/{probe}/{pg}")
+    print("     " + "  ".join(cells))
 
 
 def ms(value: float) -> str:
@@ -250,6 +287,10 @@ def report(phase: Phase) -> None:
             f"   agent → browser: p50 {ms(common.percentile(lat, 50))}, p99 {ms(common.percentile(lat, 99))} "
             f"(n={len(lat)}, events received {b.get('received', 0)})"
         )
+        slow = b.get("slow_sent", [])
+        if lat:
+            print(f"   over {load.SLOW_S * 1000:.0f} ms: {len(slow)} ({len(slow) / len(lat):.2%})")
+            timeline(phase, slow)
     if phase.stored is not None and phase.distinct is not None:
         sent, acked = s.get("sent", 0), s.get("acked", 0)
         print(
@@ -260,6 +301,7 @@ def report(phase: Phase) -> None:
         )
     rss = phase.rss.get("hub", 0) / 2**20
     print(f"   hub max RSS {rss:.0f} MB (all hub processes); " + describe_cpu(phase.cpu))
+    print("   CPU reference before / after the mode: " + " / ".join(f"{r:.1f} ms" for r in phase.cpu_reference))
     for stranger in phase.strangers:
         print(f"   ! not ours: {stranger}")
     if phase.pg_connections:
