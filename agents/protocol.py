@@ -19,8 +19,8 @@ MAX_LOGS_PER_FRAME = 1000
 MAX_VALUES_PER_SAMPLE = 500
 MAX_MESSAGE_CHARS = 8192
 MAX_SOURCE_CHARS = 255
-METRIC_NAME_RE = re.compile(r"^[a-z][a-z0-9_]*(:[^\s]{1,80})?$")
-STREAM_RE = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
+METRIC_NAME_RE = re.compile(r"^[a-z][a-z0-9_]*(:[^\s]{1,80})?\Z")
+STREAM_RE = re.compile(r"^[A-Za-z0-9_-]{8,64}\Z")
 LEVELS = ("debug", "info", "notice", "warning", "error", "critical")
 # Samples from before 2000 or more than a day ahead are a broken clock, not data.
 MIN_TS = 946684800.0

@@ -10,7 +10,7 @@ from contextvars import ContextVar
 _request_id: ContextVar[str] = ContextVar("request_id", default="-")
 # An inbound X-Request-ID (from a proxy or a client) is kept only if it is short and plain,
 # so it cannot inject anything into logs or headers.
-_SAFE = re.compile(r"^[A-Za-z0-9._:-]{8,64}$")
+_SAFE = re.compile(r"^[A-Za-z0-9._:-]{8,64}\Z")
 
 
 def new_request_id(inbound: str | None = None) -> str:

@@ -14,7 +14,7 @@ from servers.choices import ServerStatus
 if TYPE_CHECKING:
     from accounts.models import User
 
-TAG_RE = r"^[a-z0-9][a-z0-9._:-]{0,49}$"
+TAG_RE = r"^[a-z0-9][a-z0-9._:-]{0,49}\Z"
 tag_validator = RegexValidator(TAG_RE, "A tag is 1-50 characters: lowercase letters, digits and . _ : - (not first).")
 
 

@@ -30,7 +30,7 @@ MAX_REQUEST_ID_CHARS: Final = 64
 LEVELS: Final = ("debug", "info", "notice", "warning", "error", "critical")
 
 # 1-100 characters: a snake_case name, optionally ":" and a device of 1-80 non-space characters.
-METRIC_NAME_RE: Final = re.compile(r"^[a-z][a-z0-9_]*(:[^\s]{1,80})?$")
+METRIC_NAME_RE: Final = re.compile(r"^[a-z][a-z0-9_]*(:[^\s]{1,80})?\Z")
 MAX_METRIC_NAME_CHARS: Final = 100
 
 # Close codes of the hub (the "Closing" table). The fatal ones mean a retry cannot succeed

@@ -14,7 +14,7 @@ from servers.models import Server
 
 MAX_POINTS = 2000
 MAX_CUSTOM_BATCH = 1000
-TAG_KEY_RE = re.compile(r"^[a-z][a-z0-9_.-]{0,63}$")
+TAG_KEY_RE = re.compile(r"^[a-z][a-z0-9_.-]{0,63}\Z")
 
 
 class LatestSampleSerializer(serializers.Serializer[Any]):

@@ -14,7 +14,10 @@ def frame(*names: str) -> dict:
     return {"type": "data", "seq": 1, "samples": [{"ts": NOW, "values": dict.fromkeys(names, 1.0)}]}
 
 
-@pytest.mark.parametrize("name", ["CPU", "cpu percent", "1cpu", "cpu:", "x" * 101, "cpu:a b"])
+# A trailing newline passed a `$`-anchored pattern (it matches before a final "\n").
+@pytest.mark.parametrize(
+    "name", ["CPU", "cpu percent", "1cpu", "cpu:", "x" * 101, "cpu:a b", "cpu_percent\n", "disk:/\n"]
+)
 def test_invalid_names_are_refused_also_once_valid_ones_are_known(name):
     parse_data(frame("cpu_percent", "disk_used:/var"), now=NOW)
     with pytest.raises(ProtocolError, match="is not a metric name"):
@@ -50,3 +53,10 @@ def test_a_value_that_is_not_a_finite_number_is_refused_with_its_path_and_seq(va
 def test_finite_numbers_are_kept_as_floats(value, stored):
     values = parse_data(values_frame(value), now=NOW)["samples"][0]["values"]
     assert values == {"cpu_percent": stored} and type(values["cpu_percent"]) is float
+
+
+def test_a_stream_id_with_a_trailing_newline_is_refused():
+    hello = {"type": "hello", "protocol": protocol.PROTOCOL_VERSION, "hostname": "web-1", "agent_version": "1.0"}
+    assert protocol.parse_hello({**hello, "stream": "stream-000001"})["stream"] == "stream-000001"
+    with pytest.raises(ProtocolError, match="stream: 8-64 characters"):
+        protocol.parse_hello({**hello, "stream": "stream-000001\n"})

@@ -60,7 +60,9 @@ class TestRequestID:
     def test_sane_inbound_id_is_kept(self, anon):
         assert anon.get("/api/v1/health", HTTP_X_REQUEST_ID="trace-1234abcd")["X-Request-ID"] == "trace-1234abcd"
 
-    @pytest.mark.parametrize("bad", ["short", "x" * 65, "evil\r\nInjected: yes", "spaces are bad here"])
+    @pytest.mark.parametrize(
+        "bad", ["short", "x" * 65, "evil\r\nInjected: yes", "spaces are bad here", "trace-1234abcd\n"]
+    )
     def test_unsafe_inbound_id_is_replaced(self, anon, bad):
         assert anon.get("/api/v1/health", HTTP_X_REQUEST_ID=bad)["X-Request-ID"] != bad
 

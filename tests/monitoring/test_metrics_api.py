@@ -293,6 +293,7 @@ class TestCustomMetrics:
             {"metrics": [{"name": "ok", "value": "1"}]},
             {"metrics": [{"name": "ok", "value": True}]},
             {"metrics": [{"name": "ok", "value": 1, "tags": {"Bad Key": "x"}}]},
+            {"metrics": [{"name": "ok", "value": 1, "tags": {"env\n": "x"}}]},  # `$` let this through
             {"metrics": [{"name": "ok", "value": 1, "tags": {"k": 5}}]},
             {"metrics": [{"name": "ok", "value": 1, "server": 999999}]},
             {"metrics": [{"name": "ok", "value": 1}] * 1001},

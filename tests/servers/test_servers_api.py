@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from django.core.exceptions import ValidationError
 
 from accounts.models import AuditLog
-from servers.models import Server, Tag
+from servers.models import Server, Tag, tag_validator
 from tests.factories import ServerFactory
 from tests.helpers import assert_error, assert_ok
 
@@ -182,3 +183,11 @@ class TestListing:
 
     def test_list_needs_credentials(self, anon):
         assert_error(anon.get(URL), 401)
+
+
+@pytest.mark.parametrize("tag", ["web\n", "Web", "-web", "x" * 51])
+def test_the_tag_rule_refuses_what_is_not_a_tag(tag):
+    # A trailing newline passed the old `$`-anchored pattern (forms and DRF strip it; the
+    # model validator is the rule behind them).
+    with pytest.raises(ValidationError):
+        tag_validator(tag)
