@@ -17,6 +17,11 @@ PROTOCOL_VERSION = 1
 MAX_SAMPLES_PER_FRAME = 120
 MAX_LOGS_PER_FRAME = 1000
 MAX_VALUES_PER_SAMPLE = 500
+# A metric value's magnitude at most: rollups and history sum values in float8, and PostgreSQL
+# raises on a sum that overflows (two samples of 1e308 in one minute failed the rollup job on
+# every retry, and with it the rollups of every server queued behind them). 1e300 leaves room
+# for any number of samples a week holds.
+MAX_ABS_VALUE = 1e300
 MAX_MESSAGE_CHARS = 8192
 MAX_SOURCE_CHARS = 255
 METRIC_NAME_RE = re.compile(r"^[a-z][a-z0-9_]*(:[^\s]{1,80})?\Z")
@@ -122,6 +127,13 @@ def _number(value: Any, where: str) -> float:
     return number
 
 
+def _value(value: Any, where: str) -> float:
+    number = _number(value, where)
+    if abs(number) > MAX_ABS_VALUE:
+        raise ProtocolError("invalid_frame", f"{where}: out of range (at most 1e300 either way)")
+    return number
+
+
 def parse_hello(frame: dict[str, Any]) -> Hello:
     protocol = frame.get("protocol")
     if protocol != PROTOCOL_VERSION:
@@ -194,10 +206,10 @@ def _sample(raw: Any, where: str, now: float) -> Sample:
         if name not in _KNOWN_NAMES and not _valid_name(name):
             raise ProtocolError("invalid_frame", f"{where}.values: {str(name)[:40]!r} is not a metric name")
         # The common case first, without building the error's path for every value.
-        if type(value) is float and value - value == 0.0:  # finite: inf - inf and nan - nan are nan
+        if type(value) is float and -MAX_ABS_VALUE <= value <= MAX_ABS_VALUE:  # NaN compares false
             clean[name] = value
         else:
-            clean[name] = _number(value, f"{where}.values.{name}")
+            clean[name] = _value(value, f"{where}.values.{name}")
     sample: Sample = {"ts": _ts(raw.get("ts"), f"{where}.ts", now), "values": clean}
     top = raw.get("top")
     if top is not None:

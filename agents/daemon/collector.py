@@ -31,7 +31,7 @@ from typing import NamedTuple
 
 import psutil
 
-from agents.daemon.protocol import ProcessInfo, Sample, Top, valid_metric_name
+from agents.daemon.protocol import MAX_ABS_VALUE, ProcessInfo, Sample, Top, valid_metric_name
 
 log = logging.getLogger(__name__)
 
@@ -157,7 +157,8 @@ class Collector:
                 level = logging.DEBUG if name in self._failed else logging.WARNING
                 log.log(level, "collecting %s failed", name.strip("_"), exc_info=True)
                 self._failed.add(name)
-        finite = {k: float(v) for k, v in values.items() if math.isfinite(v)}
+        # What the hub would refuse (and the whole frame with it) is left out here.
+        finite = {k: float(v) for k, v in values.items() if math.isfinite(v) and abs(v) <= MAX_ABS_VALUE}
         if len(finite) > MAX_VALUES:
             # Host-wide series first (they have no ":"), then per-device ones while room is left.
             names = sorted(finite, key=lambda name: ":" in name)[:MAX_VALUES]

@@ -32,6 +32,8 @@ LEVELS: Final = ("debug", "info", "notice", "warning", "error", "critical")
 # 1-100 characters: a snake_case name, optionally ":" and a device of 1-80 non-space characters.
 METRIC_NAME_RE: Final = re.compile(r"^[a-z][a-z0-9_]*(:[^\s]{1,80})?\Z")
 MAX_METRIC_NAME_CHARS: Final = 100
+# The hub refuses a frame with a value past this magnitude (its sums must stay finite).
+MAX_ABS_VALUE: Final = 1e300
 
 # Close codes of the hub (the "Closing" table). The fatal ones mean a retry cannot succeed
 # without an operator: the agent stops instead of hammering the hub.

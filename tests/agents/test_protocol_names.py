@@ -60,3 +60,15 @@ def test_a_stream_id_with_a_trailing_newline_is_refused():
     assert protocol.parse_hello({**hello, "stream": "stream-000001"})["stream"] == "stream-000001"
     with pytest.raises(ProtocolError, match="stream: 8-64 characters"):
         protocol.parse_hello({**hello, "stream": "stream-000001\n"})
+
+
+@pytest.mark.parametrize("value", [1e301, -1e301, 10**301, 1.7e308], ids=["1e301", "-1e301", "int 10**301", "1.7e308"])
+def test_a_value_past_1e300_is_refused_so_sums_of_it_stay_finite(value):
+    with pytest.raises(ProtocolError, match=r"values\.cpu_percent: out of range") as caught:
+        parse_data(values_frame(value), now=NOW)
+    assert caught.value.seq == 7
+
+
+@pytest.mark.parametrize("value", [1e300, -1e300, 10**300])
+def test_values_up_to_1e300_are_kept(value):
+    assert parse_data(values_frame(value), now=NOW)["samples"][0]["values"] == {"cpu_percent": float(value)}

@@ -164,3 +164,13 @@ def test_more_values_than_the_hub_takes_keeps_the_host_wide_ones(monkeypatch):
     values = Collector().collect()["values"]
     assert len(values) == 10
     assert all(":" not in name for name in values)
+
+
+def test_values_the_hub_would_refuse_are_left_out(monkeypatch):
+    # The hub refuses a whole frame for one value past 1e300 (its sums must stay finite).
+    monkeypatch.setattr(
+        Collector, "_system", lambda self, values: values.update(uptime_seconds=1e301, process_count=1e300)
+    )
+    values = Collector().collect()["values"]
+    assert "uptime_seconds" not in values
+    assert values["process_count"] == 1e300
