@@ -40,7 +40,7 @@ from alerts.models import (
 from chatops.api.exceptions import Conflict
 from chatops.db import conflicts_as_409
 from monitoring.events import Event, publish_after_commit
-from servers.models import Server
+from servers.models import Server, Tag
 from webhooks.services import enqueue as enqueue_webhook
 
 logger = logging.getLogger(__name__)
@@ -436,8 +436,16 @@ def _unique(fields: dict[str, Any]) -> dict[str, Any]:
     return {"name": fields["name"]} if "name" in fields else {}
 
 
+def _resolve_tag(fields: dict[str, Any]) -> None:
+    """A tag given by name (the API's way) becomes the Tag, made if new, inside the caller's
+    transaction: a threshold refused on the way leaves no tag behind."""
+    if isinstance(fields.get("tag"), str):
+        fields["tag"] = Tag.objects.get_or_create(name=fields["tag"])[0]
+
+
 def create_threshold(request: Any, **fields: Any) -> Threshold:
     with conflicts_as_409(Threshold.objects.all(), _unique(fields), "threshold"):
+        _resolve_tag(fields)
         threshold = Threshold.objects.create(created_by=request.user, **fields)
         record_audit("threshold.created", request=request, target=threshold, details=_audit_fields(fields))
     return threshold
@@ -447,6 +455,7 @@ def update_threshold(request: Any, threshold: Threshold, **fields: Any) -> Thres
     """Apply a change. A change to the condition restarts pending durations; disabling, or
     moving the scope off a server, resolves its open alerts (nobody watches them any more)."""
     with conflicts_as_409(Threshold.objects.all(), _unique(fields), "threshold", exclude_pk=threshold.pk):
+        _resolve_tag(fields)
         threshold = Threshold.objects.select_for_update().get(pk=threshold.pk)
         changed = {k: v for k, v in fields.items() if getattr(threshold, k) != v}
         for key, value in fields.items():

@@ -8,7 +8,7 @@ from agents.protocol import METRIC_NAME_RE
 from alerts.models import Alert, Scope, Threshold, threshold_problems
 from chatops.api.fields import StrictCharField, StrictFloatField, StrictModelSerializer, StrictPrimaryKeyRelatedField
 from servers.api.serializers import TagField
-from servers.models import Server, Tag
+from servers.models import Server
 
 
 class ThresholdSerializer(StrictModelSerializer):
@@ -98,7 +98,7 @@ class ThresholdSerializer(StrictModelSerializer):
         if problems:
             raise serializers.ValidationError({field: [text] for field, text in problems.items()})
         attrs["server"] = server
-        attrs["tag"] = Tag.objects.get_or_create(name=tag)[0] if tag else None
+        attrs["tag"] = tag or None  # by name: the service makes a new tag in its transaction
         return attrs
 
 

@@ -113,6 +113,22 @@ class TestThresholds:
         assert_ok(admin_client.post(URL, BODY, format="json"), 201)
         assert_error(admin_client.post(URL, {**BODY, "name": "HIGH cpu"}, format="json"), 409)
 
+    def test_a_refused_threshold_leaves_no_new_tag_behind(self, admin_client):
+        first = assert_ok(admin_client.post(URL, BODY, format="json"), 201)
+        taken = {**BODY, "name": "HIGH cpu", "scope": "tag", "tag": "brand-new"}
+        assert_error(admin_client.post(URL, taken, format="json"), 409)
+        other = assert_ok(admin_client.post(URL, {**BODY, "name": "other"}, format="json"), 201)
+        assert_error(
+            admin_client.patch(
+                f"{URL}/{other['id']}", {"name": first["name"], "scope": "tag", "tag": "brand-new-2"}, format="json"
+            ),
+            409,
+        )
+        assert not Tag.objects.filter(name__startswith="brand-new").exists()
+        made = assert_ok(admin_client.post(URL, {**taken, "name": "by tag"}, format="json"), 201)
+        assert made["tag"] == "brand-new"
+        assert Threshold.objects.get(pk=made["id"]).tag == Tag.objects.get(name="brand-new")
+
     def test_disabling_resolves_its_open_alerts_and_changing_it_restarts_pending(self, admin_client, server):
         threshold = Threshold.objects.create(name="t", metric="cpu_percent", operator=">", value=90)
         alert = make_alert(server, threshold=threshold)
