@@ -25,11 +25,6 @@ class RawJSON:
     def __init__(self, raw: bytes) -> None:
         self.raw = raw
 
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, RawJSON) and other.raw == self.raw
-
-    __hash__ = None  # type: ignore[assignment]
-
 
 class EnvelopeJSONEncoder(JSONEncoder):
     def default(self, obj: Any) -> Any:

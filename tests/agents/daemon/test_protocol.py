@@ -88,3 +88,12 @@ def test_metric_names_follow_the_protocol(name, valid):
 def test_limits_match_the_protocol():
     assert MAX_LOGS_PER_FRAME == 1000
     assert MAX_MESSAGE_CHARS == 8192
+
+
+def test_the_agent_checks_values_and_names_as_the_hub_does():
+    # Two copies (the agent never imports the hub's modules): they must not drift apart.
+    from agents import protocol as hub
+    from agents.daemon import protocol as agent
+
+    assert agent.MAX_ABS_VALUE == hub.MAX_ABS_VALUE
+    assert agent.METRIC_NAME_RE.pattern == hub.METRIC_NAME_RE.pattern
