@@ -304,3 +304,39 @@ class TestCustomMetrics:
         assert response.status_code == 201, response.content
         alert = Alert.objects.get()
         assert (alert.server_id, alert.metric, alert.value) == (server.pk, "queue_depth", 150)
+
+
+class TestThresholdsKeptPerProcess:
+    """The enabled thresholds are kept between batches and loaded again when the table
+    changes: one statement a batch when nothing is pending."""
+
+    def test_a_batch_with_nothing_pending_reads_one_statement(self, feed, django_assert_num_queries):
+        threshold(value=90.0)
+        feed(0, cpu_percent=10)  # the thresholds are loaded here
+        samples = [(feed.server.pk, (T0 + timedelta(seconds=1)).timestamp(), {"cpu_percent": 10.0})]
+        from alerts.services import evaluate
+
+        with django_assert_num_queries(1):
+            assert evaluate(samples, servers_locked=True) == []
+
+    def test_a_changed_threshold_counts_from_the_next_batch(self, feed, admin, rf):
+        from alerts.services import update_threshold
+
+        rule = threshold(value=90.0, duration_seconds=0)
+        assert feed(0, cpu_percent=50) == []
+        request = rf.post("/")
+        request.user = admin
+        update_threshold(request, rule, value=40.0)
+        assert [e["type"] for e in feed(1, cpu_percent=50)] == ["alert.created"]
+
+    def test_a_disabled_deleted_or_new_threshold_counts_from_the_next_batch(self, feed):
+        rule = threshold(value=90.0, duration_seconds=0, clear_value=None)
+        assert [e["type"] for e in feed(0, cpu_percent=95)] == ["alert.created"]
+        rule.enabled = False
+        rule.save()
+        Alert.objects.all().delete()
+        assert feed(1, cpu_percent=95) == []
+        rule.delete()
+        assert feed(2, cpu_percent=95) == []
+        threshold(name="Other", value=90.0, duration_seconds=0)
+        assert [e["type"] for e in feed(3, cpu_percent=95)] == ["alert.created"]
