@@ -16,6 +16,9 @@ patches are applied in this process only. ``BENCH_PATCHES`` (comma-separated) pi
 - ``gc-tune``: ``gc.freeze()`` once the application is loaded (what is loaded at start is
   never scanned again) and a gen-0 threshold of 50,000 instead of 700.
 - ``gc-log``: log every garbage collection that takes 20 ms or more (to the hub's log).
+- ``batch-log``: log, every 10 s, the ingest batches written: how many, their mean and largest
+  size, and ``record_samples``' wall time against the ingest thread's CPU time (the rest is
+  waiting: for PostgreSQL, or for the GIL).
 - ``no-utf8-validate``: autobahn does not check incoming text frames' UTF-8 (daphne decodes
   them strictly anyway), which is one native call less per frame.
 
@@ -28,7 +31,15 @@ import os
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "chatops.settings")
 PATCHES = {p.strip() for p in os.environ.get("BENCH_PATCHES", "").split(",") if p.strip()}
-KNOWN = {"no-dispatch-close", "persistent-conn", "switch-interval", "no-utf8-validate", "gc-log", "gc-tune"}
+KNOWN = {
+    "batch-log",
+    "no-dispatch-close",
+    "persistent-conn",
+    "switch-interval",
+    "no-utf8-validate",
+    "gc-log",
+    "gc-tune",
+}
 if PATCHES - KNOWN:
     raise SystemExit(f"unknown BENCH_PATCHES: {', '.join(sorted(PATCHES - KNOWN))}")
 
@@ -83,6 +94,76 @@ if "no-utf8-validate" in PATCHES:
     WebSocketFactory.__init__ = _init_without_utf8_check
 
 from chatops.asgi import application  # noqa: E402 - after the patches
+
+if "batch-log" in PATCHES:
+    import sys
+    import time
+
+    import monitoring.ingest
+
+    _record = monitoring.ingest.record_samples
+    _stats: dict[str, float] = {"since": time.monotonic()}
+    _stats.update(n=0, frames=0, largest=0, wall=0.0, cpu=0.0, slowest=0.0)
+
+    def _timed_record(frames):  # type: ignore[no-untyped-def]
+        wall, cpu = time.perf_counter(), time.thread_time()
+        try:
+            return _record(frames)
+        finally:
+            took = time.perf_counter() - wall
+            _stats["n"] += 1
+            _stats["frames"] += len(frames)
+            _stats["largest"] = max(_stats["largest"], len(frames))
+            _stats["wall"] += took
+            _stats["slowest"] = max(_stats["slowest"], took)
+            _stats["cpu"] += time.thread_time() - cpu
+            if time.monotonic() - _stats["since"] >= 10 and _stats["n"]:
+                n = _stats["n"]
+                print(
+                    f"batches {n:.0f}: mean {_stats['frames'] / n:.0f} frames (largest {_stats['largest']:.0f}), "
+                    f"wall mean {_stats['wall'] / n * 1000:.1f} ms (slowest {_stats['slowest'] * 1000:.0f}), "
+                    f"ingest-thread CPU mean {_stats['cpu'] / n * 1000:.1f} ms",
+                    file=sys.stderr,
+                    flush=True,
+                )
+                _stats.update(since=time.monotonic(), n=0, frames=0, largest=0, wall=0.0, cpu=0.0, slowest=0.0)
+
+    monitoring.ingest.record_samples = _timed_record
+
+    import asyncio
+
+    _waits: list[float] = []
+    _lags: list[float] = []
+    _enqueue = monitoring.ingest.IngestBatcher.enqueue
+
+    def _pct(values: list[float], q: float) -> float:
+        return sorted(values)[min(len(values) - 1, int(q * len(values)))] * 1000 if values else 0.0
+
+    async def _lag_monitor() -> None:
+        while True:
+            started = time.perf_counter()
+            await asyncio.sleep(0.005)
+            _lags.append(time.perf_counter() - started - 0.005)
+
+    def _timed_enqueue(self, frame):  # type: ignore[no-untyped-def]
+        if not _lags and not getattr(_timed_enqueue, "monitor", None):
+            _timed_enqueue.monitor = asyncio.get_running_loop().create_task(_lag_monitor())  # type: ignore[attr-defined]
+        started = time.perf_counter()
+        future = _enqueue(self, frame)
+        future.add_done_callback(lambda _f: _waits.append(time.perf_counter() - started))
+        if len(_waits) >= 5000:
+            print(
+                f"enqueue -> committed: p50 {_pct(_waits, 0.5):.0f} p99 {_pct(_waits, 0.99):.0f} ms; "
+                f"event loop lag (5 ms sleeps): p50 {_pct(_lags, 0.5):.1f} p99 {_pct(_lags, 0.99):.1f} "
+                f"max {_pct(_lags, 1.0):.0f} ms",
+                file=sys.stderr,
+                flush=True,
+            )
+            _waits.clear()
+            _lags.clear()
+        return future
+
+    monitoring.ingest.IngestBatcher.enqueue = _timed_enqueue  # type: ignore[method-assign]
 
 if "gc-tune" in PATCHES:
     import gc

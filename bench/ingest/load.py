@@ -111,6 +111,7 @@ class Stats:
     # browsers
     received: int = 0
     latencies: list[float] = field(default_factory=list)
+    latency_sent: list[float] = field(default_factory=list)  # the send time of each of latencies
     # send times (epoch s) of events that reached a browser more than SLOW_S after they were
     # sent, to see when in the minute the tail happens (the jobs run at minute turns)
     slow_sent: list[float] = field(default_factory=list)
@@ -320,6 +321,9 @@ class Browser:
         self.cfg = cfg
         self.stats = stats
         self.ws: ClientConnection | None = None
+        self.window: tuple[float, float] | None = None
+        self.stop_at = float("inf")
+        self.reader: asyncio.Task[None] | None = None
 
     async def connect(self) -> None:
         self.ws = await connect(
@@ -332,21 +336,33 @@ class Browser:
             close_timeout=5,
             max_size=1 << 22,
         )
+        self.reader = asyncio.create_task(self.read())
 
     async def run(self, start_at: float, end_at: float) -> None:
+        """Count the events of frames sent in [start_at, end_at]. The socket is read from the
+        moment it connected (``read``): a browser that stops reading while the agents connect
+        has its socket dropped by the hub's keepalive, as a real one would."""
+        self.window = (start_at, end_at)
+        self.stop_at = end_at + self.cfg.drain_timeout
+        if self.reader is not None:
+            await self.reader
+
+    async def read(self) -> None:
         assert self.ws is not None
         stats = self.stats
-        stop_at = end_at + self.cfg.drain_timeout
         try:
             while True:
-                remaining = stop_at - time.time()
+                remaining = self.stop_at - time.time()
                 if remaining <= 0:
                     break
                 try:
-                    message = await asyncio.wait_for(self.ws.recv(), remaining)
+                    message = await asyncio.wait_for(self.ws.recv(), min(remaining, 1.0))
                 except TimeoutError:
-                    break
+                    continue
                 now = time.time()
+                if self.window is None:
+                    continue
+                start_at, end_at = self.window
                 event = json.loads(message)
                 values = event.get("values") or {}
                 if event.get("type") != "metrics.sample" or values.get("bench_run") != self.cfg.run_no:
@@ -355,6 +371,7 @@ class Browser:
                 sent = float(values.get("bench_sent_at", 0.0))
                 if start_at <= sent <= end_at and len(stats.latencies) < MAX_LATENCIES:
                     stats.latencies.append(now - sent)
+                    stats.latency_sent.append(sent)
                     if now - sent > SLOW_S:
                         stats.slow_sent.append(sent)
         except ConnectionClosed as exc:

@@ -229,22 +229,25 @@ def check_stored(database: str, phase: Phase) -> None:
     phase.stored_unacked = stored_unacked
 
 
-def timeline(phase: Phase, slow: list[float], step: float = 10.0) -> None:
+def timeline(phase: Phase, slow: list[float], latencies: list[tuple[float, float]], step: float = 10.0) -> None:
     """The window in ``step``-second slices: events over SLOW_S sent in each (every slice has
-    about browsers x step events), the speed probe's median and PostgreSQL's CPU, to tell a
+    about browsers x step events), their p99, the speed probe's median and PostgreSQL's CPU, to tell a
     tail the hub makes (the jobs' work at the minute's turn, say) from one the machine makes
     (a slow spell of the VM)."""
     slices = max(1, math.ceil(phase.cfg.duration / step))
     counts = [0] * slices
     for sent in slow:
         counts[min(slices - 1, max(0, int((sent - phase.window_start) // step)))] += 1
+    tails: list[list[float]] = [[] for _ in range(slices)]
+    for sent, latency in latencies:
+        tails[min(slices - 1, max(0, int((sent - phase.window_start) // step)))].append(latency)
     probes: list[list[tuple[float, float, float]]] = [[] for _ in range(slices)]
     for sample in phase.probe:
         if phase.window_start <= sample[0] < phase.window_start + phase.cfg.duration:
             probes[int((sample[0] - phase.window_start) // step)].append(sample)
     print(
         f"   per {step:.0f} s of the window (clock second at its start): events over {load.SLOW_S * 1000:.0f} ms / "
-        "speed probe median ms / PostgreSQL CPU % of one core"
+        "their p99 ms / speed probe median ms / PostgreSQL CPU % of one core"
     )
     cells = []
     for i, samples in enumerate(probes):
@@ -252,7 +255,8 @@ def timeline(phase: Phase, slow: list[float], step: float = 10.0) -> None:
         probe = f"{common.percentile([s[1] for s in samples], 50):.2f}" if samples else "-"
         span = samples[-1][0] - samples[0][0] if len(samples) > 1 else 0.0
         pg = f"{(samples[-1][2] - samples[0][2]) / span * 100:.0f}" if span else "-"
-        cells.append(f":{second:02d} {counts[i]}/{probe}/{pg}")
+        p99 = f"{common.percentile(tails[i], 99) * 1000:.0f}" if tails[i] else "-"
+        cells.append(f":{second:02d} {counts[i]}/{p99}/{probe}/{pg}")
     print("     " + "  ".join(cells))
 
 
@@ -290,7 +294,7 @@ def report(phase: Phase) -> None:
         slow = b.get("slow_sent", [])
         if lat:
             print(f"   over {load.SLOW_S * 1000:.0f} ms: {len(slow)} ({len(slow) / len(lat):.2%})")
-            timeline(phase, slow)
+            timeline(phase, slow, list(zip(b.get("latency_sent", []), lat, strict=False)))
     if phase.stored is not None and phase.distinct is not None:
         sent, acked = s.get("sent", 0), s.get("acked", 0)
         print(
@@ -389,7 +393,15 @@ def main() -> int:
         "--patch",
         action="append",
         default=[],
-        choices=["no-dispatch-close", "persistent-conn", "switch-interval", "no-utf8-validate", "gc-log", "gc-tune"],
+        choices=[
+            "batch-log",
+            "no-dispatch-close",
+            "persistent-conn",
+            "switch-interval",
+            "no-utf8-validate",
+            "gc-log",
+            "gc-tune",
+        ],
         help="run the hub through experiment_asgi.py with this patch (repeatable; see that file)",
     )
     parser.add_argument(
