@@ -8,6 +8,7 @@ from channels.consumer import get_handler_name
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
 
+from chatops.group_send import announce
 from monitoring.events import FLEET_METRICS_GROUP, server_logs_group, server_metrics_group
 from servers.models import Server
 
@@ -68,6 +69,7 @@ class StreamConsumer(DirectDispatch, AsyncJsonWebsocketConsumer):
         self.groups_to_join = names
         for name in names:
             await self.channel_layer.group_add(name, self.channel_name)
+            await announce(self.channel_layer, name)
 
     async def resolve_groups(self, user: Any) -> list[str] | None:
         """The groups to join, or None when the object is unknown or invisible (close 4404)."""
