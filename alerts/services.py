@@ -196,7 +196,7 @@ class _EnabledThresholds:
     """The enabled thresholds, kept by each process and loaded again when the table changed.
 
     Every ingest batch needs them, and they rarely change: listing them through the ORM was
-    the largest fixed cost of a batch (about a third of a one-frame batch's CPU). The table's
+    the largest fixed cost of a batch (about a quarter of a one-frame batch's CPU). The table's
     fingerprint — row count, highest id, newest ``updated_at`` (``auto_now``: every save, the
     API's and the admin's, sets it) — comes with the batch's one read of alerts and pending
     breaches (``_snapshot``); a different fingerprint loads the list again. The instances are
@@ -211,9 +211,6 @@ class _EnabledThresholds:
             thresholds = list(Threshold.objects.filter(enabled=True))
             self.fingerprint, self.thresholds = fingerprint, thresholds
         return self.thresholds
-
-    def forget(self) -> None:
-        self.fingerprint, self.thresholds = None, []
 
 
 enabled_thresholds = _EnabledThresholds()

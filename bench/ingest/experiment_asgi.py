@@ -29,19 +29,12 @@ from __future__ import annotations
 
 import os
 
+from patches import KNOWN  # bench/ingest is on the hub's PYTHONPATH
+
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "chatops.settings")
 PATCHES = {p.strip() for p in os.environ.get("BENCH_PATCHES", "").split(",") if p.strip()}
-KNOWN = {
-    "batch-log",
-    "no-dispatch-close",
-    "persistent-conn",
-    "switch-interval",
-    "no-utf8-validate",
-    "gc-log",
-    "gc-tune",
-}
-if PATCHES - KNOWN:
-    raise SystemExit(f"unknown BENCH_PATCHES: {', '.join(sorted(PATCHES - KNOWN))}")
+if PATCHES - set(KNOWN):
+    raise SystemExit(f"unknown BENCH_PATCHES: {', '.join(sorted(PATCHES - set(KNOWN)))}")
 
 if "persistent-conn" in PATCHES:
     from django.conf import settings

@@ -44,6 +44,7 @@ sys.path[:0] = [str(HERE), str(HERE.parent)]
 
 import common  # noqa: E402 - needs the path above
 import load  # noqa: E402
+import patches  # noqa: E402
 import psycopg  # noqa: E402
 
 MODES = ("baseline", "steady", "saturation", "two-process")
@@ -393,15 +394,7 @@ def main() -> int:
         "--patch",
         action="append",
         default=[],
-        choices=[
-            "batch-log",
-            "no-dispatch-close",
-            "persistent-conn",
-            "switch-interval",
-            "no-utf8-validate",
-            "gc-log",
-            "gc-tune",
-        ],
+        choices=patches.KNOWN,
         help="run the hub through experiment_asgi.py with this patch (repeatable; see that file)",
     )
     parser.add_argument(
