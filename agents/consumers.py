@@ -82,12 +82,15 @@ key_watch = PerLoop(KeyWatch)
 
 class AgentConsumer(DirectDispatch, AsyncWebsocketConsumer):
     """One connected agent. Frames are handled in arrival order; data frames are queued to the
-    process's ingest batcher and acknowledged, in order, once committed."""
+    process's ingest batcher and acknowledged, in order, once committed (the batcher calls
+    ``committed``)."""
 
     key: APIKey
     session: services.Session | None = None
     hello: protocol.Hello | None = None
     replaced = False
+    storage_failed = False
+    gone = False
     closing_reason = "closed by agent"
 
     async def connect(self) -> None:
@@ -99,7 +102,6 @@ class AgentConsumer(DirectDispatch, AsyncWebsocketConsumer):
             return
         self.key = key
         self.pending: deque[tuple[int, asyncio.Future[None]]] = deque()
-        self.ack_event = asyncio.Event()
         self.last_frame_at = time.monotonic()
         self.tasks = [asyncio.ensure_future(self._hello_deadline())]
 
@@ -169,7 +171,7 @@ class AgentConsumer(DirectDispatch, AsyncWebsocketConsumer):
         await layer.group_add(agent_group(session.server_id), self.channel_name)
         await layer.group_add(f"apikey.{self.key.pk}", self.channel_name)
         self.last_frame_at = time.monotonic()
-        self.tasks += [asyncio.ensure_future(self._acks()), asyncio.ensure_future(self._watchdog())]
+        self.tasks.append(asyncio.ensure_future(self._watchdog()))
         key_watch().add(self)
         await self._send(
             {
@@ -199,9 +201,8 @@ class AgentConsumer(DirectDispatch, AsyncWebsocketConsumer):
             self.closing_reason = "window exceeded"
             await self.close(code=1008)
             return
-        future = batcher().enqueue(FrameIn(self.session.server_id, self.hello["stream"], data))
+        future = batcher().enqueue(FrameIn(self.session.server_id, self.hello["stream"], data), self)
         self.pending.append((data["seq"], future))
-        self.ack_event.set()
 
     async def _on_answer(self, frame: dict[str, Any]) -> None:
         """An answer to a command or Docker request: update its row, tell whoever waits."""
@@ -236,23 +237,28 @@ class AgentConsumer(DirectDispatch, AsyncWebsocketConsumer):
 
     # --- background ----------------------------------------------------------------------------
 
-    async def _acks(self) -> None:
-        """Acknowledge committed frames in order; several done at once make one (cumulative) ack."""
-        while True:
-            await self.ack_event.wait()
-            self.ack_event.clear()
-            while self.pending:
-                seq, future = self.pending[0]
-                try:
-                    await future
-                except Exception:
-                    self.closing_reason = "storage error"
-                    await self.close(code=CLOSE_INTERNAL)
-                    return
-                self.pending.popleft()
-                while self.pending and self.pending[0][1].done() and not self.pending[0][1].exception():
-                    seq = self.pending.popleft()[0]
-                await self._send({"type": "ack", "seq": seq})
+    async def committed(self) -> None:
+        """Acknowledge the committed frames at the head of the queue, in order; several
+        make one (cumulative) ack. Called by the batcher after each batch with frames of ours."""
+        if self.gone or self.storage_failed:
+            return
+        seq = None
+        while self.pending and self.pending[0][1].done() and not self.pending[0][1].exception():
+            seq = self.pending.popleft()[0]
+        if seq is not None:
+            await self._send({"type": "ack", "seq": seq})
+
+    async def not_stored(self) -> None:
+        """A batch with frames of ours failed: acknowledge nothing more on this socket (the
+        agent keeps the frames and sends them again on its next connection)."""
+        for _, future in self.pending:
+            if future.done():
+                future.exception()  # seen: asyncio would log it as never retrieved
+        if self.gone or self.storage_failed:
+            return
+        self.storage_failed = True
+        self.closing_reason = "storage error"
+        await self.close(code=CLOSE_INTERNAL)
 
     async def _hello_deadline(self) -> None:
         await asyncio.sleep(settings.AGENT_HELLO_TIMEOUT_SECONDS)
@@ -295,6 +301,7 @@ class AgentConsumer(DirectDispatch, AsyncWebsocketConsumer):
         await self._send(frame)
 
     async def disconnect(self, code: int) -> None:
+        self.gone = True
         for task in getattr(self, "tasks", []):
             task.cancel()
         if self.session is None:

@@ -5,6 +5,10 @@ resolves once the frame is committed. The batcher writes whatever is queued in o
 transaction; frames that arrive while a batch is being written form the next one. So a lone
 frame is written at once (low latency) and a flood is written in large batches (throughput),
 without a timer to tune.
+
+A socket that passes itself as the frame's ``listener`` is told by the batcher itself, once
+per batch: ``committed()`` after the batch commits, ``not_stored()`` if it fails. The agent
+socket acknowledges from there, with no task of its own to wake for every frame.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from dataclasses import dataclass
+from typing import Protocol
 
 from channels.db import database_sync_to_async
 
@@ -23,10 +28,19 @@ logger = logging.getLogger(__name__)
 MAX_BATCH = 500
 
 
+class CommitListener(Protocol):
+    async def committed(self) -> None:
+        """Frames of this listener's were committed (their futures are resolved)."""
+
+    async def not_stored(self) -> None:
+        """A batch with frames of this listener's failed (their futures hold the error)."""
+
+
 @dataclass
 class _Pending:
     frame: FrameIn
     future: asyncio.Future[None]
+    listener: CommitListener | None
 
 
 class IngestBatcher:
@@ -35,11 +49,11 @@ class IngestBatcher:
         self.queue: asyncio.Queue[_Pending] = asyncio.Queue()
         self.task: asyncio.Task[None] | None = None
 
-    def enqueue(self, frame: FrameIn) -> asyncio.Future[None]:
+    def enqueue(self, frame: FrameIn, listener: CommitListener | None = None) -> asyncio.Future[None]:
         """Queue a frame; the returned future resolves when it is committed (or fails)."""
         loop = asyncio.get_running_loop()
         future: asyncio.Future[None] = loop.create_future()
-        self.queue.put_nowait(_Pending(frame, future))
+        self.queue.put_nowait(_Pending(frame, future, listener))
         if self.task is None or self.task.done():
             self.task = loop.create_task(self._run(), name="ingest-batcher")
         return future
@@ -56,10 +70,12 @@ class IngestBatcher:
                 for pending in batch:
                     if not pending.future.done():
                         pending.future.set_exception(exc)
+                await _tell(batch, "not_stored")
                 continue
             for pending in batch:
                 if not pending.future.done():
                     pending.future.set_result(None)
+            await _tell(batch, "committed")
             # Committed: now, and only now, tell the browsers.
             await publish(result.events)
             # A cancel that came while the batch was being written is absorbed by asgiref (the
@@ -68,6 +84,15 @@ class IngestBatcher:
             task = asyncio.current_task()
             if task is not None and task.cancelling():
                 raise asyncio.CancelledError
+
+
+async def _tell(batch: list[_Pending], what: str) -> None:
+    """Call each listener of the batch once, in the order of its first frame."""
+    for listener in dict.fromkeys(p.listener for p in batch if p.listener is not None):
+        try:
+            await getattr(listener, what)()
+        except Exception:
+            logger.exception("A commit listener failed")
 
 
 batcher = PerLoop(IngestBatcher)

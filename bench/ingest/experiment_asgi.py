@@ -138,11 +138,11 @@ if "batch-log" in PATCHES:
             await asyncio.sleep(0.005)
             _lags.append(time.perf_counter() - started - 0.005)
 
-    def _timed_enqueue(self, frame):  # type: ignore[no-untyped-def]
+    def _timed_enqueue(self, frame, listener=None):  # type: ignore[no-untyped-def]
         if not _lags and not getattr(_timed_enqueue, "monitor", None):
             _timed_enqueue.monitor = asyncio.get_running_loop().create_task(_lag_monitor())  # type: ignore[attr-defined]
         started = time.perf_counter()
-        future = _enqueue(self, frame)
+        future = _enqueue(self, frame, listener)
         future.add_done_callback(lambda _f: _waits.append(time.perf_counter() - started))
         if len(_waits) >= 5000:
             print(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import time
 
 import channels.consumer
 import pytest
@@ -103,6 +104,32 @@ async def test_many_frames_in_flight_are_all_acknowledged_in_order(bound_key, se
         acked = ack["seq"]
     assert await count(MetricSample, server=server) == 20
     assert await count(LogLine, server=server) == 20
+    await ws.disconnect()
+
+
+async def test_a_batch_that_fails_closes_1011_and_nothing_after_it_is_acknowledged(bound_key, server, monkeypatch):
+    """The agent keeps what was not acknowledged: after a failed write, a later frame that was
+    stored must not be acknowledged on this socket either (a cumulative ack would cover the
+    lost one)."""
+    import monitoring.ingest
+
+    real = monitoring.ingest.record_samples
+
+    def failing_on_seq_2(frames):
+        if any(frame.data["seq"] == 2 for frame in frames):
+            time.sleep(0.3)  # frame 3 arrives meanwhile and forms the next batch
+            raise RuntimeError("disk full")
+        return real(frames)
+
+    monkeypatch.setattr(monitoring.ingest, "record_samples", failing_on_seq_2)
+    ws, _ = await connect_agent(bound_key)
+    await send(ws, data(1))
+    assert await recv(ws) == {"type": "ack", "seq": 1}
+    await send(ws, data(2))
+    await asyncio.sleep(0.1)
+    await send(ws, data(3))
+    assert await closed_with(ws) == 1011
+    assert await count(MetricSample, server=server) == 2  # 1 and 3: the agent resends 2
     await ws.disconnect()
 
 
