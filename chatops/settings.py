@@ -241,6 +241,9 @@ AGENT_MAX_FRAME_BYTES = envint("AGENT_MAX_FRAME_BYTES", 1024 * 1024, minimum=409
 AGENT_KEY_RECHECK_SECONDS = envint("AGENT_KEY_RECHECK_SECONDS", 5, minimum=1, maximum=300)
 AGENT_SILENCE_SECONDS = envint("AGENT_SILENCE_SECONDS", 60, minimum=5, maximum=3600)
 AGENT_HELLO_TIMEOUT_SECONDS = 10
+# Ingest batches start at most this often (0: whenever the previous one is done). Each batch
+# pays a fixed cost whatever its size; a frame after a quiet spell is still written at once.
+INGEST_BATCH_INTERVAL_MS = envint("INGEST_BATCH_INTERVAL_MS", 30, minimum=0, maximum=1000)
 
 # --- Alerts and email ----------------------------------------------------------------------------
 # A server whose agent has sent nothing for this long raises a `server.offline` alert (0: never).

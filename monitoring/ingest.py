@@ -3,8 +3,10 @@
 Each agent socket hands its frames to the process's ``IngestBatcher`` and gets a future that
 resolves once the frame is committed. The batcher writes whatever is queued in one
 transaction; frames that arrive while a batch is being written form the next one. So a lone
-frame is written at once (low latency) and a flood is written in large batches (throughput),
-without a timer to tune.
+frame is written at once (low latency) and a flood is written in large batches (throughput).
+Under load, batches start at most every ``INGEST_BATCH_INTERVAL_MS``: each pays a fixed cost
+(~2.7 ms of CPU and several round trips) whatever its size, and at 1,000 frames/s batches
+of ~19 frames written back to back spent ~14 % of a core on that alone.
 
 A socket that passes itself as the frame's ``listener`` is told by the batcher itself, once
 per batch: ``committed()`` after the batch commits, ``not_stored()`` if it fails. The agent
@@ -19,6 +21,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from channels.db import database_sync_to_async
+from django.conf import settings
 
 from chatops.loops import PerLoop
 from monitoring.events import publish
@@ -44,8 +47,10 @@ class _Pending:
 
 
 class IngestBatcher:
-    def __init__(self, max_batch: int = MAX_BATCH) -> None:
+    def __init__(self, max_batch: int = MAX_BATCH, interval: float | None = None) -> None:
         self.max_batch = max_batch
+        self.interval = settings.INGEST_BATCH_INTERVAL_MS / 1000 if interval is None else interval
+        self.started = float("-inf")  # when the last batch started (loop time)
         self.queue: asyncio.Queue[_Pending] = asyncio.Queue()
         self.task: asyncio.Task[None] | None = None
 
@@ -59,8 +64,13 @@ class IngestBatcher:
         return future
 
     async def _run(self) -> None:
+        loop = asyncio.get_running_loop()
         while True:
             batch = [await self.queue.get()]
+            wait = self.started + self.interval - loop.time()
+            if wait > 0:
+                await asyncio.sleep(wait)  # what arrives meanwhile joins this batch
+            self.started = loop.time()
             while len(batch) < self.max_batch and not self.queue.empty():
                 batch.append(self.queue.get_nowait())
             try:

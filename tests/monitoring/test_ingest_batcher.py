@@ -38,3 +38,57 @@ async def test_a_batcher_cancelled_while_busy_stops_even_if_the_cancel_was_absor
     batcher.task.cancel()
     await asyncio.wait([batcher.task], timeout=10)
     assert batcher.task.cancelled()
+
+
+def counting_batches(monkeypatch) -> list[list[int]]:
+    """Stand in for the database write, recording each batch's seqs."""
+    batches: list[list[int]] = []
+
+    def writing(frames: list[FrameIn]) -> BatchResult:
+        batches.append([f.data["seq"] for f in frames])
+        return BatchResult(stored=len(frames))
+
+    async def nothing(events: list) -> None:
+        return None
+
+    monkeypatch.setattr(ingest, "record_samples", writing)
+    monkeypatch.setattr(ingest, "publish", nothing)
+    return batches
+
+
+async def test_frames_soon_after_a_batch_started_wait_and_go_together(monkeypatch):
+    batches = counting_batches(monkeypatch)
+    batcher = IngestBatcher(interval=0.5)
+    await asyncio.wait_for(batcher.enqueue(frame(1)), 10)
+    later = [batcher.enqueue(frame(seq)) for seq in (2, 3)]
+    await asyncio.sleep(0.02)
+    later.append(batcher.enqueue(frame(4)))
+    await asyncio.wait_for(asyncio.gather(*later), 10)
+    # Back to back (interval 0), 2 and 3 would have been written before 4 arrived.
+    assert batches == [[1], [2, 3, 4]]
+    assert batcher.task is not None
+    batcher.task.cancel()
+
+
+async def test_a_frame_after_a_quiet_spell_is_written_at_once(monkeypatch):
+    batches = counting_batches(monkeypatch)
+    batcher = IngestBatcher(interval=60)
+    # The first batch starts at once, though the interval is a minute...
+    await asyncio.wait_for(batcher.enqueue(frame(1)), 10)
+    # ...and the next one only when the minute has passed.
+    second = batcher.enqueue(frame(2))
+    await asyncio.sleep(0.3)
+    assert not second.done()
+    assert batches == [[1]]
+    assert batcher.task is not None
+    batcher.task.cancel()
+
+
+async def test_back_to_back_without_an_interval(monkeypatch):
+    batches = counting_batches(monkeypatch)
+    batcher = IngestBatcher(interval=0)
+    for seq in (1, 2, 3):
+        await asyncio.wait_for(batcher.enqueue(frame(seq)), 10)
+    assert batches == [[1], [2], [3]]
+    assert batcher.task is not None
+    batcher.task.cancel()
