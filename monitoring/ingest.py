@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -80,12 +81,12 @@ class IngestBatcher:
                 for pending in batch:
                     if not pending.future.done():
                         pending.future.set_exception(exc)
-                await _tell(batch, "not_stored")
+                await _tell(batch, lambda listener: listener.not_stored())
                 continue
             for pending in batch:
                 if not pending.future.done():
                     pending.future.set_result(None)
-            await _tell(batch, "committed")
+            await _tell(batch, lambda listener: listener.committed())
             # Committed: now, and only now, tell the browsers.
             await publish(result.events)
             # A cancel that came while the batch was being written is absorbed by asgiref (the
@@ -96,11 +97,11 @@ class IngestBatcher:
                 raise asyncio.CancelledError
 
 
-async def _tell(batch: list[_Pending], what: str) -> None:
+async def _tell(batch: list[_Pending], call: Callable[[CommitListener], Awaitable[None]]) -> None:
     """Call each listener of the batch once, in the order of its first frame."""
     for listener in dict.fromkeys(p.listener for p in batch if p.listener is not None):
         try:
-            await getattr(listener, what)()
+            await call(listener)
         except Exception:
             logger.exception("A commit listener failed")
 

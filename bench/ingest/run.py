@@ -236,12 +236,16 @@ def timeline(phase: Phase, slow: list[float], latencies: list[tuple[float, float
     tail the hub makes (the jobs' work at the minute's turn, say) from one the machine makes
     (a slow spell of the VM)."""
     slices = max(1, math.ceil(phase.cfg.duration / step))
+
+    def slice_of(sent: float) -> int:
+        return min(slices - 1, max(0, int((sent - phase.window_start) // step)))
+
     counts = [0] * slices
     for sent in slow:
-        counts[min(slices - 1, max(0, int((sent - phase.window_start) // step)))] += 1
+        counts[slice_of(sent)] += 1
     tails: list[list[float]] = [[] for _ in range(slices)]
     for sent, latency in latencies:
-        tails[min(slices - 1, max(0, int((sent - phase.window_start) // step)))].append(latency)
+        tails[slice_of(sent)].append(latency)
     probes: list[list[tuple[float, float, float]]] = [[] for _ in range(slices)]
     for sample in phase.probe:
         if phase.window_start <= sample[0] < phase.window_start + phase.cfg.duration:
