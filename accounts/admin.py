@@ -26,9 +26,17 @@ from django.views.decorators.debug import sensitive_post_parameters
 from rest_framework_simplejwt.token_blacklist.admin import OutstandingTokenAdmin
 from rest_framework_simplejwt.token_blacklist.models import OutstandingToken
 
+from accounts import scopes as key_scopes
 from accounts.forms import CountedAdminAuthenticationForm
 from accounts.models import APIKey, AuditLog, RateLimitCounter, User
-from accounts.services import blacklist_all_refresh_tokens, create_api_key, record_audit, revoke_api_key
+from accounts.services import (
+    announce_access_change,
+    blacklist_all_refresh_tokens,
+    create_api_key,
+    record_audit,
+    revoke_api_key,
+    update_api_key,
+)
 
 # Permissions come from the role; the custom user has no groups, so the page would be a trap.
 admin.site.unregister(Group)
@@ -130,6 +138,8 @@ class UserAdmin(DjangoUserAdmin):
             if name in changed:
                 details[name] = {"before": form.initial.get(name), "after": getattr(obj, name)}
         record_audit("user.updated", request=request, target=obj, details=details)
+        if "is_active" in changed or "role" in changed:
+            announce_access_change(obj, deactivated=not obj.is_active, role_changed="role" in changed)
 
     def delete_model(self, request: HttpRequest, obj: User) -> None:
         self._audit_deletion(request, obj)
@@ -145,6 +155,7 @@ class UserAdmin(DjangoUserAdmin):
         record_audit(
             "user.deleted", request=request, target=user, details={"username": user.username, "role": user.role}
         )
+        announce_access_change(user, deactivated=True, role_changed=False)
 
     @method_decorator(sensitive_post_parameters())
     def user_change_password(self, request: HttpRequest, id: str, form_url: str = "") -> HttpResponse:
@@ -188,10 +199,38 @@ class APIKeyStatusFilter(admin.SimpleListFilter):
         return queryset
 
 
+SCOPE_HELP = (
+    "A key bound to a server has exactly 'agent'. An unbound key has 'enrol' alone (an admin's key "
+    "that enrols agents by hostname) or script scopes within its owner's role; none chosen: the "
+    "read scopes every role has."
+)
+
+
+def _scopes_field() -> forms.MultipleChoiceField:
+    return forms.MultipleChoiceField(
+        choices=[(scope, scope) for scope in key_scopes.ALL_SCOPES],
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=SCOPE_HELP,
+    )
+
+
+def _clean_scopes(form: forms.ModelForm[APIKey], owner: User | None, bound: bool) -> list[str]:
+    chosen = key_scopes.normalised(form.cleaned_data.get("scopes") or [])
+    if not chosen:
+        chosen = [key_scopes.AGENT] if bound else list(key_scopes.DEFAULT_SCOPES)
+    if owner is not None:
+        for error in key_scopes.scope_errors(chosen, bound=bound, role=owner.role):
+            form.add_error("scopes", error)
+    return chosen
+
+
 class APIKeyAddForm(forms.ModelForm):
+    scopes = _scopes_field()
+
     class Meta:
         model = APIKey
-        fields = ("user", "name", "server", "expires_at")
+        fields = ("user", "name", "server", "scopes", "expires_at")
 
     def clean_expires_at(self) -> datetime | None:
         value: datetime | None = self.cleaned_data.get("expires_at")
@@ -199,13 +238,32 @@ class APIKeyAddForm(forms.ModelForm):
             raise forms.ValidationError("Must be in the future.")
         return value
 
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        cleaned["scopes"] = _clean_scopes(self, cleaned.get("user"), cleaned.get("server") is not None)
+        return cleaned
+
+
+class APIKeyChangeForm(forms.ModelForm):
+    scopes = _scopes_field()
+
+    class Meta:
+        model = APIKey
+        fields = ("name", "scopes")
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        cleaned["scopes"] = _clean_scopes(self, self.instance.user, self.instance.server_id is not None)
+        return cleaned
+
 
 @admin.register(APIKey)
 class APIKeyAdmin(admin.ModelAdmin):
     """The raw key exists only in the message after creation; ``key_hash`` is never shown."""
 
     add_form = APIKeyAddForm
-    list_display = ("name", "prefix", "user", "server", "status", "created_at", "expires_at", "last_used_at")
+    form = APIKeyChangeForm
+    list_display = ("name", "prefix", "user", "server", "scopes", "status", "created_at", "expires_at", "last_used_at")
     list_filter = (APIKeyStatusFilter, "created_at", "expires_at")
     search_fields = ("name", "lookup", "user__username", "server__name")
     list_select_related = ("user", "server")
@@ -213,6 +271,7 @@ class APIKeyAdmin(admin.ModelAdmin):
     actions = ("revoke_keys",)
     change_fields = (
         "name",
+        "scopes",
         "user",
         "server",
         "prefix",
@@ -229,7 +288,7 @@ class APIKeyAdmin(admin.ModelAdmin):
     def get_readonly_fields(self, request: HttpRequest, obj: APIKey | None = None) -> tuple[str, ...]:
         # A key's owner, server and lifetime are what it was issued for; to change them, issue
         # another key and revoke this one.
-        return () if obj is None else tuple(f for f in self.change_fields if f != "name")
+        return () if obj is None else tuple(f for f in self.change_fields if f not in ("name", "scopes"))
 
     def get_form(
         self, request: HttpRequest, obj: APIKey | None = None, change: bool = False, **kwargs: Any
@@ -260,13 +319,17 @@ class APIKeyAdmin(admin.ModelAdmin):
 
     def save_model(self, request: HttpRequest, obj: APIKey, form: forms.ModelForm[APIKey], change: bool) -> None:
         if change:
-            super().save_model(request, obj, form, change)
-            if "name" in form.changed_data:
-                details = {"changed": ["name"], "name": {"before": form.initial.get("name"), "after": obj.name}}
-                record_audit("api_key.updated", request=request, target=obj, details=details)
+            # Audited, and a change of scopes closes the key's sockets.
+            update_api_key(request, obj, name=obj.name, scopes=obj.scopes)
             return
         key, raw = create_api_key(
-            None, obj.user, name=obj.name, server=obj.server, expires_at=obj.expires_at, actor=_actor(request)
+            None,
+            obj.user,
+            name=obj.name,
+            server=obj.server,
+            expires_at=obj.expires_at,
+            scopes=obj.scopes,
+            actor=_actor(request),
         )
         # The admin goes on with ``obj`` (log entry, redirect): make it the row just created.
         obj.pk = key.pk

@@ -10,6 +10,7 @@ from rest_framework.request import Request
 from rest_framework_simplejwt.authentication import JWTAuthentication as SimpleJWTAuthentication
 from rest_framework_simplejwt.exceptions import InvalidToken
 
+from accounts import scopes
 from accounts.models import APIKey, User
 
 BEARER = "Bearer"
@@ -24,7 +25,12 @@ def bearer_token(request: Request) -> str | None:
 
 
 class APIKeyAuthentication(authentication.BaseAuthentication):
-    """``Authorization: Bearer chk_…``: the key's owner, with the owner's rights."""
+    """``Authorization: Bearer chk_…``: the key's owner, within the key's scopes.
+
+    Every REST request made with a key passes here, so this is the one place scopes are
+    checked: the route's needed scope (``accounts.scopes.needed_scope``) must be one of the
+    key's, and within its owner's role now. The views' own role checks apply as well.
+    """
 
     def authenticate(self, request: Request) -> tuple[User, APIKey] | None:
         token = bearer_token(request)
@@ -33,6 +39,12 @@ class APIKeyAuthentication(authentication.BaseAuthentication):
         key = APIKey.objects.for_raw_key(token)
         if key is None:
             raise exceptions.AuthenticationFailed("Invalid, expired or revoked API key.", code="invalid_api_key")
+        match = request._request.resolver_match
+        needed = scopes.needed_scope(match.view_name if match else None, request.method or "GET")
+        if needed is None:
+            raise exceptions.PermissionDenied("API keys may not do this.", code="insufficient_scope")
+        if not key.allows(needed):
+            raise exceptions.PermissionDenied(f"This API key lacks the scope {needed!r}.", code="insufficient_scope")
         key.touch()
         return key.user, key
 

@@ -16,6 +16,7 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
 
+from accounts import scopes as key_scopes
 from accounts.choices import ROLE_RANK, Role
 
 _KEY_ALPHABET = string.ascii_letters + string.digits
@@ -149,13 +150,15 @@ class APIKeyQuerySet(models.QuerySet["APIKey"]):
 
 
 class APIKey(models.Model):
-    """A secret for an agent or a script. Shown once at creation; only its hash is kept."""
+    """A secret for an agent or a script. Shown once at creation; only its hash is kept. What
+    it may do is its ``scopes`` (``accounts.scopes``), capped by its owner's current role."""
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_keys")
     name = models.CharField(max_length=100)
     server = models.ForeignKey(
         "servers.Server", on_delete=models.CASCADE, null=True, blank=True, related_name="api_keys"
     )
+    scopes = models.JSONField(default=list, blank=True, help_text="What the key is for (see accounts.scopes).")
     lookup = models.CharField(max_length=32, unique=True, editable=False)
     key_hash = models.CharField(max_length=64, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -186,6 +189,24 @@ class APIKey(models.Model):
         if self.revoked_at is not None or not self.user.is_active:
             return False
         return self.expires_at is None or self.expires_at > timezone.now()
+
+    def allows(self, scope: str) -> bool:
+        """The key has ``scope`` and its owner's role still reaches it."""
+        return scope in self.scopes and key_scopes.role_allows(self.user.role, scope) and self.user.is_active
+
+    @property
+    def is_agent_key(self) -> bool:
+        return self.server_id is not None and key_scopes.AGENT in self.scopes
+
+    @property
+    def is_enrolment_key(self) -> bool:
+        return self.server_id is None and self.allows(key_scopes.ENROL)
+
+    @property
+    def opens_agent_socket(self) -> bool:
+        """An agent key (for its own server, whatever the owner's role now: binding needed an
+        admin, and demoting one must not take their fleet offline) or an admin's enrolment key."""
+        return self.is_agent_key or self.is_enrolment_key
 
     def touch(self) -> None:
         """Record use, at most once a minute, so a busy key does not write on every request."""

@@ -18,7 +18,9 @@ from rest_framework_simplejwt.exceptions import TokenError
 from rest_framework_simplejwt.token_blacklist.models import BlacklistedToken, OutstandingToken
 from rest_framework_simplejwt.tokens import RefreshToken
 
+from accounts import scopes as key_scopes
 from accounts.choices import Role
+from accounts.events import apikey_group, user_group
 from accounts.models import APIKey, AuditLog, User
 from chatops import ratelimit
 from chatops.api.exceptions import ServiceUnavailable
@@ -284,13 +286,21 @@ def create_api_key(
     name: str,
     server: Any = None,
     expires_at: datetime | None = None,
+    scopes: list[str] | None = None,
     actor: User | None = None,
 ) -> tuple[APIKey, str]:
-    """Create a key and return it with its raw value, which is never stored or shown again."""
+    """Create a key and return it with its raw value, which is never stored or shown again.
+    Without ``scopes``: ``agent`` for a key bound to a server, else the default read scopes."""
+    if scopes is None:
+        scopes = [key_scopes.AGENT] if server is not None else list(key_scopes.DEFAULT_SCOPES)
+    scopes = key_scopes.normalised(scopes)
+    errors = key_scopes.scope_errors(scopes, bound=server is not None, role=user.role)
+    if errors:
+        raise exceptions.ValidationError({"scopes": errors})
     with transaction.atomic():
         for _ in range(5):
             raw = APIKey.generate()
-            key = APIKey(user=user, name=name, server=server, expires_at=expires_at)
+            key = APIKey(user=user, name=name, server=server, expires_at=expires_at, scopes=scopes)
             key.set_key(raw)
             if not APIKey.objects.filter(lookup=key.lookup).exists():
                 break
@@ -305,9 +315,51 @@ def create_api_key(
                 "lookup": key.lookup,
                 "server_id": getattr(server, "pk", None),
                 "owner": user.username,
+                "scopes": scopes,
             },
         )
     return key, raw
+
+
+def update_api_key(
+    request: HttpRequest | Request | None, key: APIKey, *, name: str | None = None, scopes: list[str] | None = None
+) -> APIKey:
+    """Rename a key or change its scopes. A change of scopes closes the sockets the key opened
+    (the agent connects again if the new scopes still let it)."""
+    with transaction.atomic():
+        locked = APIKey.objects.select_for_update().select_related("user").get(pk=key.pk)
+        changed: dict[str, Any] = {}
+        if name is not None and name != locked.name:
+            changed["name"] = {"before": locked.name, "after": name}
+            locked.name = name
+        if scopes is not None:
+            scopes = key_scopes.normalised(scopes)
+            errors = key_scopes.scope_errors(scopes, bound=locked.server_id is not None, role=locked.user.role)
+            if errors:
+                raise exceptions.ValidationError({"scopes": errors})
+            if scopes != locked.scopes:
+                changed["scopes"] = {"before": locked.scopes, "after": scopes}
+                locked.scopes = scopes
+        if changed:
+            locked.save(update_fields=["name", "scopes"])
+            record_audit(
+                "api_key.updated", request=request, target=locked, details={"changed": sorted(changed), **changed}
+            )
+    if "scopes" in changed:
+        announce_revocation([locked.pk])
+    return locked
+
+
+def announce_access_change(user: User, *, deactivated: bool, role_changed: bool) -> None:
+    """After commit, close what a user's changed account may no longer hold open: on
+    deactivation every socket of theirs (agents' through their keys, and browsers'); on a
+    change of role the sockets of their enrolment keys, which need an admin."""
+    if deactivated:
+        announce_revocation(list(APIKey.objects.filter(user=user).values_list("pk", flat=True)))
+        _announce(user_group(user.pk), {"type": "user.deactivated", "user_id": user.pk})
+    elif role_changed:
+        keys = APIKey.objects.filter(user=user, server__isnull=True).only("pk", "scopes")
+        announce_revocation([key.pk for key in keys if key_scopes.ENROL in key.scopes])
 
 
 def revoke_api_key(request: Request | None, key: APIKey, actor: User | None = None) -> APIKey:
@@ -331,8 +383,13 @@ def announce_revocation(key_ids: list[int]) -> None:
     """After commit, tell any socket authenticated by these keys to close (the agent channel
     listens on ``apikey.<id>``). Sockets also recheck their key on their own, so a lost
     message only delays the close."""
-    if not key_ids:
-        return
+    for key_id in key_ids:
+        _announce(apikey_group(key_id), {"type": "apikey.revoked", "key_id": key_id})
+
+
+def _announce(group: str, event: dict[str, Any]) -> None:
+    """Send ``event`` to ``group`` after commit. Sockets also recheck on their own, so a lost
+    message only delays what it announces."""
 
     def send() -> None:
         from asgiref.sync import async_to_sync
@@ -341,10 +398,9 @@ def announce_revocation(key_ids: list[int]) -> None:
         layer = get_channel_layer()
         if layer is None:
             return
-        for key_id in key_ids:
-            try:
-                async_to_sync(layer.group_send)(f"apikey.{key_id}", {"type": "apikey.revoked", "key_id": key_id})
-            except Exception:
-                logger.exception("Could not announce the revocation of API key %s", key_id)
+        try:
+            async_to_sync(layer.group_send)(group, event)
+        except Exception:
+            logger.exception("Could not announce %s to %s", event["type"], group)
 
     transaction.on_commit(send)

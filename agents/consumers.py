@@ -101,6 +101,13 @@ class AgentConsumer(DirectDispatch, AsyncWebsocketConsumer):
             await self.close(code=CLOSE_UNAUTHENTICATED)
             return
         self.key = key
+        if not key.opens_agent_socket:
+            # A script's key, or a non-admin's: never any server's agent (a hello that was
+            # already on its way is refused again by ``agent_connected``).
+            await self._error("forbidden", "this key is not an agent key or an admin's enrolment key")
+            self.closing_reason = "not an agent key"
+            await self.close(code=CLOSE_FORBIDDEN)
+            return
         self.pending: deque[tuple[int, asyncio.Future[None]]] = deque()
         self.last_frame_at = time.monotonic()
         self.tasks = [asyncio.ensure_future(self._hello_deadline())]

@@ -44,26 +44,16 @@ class Session:
 
 
 def agent_connected(key: APIKey, hello: Hello, ip: str | None) -> Session:
-    """Find (or, for an admin's unbound key, create) the agent's server, fill its facts from
-    the hello, mark it online and record the connection."""
+    """Find the agent's server (an agent key's own; for an enrolment key, the server named by
+    the hostname, created if missing), fill its facts from the hello, mark it online and
+    record the connection."""
     with transaction.atomic():
-        server = key.server
-        if server is None:
-            server = Server.objects.filter(hostname__iexact=hello["hostname"]).first()
-            if server is None:
-                if not key.user.is_admin:
-                    raise EnrolmentRefused(
-                        f"no server has hostname {hello['hostname']!r}, and only an admin's key may enrol one"
-                    )
-                server = Server.objects.create(name=hello["hostname"], hostname=hello["hostname"], created_by=key.user)
-                record_audit(
-                    "server.enrolled",
-                    actor=key.user,
-                    api_key=key,
-                    target=server,
-                    details={"hostname": hello["hostname"], "via": "agent"},
-                )
-        server = Server.objects.select_for_update().get(pk=server.pk)
+        if key.is_agent_key and key.server_id is not None:
+            server = Server.objects.select_for_update().get(pk=key.server_id)
+        elif key.is_enrolment_key:
+            server = _enrol(key, hello["hostname"])
+        else:
+            raise EnrolmentRefused("this key is not an agent key or an admin's enrolment key")
         server.os = (f"{hello['os']} ({hello['kernel']})" if hello["kernel"] else hello["os"])[:100]
         server.agent_version = hello["agent_version"]
         server.status = ServerStatus.ONLINE
@@ -89,6 +79,30 @@ def agent_connected(key: APIKey, hello: Hello, ip: str | None) -> Session:
     return Session(server_id=server.pk, server_name=server.name, last_seq=last_seq(server.pk, hello["stream"]))
 
 
+def _enrol(key: APIKey, hostname: str) -> Server:
+    """The server ``hostname`` names, locked, for an enrolment key; created if missing. Never
+    a server that an agent key speaks for, nor one that another live key has connected as:
+    whoever holds an enrolment key must not take over a server enrolled through another."""
+    server = Server.objects.select_for_update().filter(hostname__iexact=hostname).first()
+    if server is None:
+        server = Server.objects.create(name=hostname, hostname=hostname, created_by=key.user)
+        record_audit(
+            "server.enrolled",
+            actor=key.user,
+            api_key=key,
+            target=server,
+            details={"hostname": hostname, "via": "agent"},
+        )
+        return server
+    live = APIKey.objects.active()
+    if live.filter(server=server).exists():
+        raise EnrolmentRefused(f"server {server.name!r} has an agent key: its agent must use that key")
+    connected = ConnectionEvent.objects.filter(server=server).exclude(api_key=key).values("api_key")
+    if any(other.opens_agent_socket for other in live.filter(pk__in=connected).select_related("user")):
+        raise EnrolmentRefused(f"server {server.name!r} was enrolled with another key, which is still valid")
+    return server
+
+
 def agent_disconnected(server_id: int, reason: str, *, ip: str | None, agent_version: str, replaced: bool) -> None:
     """Record the disconnect; mark the server offline unless a newer socket replaced this one."""
     with transaction.atomic():
@@ -106,5 +120,11 @@ def agent_disconnected(server_id: int, reason: str, *, ip: str | None, agent_ver
 
 
 def active_keys(key_ids: list[int]) -> set[int]:
-    """Which of these keys are still valid (not revoked, not expired, owner active)."""
-    return set(APIKey.objects.active().filter(pk__in=key_ids).values_list("pk", flat=True))
+    """Which of these keys may still hold an agent socket: valid (not revoked, not expired,
+    owner active) and still an agent key or an admin's enrolment key."""
+    keys = APIKey.objects.active().filter(pk__in=key_ids).select_related("user")
+    return {
+        key.pk
+        for key in keys.only("pk", "server_id", "scopes", "user__role", "user__is_active")
+        if key.opens_agent_socket
+    }

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import functools
+import logging
 from collections.abc import Awaitable, Callable
 from typing import Any, cast
 
@@ -12,14 +13,20 @@ from channels.db import database_sync_to_async
 from channels.exceptions import StopConsumer
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
 from channels.layers import get_channel_layer
+from django.conf import settings
 
+from accounts.events import user_group
+from accounts.models import User
 from chatops.group_send import announce
+from chatops.loops import PerLoop
 from monitoring.events import FLEET_METRICS_GROUP, server_logs_group, server_metrics_group
 from servers.models import Server
 
 CLOSE_UNAUTHENTICATED = 4401
 CLOSE_FORBIDDEN = 4403
 CLOSE_NOT_FOUND = 4404
+
+logger = logging.getLogger(__name__)
 
 Receive = Callable[[], Awaitable[dict[str, Any]]]
 Send = Callable[[dict[str, Any]], Awaitable[None]]
@@ -88,6 +95,52 @@ def can_see_server(user: Any, server_id: int) -> bool:
     return Server.objects.visible_to(user).filter(pk=server_id).exists()
 
 
+def active_users(user_ids: list[int]) -> set[int]:
+    return set(User.objects.filter(pk__in=user_ids, is_active=True).values_list("pk", flat=True))
+
+
+class UserWatch:
+    """One recheck of every open browser stream's user per process and period, in one query.
+
+    Deactivating a user closes their streams at once through the channel layer
+    (``user.deactivated``); this is the backstop for a lost message or a change made without
+    one (a bulk update, a deleted user). Same period as the agents' key recheck.
+    """
+
+    def __init__(self) -> None:
+        self.sockets: dict[int, set[StreamConsumer]] = {}
+        self.task: asyncio.Task[None] | None = None
+
+    def add(self, user_id: int, consumer: StreamConsumer) -> None:
+        self.sockets.setdefault(user_id, set()).add(consumer)
+        if self.task is None or self.task.done():
+            self.task = asyncio.get_running_loop().create_task(self._run(), name="stream-user-watch")
+
+    def discard(self, user_id: int, consumer: StreamConsumer) -> None:
+        consumers = self.sockets.get(user_id)
+        if consumers is not None:
+            consumers.discard(consumer)
+            if not consumers:
+                del self.sockets[user_id]
+
+    async def _run(self) -> None:
+        while self.sockets:
+            await asyncio.sleep(settings.AGENT_KEY_RECHECK_SECONDS)
+            user_ids = list(self.sockets)
+            try:
+                active = await database_sync_to_async(active_users)(user_ids)
+            except Exception:
+                logger.exception("Could not recheck the users of browser streams")
+                continue
+            for user_id in user_ids:
+                if user_id not in active:
+                    for consumer in list(self.sockets.get(user_id, ())):
+                        await consumer.close(code=CLOSE_UNAUTHENTICATED)
+
+
+user_watch = PerLoop(UserWatch)
+
+
 class StreamConsumer(DirectDispatch, AsyncJsonWebsocketConsumer):
     """Authenticates (``scope["user"]`` from the bearer subprotocol), then joins one group and
     forwards its events. Browsers only listen: a frame they send gets an error reply."""
@@ -113,6 +166,10 @@ class StreamConsumer(DirectDispatch, AsyncJsonWebsocketConsumer):
             await self.close(code=CLOSE_NOT_FOUND)
             return
         self.groups_to_join = names
+        # Joined first, so a deactivation from now on reaches this socket.
+        self.user_id = int(user.pk)
+        await self.channel_layer.group_add(user_group(self.user_id), self.channel_name)
+        user_watch().add(self.user_id, self)
         for name in names:
             await self.channel_layer.group_add(name, self.channel_name)
             await announce(self.channel_layer, name)
@@ -122,8 +179,15 @@ class StreamConsumer(DirectDispatch, AsyncJsonWebsocketConsumer):
         raise NotImplementedError
 
     async def disconnect(self, code: int) -> None:
+        user_id: int | None = getattr(self, "user_id", None)
+        if user_id is not None:
+            user_watch().discard(user_id, self)
+            await self.channel_layer.group_discard(user_group(user_id), self.channel_name)
         for name in getattr(self, "groups_to_join", []):
             await self.channel_layer.group_discard(name, self.channel_name)
+
+    async def user_deactivated(self, event: dict[str, Any]) -> None:
+        await self.close(code=CLOSE_UNAUTHENTICATED)
 
     async def receive_json(self, content: Any, **kwargs: Any) -> None:
         if isinstance(content, dict) and content.get("type") == "ping":

@@ -7,6 +7,7 @@ from django.utils import timezone
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from accounts import scopes as key_scopes
 from accounts.choices import Role
 from accounts.models import APIKey, AuditLog, User
 from chatops.api.fields import (
@@ -125,6 +126,15 @@ class APIKeySerializer(StrictModelSerializer):
         allow_null=True,
         help_text="Bind the key to one server: it then authenticates that server's agent (admins only).",
     )
+    scopes = serializers.ListField(
+        child=serializers.ChoiceField(choices=key_scopes.ALL_SCOPES),
+        required=False,
+        max_length=len(key_scopes.ALL_SCOPES),
+        help_text=(
+            "What the key may do (docs/api.md, API keys). A bound key has exactly ['agent']; "
+            "an unbound key defaults to the read scopes every role has."
+        ),
+    )
     prefix = StrictCharField(source="lookup", read_only=True, help_text="The key's first characters.")
     is_active = serializers.BooleanField(read_only=True)
 
@@ -136,6 +146,7 @@ class APIKeySerializer(StrictModelSerializer):
             "prefix",
             "user",
             "server",
+            "scopes",
             "created_at",
             "expires_at",
             "last_used_at",
@@ -154,6 +165,28 @@ class APIKeySerializer(StrictModelSerializer):
         if value is not None and not request.user.is_admin:
             raise serializers.ValidationError("Only admins may bind a key to a server.")
         return value
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        # Creating: the key is the caller's. Changing: it stays its owner's and bound as it was.
+        owner = self.instance.user if self.instance is not None else self.context["request"].user
+        bound = (self.instance.server_id if self.instance is not None else attrs.get("server")) is not None
+        if "scopes" in attrs or self.instance is None:
+            default = [key_scopes.AGENT] if bound else list(key_scopes.DEFAULT_SCOPES)
+            chosen = key_scopes.normalised(attrs.get("scopes", default))
+            errors = key_scopes.scope_errors(chosen, bound=bound, role=owner.role)
+            if errors:
+                raise serializers.ValidationError({"scopes": errors})
+            attrs["scopes"] = chosen
+        return attrs
+
+
+class APIKeyUpdateSerializer(APIKeySerializer):
+    """A key's name and scopes may change; its owner, server and lifetime may not."""
+
+    server = StrictPrimaryKeyRelatedField(read_only=True)
+
+    class Meta(APIKeySerializer.Meta):
+        read_only_fields = [*APIKeySerializer.Meta.read_only_fields, "server", "expires_at"]
 
 
 class CreatedAPIKeySerializer(APIKeySerializer):

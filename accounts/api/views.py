@@ -19,6 +19,7 @@ from accounts import services
 from accounts.api.filters import APIKeyFilter, AuditLogFilter
 from accounts.api.serializers import (
     APIKeySerializer,
+    APIKeyUpdateSerializer,
     AuditLogSerializer,
     ChangePasswordSerializer,
     CreatedAPIKeySerializer,
@@ -176,7 +177,7 @@ class APIKeyViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
         return APIKey.objects.visible_to(self.request.user).select_related("user", "server")  # type: ignore[arg-type]
 
     def get_permissions(self) -> list[Any]:
-        if self.action in ("create", "destroy"):
+        if self.action in ("create", "partial_update", "destroy"):
             return [IsAuthenticated(), NotWithAPIKey()]
         return [IsAuthenticated()]
 
@@ -203,6 +204,17 @@ class APIKeyViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
             envelope(data, "API key created. Store it now: it will not be shown again."),
             status=status.HTTP_201_CREATED,
         )
+
+    @extend_schema(
+        request=APIKeyUpdateSerializer,
+        responses={200: APIKeySerializer},
+        summary="Rename a key or change its scopes (its sockets close if the scopes change)",
+    )
+    def partial_update(self, request: Request, pk: str | None = None) -> Response:
+        serializer = APIKeyUpdateSerializer(self.get_object(), data=request.data, partial=True)
+        serializer.is_valid(raise_exception=True)
+        key = services.update_api_key(request, serializer.instance, **serializer.validated_data)  # type: ignore[arg-type]
+        return Response(envelope(self.get_serializer(key).data, "API key updated"))
 
     @extend_schema(responses={200: APIKeySerializer}, summary="Revoke a key")
     def destroy(self, request: Request, pk: str | None = None) -> Response:

@@ -139,7 +139,7 @@ class TestListAndRevoke:
 class TestBearerOnREST:
     def test_key_acts_with_its_owners_rights(self, viewer, admin):
         _, viewer_raw = create_api_key(None, viewer, name="v")
-        _, admin_raw = create_api_key(None, admin, name="a")
+        _, admin_raw = create_api_key(None, admin, name="a", scopes=["profile:read", "servers:write"])
         assert assert_ok(bearer(viewer_raw).get("/api/v1/auth/me"))["username"] == viewer.username
         body = {"name": "web-1", "hostname": "web-1.example.com"}
         assert_error(bearer(viewer_raw).post("/api/v1/servers", body, format="json"), 403)

@@ -37,3 +37,14 @@ def test_needs_an_admin(db, settings, tmp_path):
     settings.VAR_DIR = tmp_path
     with pytest.raises(CommandError):
         call_command("ensure_local_agent")
+
+
+def test_the_local_key_is_an_agent_key_and_a_script_key_in_its_place_is_replaced(admin, settings, tmp_path):
+    from accounts.services import create_api_key
+
+    settings.VAR_DIR = tmp_path
+    _, script = create_api_key(None, admin, name="script")
+    (tmp_path / "agent-key").write_text(script)
+    call_command("ensure_local_agent")
+    key = APIKey.objects.for_raw_key((tmp_path / "agent-key").read_text())
+    assert key is not None and key.scopes == ["agent"] and key.server == Server.objects.get()

@@ -58,7 +58,8 @@ PASSWORD = "a-long-live-test-passphrase"  # the admin setup_fleet makes, "ops"
 API_KEY_CODE = """
 from accounts.models import User
 from accounts.services import create_api_key
-print(create_api_key(None, User.objects.get(username='ops'), name='browser tests')[1])
+scopes = ['servers:read', 'servers:write', 'alerts:read', 'alerts:write']
+print(create_api_key(None, User.objects.get(username='ops'), name='browser tests', scopes=scopes)[1])
 """
 
 

@@ -1,7 +1,8 @@
 """Make sure this machine has a server entry and an agent key, for ``scripts/dev``.
 
 Writes the key to ``var/agent-key`` (owner-only) the first time, and again whenever the key
-there no longer works (revoked, expired, deleted). Prints the key file's path.
+there no longer works (revoked, expired, deleted, or no longer an agent key). Prints the key
+file's path. The key is bound to this machine's server: its scope is ``agent`` and nothing else.
 """
 
 from __future__ import annotations
@@ -25,9 +26,11 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         path = settings.VAR_DIR / "agent-key"
-        if path.exists() and APIKey.objects.for_raw_key(path.read_text().strip()) is not None:
-            self.stdout.write(str(path))
-            return
+        if path.exists():
+            key = APIKey.objects.for_raw_key(path.read_text().strip())
+            if key is not None and key.is_agent_key:
+                self.stdout.write(str(path))
+                return
         owner = User.objects.filter(role=Role.ADMIN, is_active=True).order_by("pk").first()
         if owner is None:
             raise CommandError("No admin yet: run `manage.py ensure_admin` first.")
