@@ -207,7 +207,7 @@ def _on_signal(reactor: Any, number: int) -> None:
     threading.Thread(target=_backstop, args=(grace + BACKSTOP_SECONDS,), name="chatops-stop", daemon=True).start()
     _stop_listening(reactor)
     begin()
-    asyncio.get_running_loop().create_task(_drain(reactor, grace), name="chatops-drain")
+    asyncio.get_running_loop().create_task(_drain_and_stop(reactor, grace), name="chatops-drain")
 
 
 def _stop_listening(reactor: Any) -> None:
@@ -218,7 +218,9 @@ def _stop_listening(reactor: Any) -> None:
             reader.stopListening()
 
 
-async def _drain(reactor: Any, grace: float) -> None:
+async def drain(grace: float) -> int:
+    """Close every open websocket, then wait up to ``grace`` seconds for the open requests and
+    sockets to end; returns how many are still open."""
     deadline = time.monotonic() + grace
     for socket in [s for s in list(_open.values()) if s is not None]:
         try:
@@ -229,6 +231,11 @@ async def _drain(reactor: Any, grace: float) -> None:
         await asyncio.sleep(0.05)
     if _open:
         logger.warning("%d requests or sockets still open after %g s: stopping anyway", len(_open), grace)
+    return len(_open)
+
+
+async def _drain_and_stop(reactor: Any, grace: float) -> None:
+    await drain(grace)
     _stop_reactor(reactor)
 
 

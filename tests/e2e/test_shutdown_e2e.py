@@ -20,8 +20,8 @@ import pytest
 import websockets
 from websockets.exceptions import ConnectionClosed
 
-from tests.e2e.helpers import browser_connect, next_event
-from tests.live import live_hub, setup_fleet
+from tests.e2e.helpers import browser_connect, next_event, rest, wait_for
+from tests.live import Agent, live_hub, setup_fleet
 
 pytestmark = pytest.mark.slow
 
@@ -132,3 +132,36 @@ def test_sigterm_ends_waiting_requests_and_closes_sockets(tmp_path):
         assert outcome["browser"] == CLOSE_HUB_STOPPING
         assert outcome["agent"] == CLOSE_HUB_STOPPING
         assert "Traceback" not in hub.log()
+
+
+DISCONNECTS = """
+import json
+from agents.models import ConnectionEvent
+events = ConnectionEvent.objects.filter(server_id={server_id}).order_by("pk")
+print(json.dumps([[e.kind, e.reason] for e in events]))
+"""
+
+
+def test_a_real_agent_is_told_the_hub_restarts_and_comes_back(tmp_path):
+    with live_hub(tmp_path) as hub:
+        fleet = setup_fleet(hub)
+        token, server_id = str(fleet["token"]), int(fleet["server_id"])
+        agent = Agent(hub.url, str(fleet["key"]), tmp_path / "agent", interval=1).start()
+        try:
+            wait_for(lambda: rest(hub.url, token, f"/servers/{server_id}")["status"] == "online", what="the agent")
+            port = hub.ports[0]
+            hub.stop_daphne(port)
+            wait_for(lambda: "hub closed the connection: 4503" in agent.log(), timeout=10, what="the close")
+            hub.start_daphne(port)
+            wait_for(
+                lambda: [kind for kind, _ in json.loads(hub.python(DISCONNECTS.format(server_id=server_id)))]
+                == ["connect", "disconnect", "connect"],
+                timeout=60, every=1, what="the agent's reconnect",
+            )  # fmt: skip
+            events = json.loads(hub.python(DISCONNECTS.format(server_id=server_id)))
+            assert events[1] == ["disconnect", f"hub stopping ({CLOSE_HUB_STOPPING})"]
+            assert rest(hub.url, token, f"/servers/{server_id}")["status"] == "online"
+        finally:
+            agent.stop()
+        # A restart is routine: the agent says so at info, not as a warning.
+        assert "INFO agents.daemon.link: hub closed the connection: 4503" in agent.log()
