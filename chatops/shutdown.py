@@ -188,6 +188,9 @@ def install() -> None:
         return
 
     def take_signals() -> None:
+        if threading.current_thread() is not threading.main_thread():
+            return  # runserver's autoreloader runs daphne in a thread, without signal handlers
+
         def handler(number: int, frame: Any) -> None:
             reactor.callFromThread(_on_signal, reactor, number)
 
