@@ -41,7 +41,8 @@ T = TypeVar("T")
 Receive = Callable[[], Awaitable[dict[str, Any]]]
 Send = Callable[[dict[str, Any]], Awaitable[None]]
 
-CLOSE_HUB_STOPPING = 4503
+# 1001 "going away", in the range an application may send (docs/agent-protocol.md).
+CLOSE_HUB_STOPPING = 4001
 RETRY_AFTER_SECONDS = 5
 # After the grace period, how long daphne has to stop before the process is ended anyway.
 BACKSTOP_SECONDS = 3.0

@@ -26,7 +26,7 @@ def stopping():
     shutdown._stopping.clear()
 
 
-async def test_open_sockets_are_closed_with_4503_and_the_drain_ends_with_them(viewer, server, stopping):
+async def test_open_sockets_are_closed_with_4001_and_the_drain_ends_with_them(viewer, server, stopping):
     token = await asyncio.to_thread(lambda: issue_tokens(viewer).access_token)
     browser = browser_socket(f"/api/v1/ws/metrics/{server.pk}", token)
     connected, _ = await browser.connect()
@@ -40,7 +40,7 @@ async def test_open_sockets_are_closed_with_4503_and_the_drain_ends_with_them(vi
     assert await asyncio.wait_for(drained, 5) == 0
 
 
-async def test_a_socket_that_opens_after_the_stop_began_is_closed_with_4503(viewer, server, stopping):
+async def test_a_socket_that_opens_after_the_stop_began_is_closed_with_4001(viewer, server, stopping):
     token = await asyncio.to_thread(lambda: issue_tokens(viewer).access_token)
     stopping()
     browser = browser_socket(f"/api/v1/ws/metrics/{server.pk}", token)

@@ -25,7 +25,7 @@ from tests.live import Agent, live_hub, setup_fleet
 
 pytestmark = pytest.mark.slow
 
-CLOSE_HUB_STOPPING = 4503
+CLOSE_HUB_STOPPING = 4001
 
 
 def hello() -> dict[str, Any]:
@@ -151,7 +151,7 @@ def test_a_real_agent_is_told_the_hub_restarts_and_comes_back(tmp_path):
             wait_for(lambda: rest(hub.url, token, f"/servers/{server_id}")["status"] == "online", what="the agent")
             port = hub.ports[0]
             hub.stop_daphne(port)
-            wait_for(lambda: "hub closed the connection: 4503" in agent.log(), timeout=10, what="the close")
+            wait_for(lambda: "hub closed the connection: 4001" in agent.log(), timeout=10, what="the close")
             hub.start_daphne(port)
             wait_for(
                 lambda: [kind for kind, _ in json.loads(hub.python(DISCONNECTS.format(server_id=server_id)))]
@@ -164,4 +164,4 @@ def test_a_real_agent_is_told_the_hub_restarts_and_comes_back(tmp_path):
         finally:
             agent.stop()
         # A restart is routine: the agent says so at info, not as a warning.
-        assert "INFO agents.daemon.link: hub closed the connection: 4503" in agent.log()
+        assert "INFO agents.daemon.link: hub closed the connection: 4001" in agent.log()
