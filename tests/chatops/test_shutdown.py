@@ -20,14 +20,18 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
+def token(viewer):
+    return issue_tokens(viewer).access_token
+
+
+@pytest.fixture
 def stopping():
     """The process-wide stop flag, cleared again for the next test."""
     yield shutdown.begin
     shutdown._stopping.clear()
 
 
-async def test_open_sockets_are_closed_with_4001_and_the_drain_ends_with_them(viewer, server, stopping):
-    token = await asyncio.to_thread(lambda: issue_tokens(viewer).access_token)
+async def test_open_sockets_are_closed_with_4001_and_the_drain_ends_with_them(token, server, stopping):
     browser = browser_socket(f"/api/v1/ws/metrics/{server.pk}", token)
     connected, _ = await browser.connect()
     assert connected
@@ -40,8 +44,7 @@ async def test_open_sockets_are_closed_with_4001_and_the_drain_ends_with_them(vi
     assert await asyncio.wait_for(drained, 5) == 0
 
 
-async def test_a_socket_that_opens_after_the_stop_began_is_closed_with_4001(viewer, server, stopping):
-    token = await asyncio.to_thread(lambda: issue_tokens(viewer).access_token)
+async def test_a_socket_that_opens_after_the_stop_began_is_closed_with_4001(token, server, stopping):
     stopping()
     browser = browser_socket(f"/api/v1/ws/metrics/{server.pk}", token)
     connected, _ = await browser.connect()
