@@ -28,6 +28,7 @@ from rest_framework.request import Request
 from accounts.models import APIKey, AuditLog, User
 from accounts.services import record_audit
 from agents.models import CommandHistory
+from chatops.shutdown import ShuttingDown, unless_stopping
 from servers.choices import ServerStatus
 from servers.models import Server
 from webhooks.payloads import CommandCompletedData, iso
@@ -247,9 +248,10 @@ async def _listen(history_id: int, channel: str, layer: Any, seconds: float, ack
         if remaining <= 0:
             await database_sync_to_async(_time_out)(history_id)
             return
-        # Woken by any event of this command; a lost event costs at most a second.
+        # Woken by any event of this command; a lost event costs at most a second. A hub
+        # process that stops ends the wait at once (ShuttingDown).
         with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(layer.receive(channel), min(1.0, remaining))
+            await unless_stopping(asyncio.wait_for(layer.receive(channel), min(1.0, remaining)))
 
 
 def run_and_wait(history: CommandHistory, seconds: float, **extra: Any) -> CommandHistory:
@@ -268,7 +270,13 @@ def run_and_wait(history: CommandHistory, seconds: float, **extra: Any) -> Comma
         finally:
             await layer.group_discard(command_group(history.pk), channel)
 
-    async_to_sync(go)()
+    try:
+        async_to_sync(go)()
+    except ShuttingDown:
+        raise ShuttingDown(
+            f"The hub is restarting before the agent answered; request {history.pk} may still finish "
+            "(see the server's command history)."
+        ) from None
     history.refresh_from_db()
     return history
 

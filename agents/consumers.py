@@ -17,6 +17,7 @@ from django.conf import settings
 from accounts.models import APIKey
 from agents import commands, protocol, services
 from agents.protocol import ProtocolError
+from chatops import shutdown
 from chatops.loops import PerLoop
 from monitoring.consumers import DirectDispatch
 from monitoring.ingest import batcher
@@ -309,6 +310,8 @@ class AgentConsumer(DirectDispatch, AsyncWebsocketConsumer):
 
     async def disconnect(self, code: int) -> None:
         self.gone = True
+        if shutdown.stopping():
+            self.closing_reason = "hub stopping"
         for task in getattr(self, "tasks", []):
             task.cancel()
         if self.session is None:

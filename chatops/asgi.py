@@ -16,18 +16,23 @@ from django.conf import settings  # noqa: E402
 
 from chatops.routing import websocket_urlpatterns  # noqa: E402
 from chatops.runtime import tune_gc  # noqa: E402
+from chatops.shutdown import Drain, install  # noqa: E402
 
 if settings.EMBEDDED_WORKER:
     from worker.runner import start_embedded
 
     start_embedded()
 
-application = ProtocolTypeRouter(
-    {
-        "http": django_asgi_app,
-        "websocket": URLRouter(websocket_urlpatterns),
-    }
+# Drain: SIGTERM ends waiting requests with 503 and closes every socket (chatops.shutdown).
+application = Drain(
+    ProtocolTypeRouter(
+        {
+            "http": django_asgi_app,
+            "websocket": URLRouter(websocket_urlpatterns),
+        }
+    )
 )
+install()
 
 # Last: everything loaded at start is frozen out of the garbage collector.
 tune_gc()

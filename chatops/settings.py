@@ -284,6 +284,9 @@ EMBEDDED_WORKER = envbool("EMBEDDED_WORKER", True)
 # live object took 200-300 ms each, every few seconds, stopping the event loop. 0: Python's
 # defaults, nothing frozen.
 HUB_GC_THRESHOLD = envint("HUB_GC_THRESHOLD", 50_000, minimum=0, maximum=10_000_000)
+# On SIGTERM (chatops.shutdown), how long a hub process lets open requests and sockets end
+# after it answered the waiting ones with 503 and closed every websocket; then it stops anyway.
+HUB_SHUTDOWN_GRACE_SECONDS = envint("HUB_SHUTDOWN_GRACE_SECONDS", 5, minimum=0, maximum=120)
 
 # --- Outgoing webhooks (webhooks/, docs/webhooks.md) -------------------------------------------
 # Let webhook URLs reach loopback, private and other non-public addresses (a hub on a private

@@ -33,6 +33,7 @@ from agents.daemon import __version__
 from agents.daemon.buffer import FrameBuffer
 from agents.daemon.outbox import Outbox
 from agents.daemon.protocol import (
+    CLOSE_HUB_STOPPING,
     CLOSE_PROTOCOL_ERROR,
     FATAL_CLOSE_CODES,
     HUB_MAX_FRAME_BYTES,
@@ -183,7 +184,7 @@ class HubLink:
             if code in FATAL_CLOSE_CODES:
                 raise FatalHubError(code, f"hub closed the connection with {code}: {FATAL_CLOSE_CODES[code]}")
             if code is not None:
-                level = logging.INFO if code in (1000, 1001) else logging.WARNING
+                level = logging.INFO if code in (1000, 1001, CLOSE_HUB_STOPPING) else logging.WARNING
                 log.log(level, "hub closed the connection: %d %s", code, reason)
             # The backoff starts afresh only after a connection that lasted: two agents sharing
             # one server's key replace each other (4409) at once, and must not flap every second.

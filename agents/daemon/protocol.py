@@ -42,6 +42,7 @@ CLOSE_PROTOCOL_ERROR: Final = 4400
 CLOSE_UNAUTHORIZED: Final = 4401
 CLOSE_FORBIDDEN: Final = 4403
 CLOSE_REPLACED: Final = 4409
+CLOSE_HUB_STOPPING: Final = 4001  # the hub process is stopping (a restart): reconnect
 FATAL_CLOSE_CODES: Final = {
     CLOSE_PROTOCOL_ERROR: "protocol error (the hub does not speak this agent's protocol)",
     CLOSE_UNAUTHORIZED: "the API key is unknown, expired or revoked",

@@ -18,6 +18,7 @@ from rest_framework.response import Response
 from rest_framework.views import set_rollback
 
 from chatops.api.envelope import FieldError, error_body
+from chatops.shutdown import RETRY_AFTER_SECONDS, ShuttingDown
 
 logger = logging.getLogger("chatops.api")
 
@@ -93,6 +94,9 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response:
         exc = exceptions.NotFound()
     elif isinstance(exc, DjangoPermissionDenied):
         exc = exceptions.PermissionDenied()
+    elif isinstance(exc, ShuttingDown):
+        exc = ServiceUnavailable(str(exc) or "The hub is restarting; try again shortly.")
+        exc.wait = RETRY_AFTER_SECONDS  # type: ignore[attr-defined]
     elif not isinstance(exc, exceptions.APIException):
         logger.exception("Unhandled error in %s", type(context.get("view")).__name__)
         exc = exceptions.APIException()
