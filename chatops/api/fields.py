@@ -38,11 +38,26 @@ class StrictIPAddressField(_StrictString, serializers.IPAddressField):
     pass
 
 
+#: Every float the API takes lies within ±FLOAT_LIMIT, so a sum or a difference of two stays finite.
+FLOAT_LIMIT = 1e300
+
+
 class StrictFloatField(serializers.FloatField):
-    """A JSON number, finite: not ``"1"``, ``true`` or NaN."""
+    """A JSON number, finite and within ±``FLOAT_LIMIT``: not ``"1"``, ``true``, NaN or a
+    400-digit integer (which Python cannot turn into a float)."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("min_value", -FLOAT_LIMIT)
+        kwargs.setdefault("max_value", FLOAT_LIMIT)
+        super().__init__(**kwargs)
 
     def to_internal_value(self, data: Any) -> float:
-        if isinstance(data, bool) or not isinstance(data, int | float) or not math.isfinite(data):
+        if isinstance(data, bool) or not isinstance(data, int | float):
+            raise serializers.ValidationError("Must be a finite number.", code="invalid")
+        if isinstance(data, int) and abs(data) > FLOAT_LIMIT:
+            # Compared as integers: float() of a huge one raises OverflowError.
+            self.fail("max_value" if data > 0 else "min_value", max_value=self.max_value, min_value=self.min_value)
+        if not math.isfinite(data):
             raise serializers.ValidationError("Must be a finite number.", code="invalid")
         return float(super().to_internal_value(data))
 

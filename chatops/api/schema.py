@@ -50,6 +50,7 @@ _ERROR_DESCRIPTIONS = {
     "404": "No such object, or not one the caller may see.",
     "405": "Method not allowed.",
     "409": "A unique value is taken, or the request conflicts with the current state.",
+    "413": "The body is larger than MAX_REQUEST_BODY_BYTES.",
     "415": "The body is not JSON (or form data).",
     "429": "Over the rate limit: see Retry-After.",
     "500": "Unexpected error; the request id finds it in the log.",
@@ -97,7 +98,7 @@ class AutoSchema(SpectacularAutoSchema):
     def _error_codes(self) -> list[str]:
         codes = ["400", "401", "403", "404", "429", "500"]
         if self.method in ("POST", "PUT", "PATCH"):
-            codes.append("415")
+            codes += ["413", "415"]
         codes += [c for c in getattr(self.view, "extra_error_codes", ()) if c not in codes]
         return codes
 
