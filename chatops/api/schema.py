@@ -10,8 +10,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from drf_spectacular.contrib.django_filters import DjangoFilterExtension
 from drf_spectacular.openapi import AutoSchema as SpectacularAutoSchema
 from drf_spectacular.plumbing import ResolvedComponent
+from rest_framework import serializers
+
+from chatops.api.fields import NOT_BLANK_PATTERN
 
 _ERROR_SCHEMA: dict[str, Any] = {
     "type": "object",
@@ -79,6 +83,22 @@ class AutoSchema(SpectacularAutoSchema):
         self.registry.register_on_missing(component)
         return dict(component.ref)
 
+    def _map_serializer_field(self, field: Any, direction: str, bypass_extensions: bool = False) -> dict[str, Any]:
+        schema: dict[str, Any] = super()._map_serializer_field(field, direction, bypass_extensions)
+        # DRF strips a string and then refuses it blank, so "\f" is as blank as "": say so,
+        # unless the field's own pattern (inserted first, as drf-spectacular does later) does.
+        if (
+            direction == "request"
+            and isinstance(field, serializers.CharField)
+            and not field.allow_blank
+            and field.trim_whitespace
+            and schema.get("type") == "string"
+            and not {"enum", "format", "anyOf"} & set(schema)
+        ):
+            self._insert_field_validators(field, schema)
+            schema.setdefault("pattern", NOT_BLANK_PATTERN)
+        return schema
+
     def _get_response_for_code(
         self, serializer: Any, status_code: str, media_types: Any = None, direction: str = "response"
     ) -> dict[str, Any]:
@@ -135,3 +155,22 @@ class AutoSchema(SpectacularAutoSchema):
         if status_code == "429":
             headers["Retry-After"] = {**_INT_HEADER, "required": True, "description": "Seconds to wait."}
         return headers
+
+
+class FilterExtension(DjangoFilterExtension):
+    """drf-spectacular's django-filter support, plus the ``max_length`` a text filter enforces."""
+
+    priority = 1
+
+    def resolve_filter_field(
+        self, auto_schema: Any, model: Any, filterset_class: Any, field_name: str, filter_field: Any
+    ) -> list[dict[str, Any]]:
+        parameters: list[dict[str, Any]] = super().resolve_filter_field(
+            auto_schema, model, filterset_class, field_name, filter_field
+        )
+        max_length = filter_field.extra.get("max_length")
+        for parameter in parameters:
+            if max_length is not None and parameter["schema"].get("type") == "string":
+                parameter["schema"].setdefault("maxLength", max_length)
+        return parameters
+
