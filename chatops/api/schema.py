@@ -173,4 +173,3 @@ class FilterExtension(DjangoFilterExtension):
             if max_length is not None and parameter["schema"].get("type") == "string":
                 parameter["schema"].setdefault("maxLength", max_length)
         return parameters
-

@@ -8,7 +8,9 @@ import json
 import pytest
 from django.test import override_settings
 from django.urls import path
-from hypothesis import HealthCheck, given, settings as hypothesis_settings, strategies as st
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 from rest_framework.test import APIClient
 
 from alerts.models import Threshold
@@ -57,7 +59,9 @@ class TestTooLarge:
         settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 100_000
         body = json.dumps({"name": "web-1", "hostname": "web-1.example", "padding": "x" * 100_000})
         assert_error(send(admin_client, "post", "/api/v1/servers", body), 413, "request_too_large")
-        assert_ok(admin_client.post("/api/v1/servers", {"name": "web-1", "hostname": "web-1.example"}, format="json"), 201)
+        assert_ok(
+            admin_client.post("/api/v1/servers", {"name": "web-1", "hostname": "web-1.example"}, format="json"), 201
+        )
 
     @override_settings(ROOT_URLCONF=__name__)
     def test_outside_drf_views_too(self, anon):
@@ -73,15 +77,15 @@ class TestTooDeep:
         assert f"deeper than {MAX_JSON_DEPTH}" in assert_error(response, 400, "parse_error")["detail"]
 
     def test_nesting_up_to_the_limit_is_parsed(self, admin_client):
-        tags = {"k": "v"}
-        # {"metrics": [{"tags": {…}}]} is four levels; the parser reads it and the field says no.
-        body = {"metrics": [{"name": "deploys", "value": 1, "tags": tags}]}
-        assert_ok(admin_client.post("/api/v1/metrics", body, format="json"), 201)
+        # The object and 31 lists: 32 levels, so the parser reads it and the field refuses it.
         deep: object = "x"
         for _ in range(MAX_JSON_DEPTH - 1):
             deep = [deep]
         response = admin_client.post("/api/v1/servers", {"name": deep, "hostname": "h"}, format="json")
         assert_error(response, 400, "validation_error")
+        # One level more is refused before any field sees it.
+        response = admin_client.post("/api/v1/servers", {"name": [deep], "hostname": "h"}, format="json")
+        assert_error(response, 400, "parse_error")
 
 
 HUGE = "9" * 400
@@ -91,7 +95,8 @@ PLACEHOLDER = "\u0000BAD\u0000"  # no body holds it; json.dumps writes it escape
 class TestNumbersOutOfRange:
     @pytest.mark.parametrize("sign", ["", "-"])
     def test_a_400_digit_metric_value_is_400_naming_the_field(self, admin_client, sign):
-        body = '{"metrics": [{"name": "deploys", "value": %s%s}]}' % (sign, HUGE)
+        body = json.dumps({"metrics": [{"name": "deploys", "value": PLACEHOLDER}]})
+        body = body.replace(json.dumps(PLACEHOLDER), sign + HUGE)
         error = assert_error(send(admin_client, "post", "/api/v1/metrics", body), 400, "validation_error")
         assert error["errors"][0]["field"] == "metrics.0.value"
         assert "1e+300" in error["errors"][0]["message"]
