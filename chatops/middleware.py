@@ -5,10 +5,12 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
+from django.core.exceptions import RequestDataTooBig
 from django.http import HttpRequest, HttpResponse, JsonResponse
 
 from chatops import ratelimit
 from chatops.api.envelope import error_body
+from chatops.api.exceptions import request_too_large
 from chatops.request_id import new_request_id, set_request_id
 
 logger = logging.getLogger("chatops.api")
@@ -49,6 +51,9 @@ class APIErrorMiddleware:
     def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
         if not request.path.startswith(API_PREFIX):
             return None
+        if isinstance(exception, RequestDataTooBig):
+            too_large = request_too_large()
+            return JsonResponse(error_body(413, str(too_large.detail), "request_too_large"), status=413)
         logger.exception("Unhandled error on %s %s", request.method, request.path)
         return JsonResponse(error_body(500, "A server error occurred.", "error"), status=500)
 

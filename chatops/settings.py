@@ -231,6 +231,9 @@ RATE_LIMITS = {
 RATE_LIMIT_ENABLED = envbool("RATE_LIMIT_ENABLED", True)
 # Trust X-Forwarded-For from this many proxies in front of the hub (0: use the socket peer).
 TRUSTED_PROXY_COUNT = envint("TRUSTED_PROXY_COUNT", 0, minimum=0, maximum=5)
+# A larger request body is a 413, refused on its Content-Length before anything parses it.
+# Django's 2.5 MiB holds a batch of 1000 custom metrics with a few tags each.
+DATA_UPLOAD_MAX_MEMORY_SIZE = envint("MAX_REQUEST_BODY_BYTES", 2_621_440, minimum=64 * 1024, maximum=64 * 1024 * 1024)
 
 # --- The agent channel ------------------------------------------------------------------------
 AGENT_WINDOW = envint("AGENT_WINDOW", 32, minimum=1, maximum=1024)

@@ -6,7 +6,13 @@ from rest_framework import serializers
 
 from agents.protocol import METRIC_NAME_RE
 from alerts.models import Alert, Scope, Threshold, threshold_problems
-from chatops.api.fields import StrictCharField, StrictFloatField, StrictModelSerializer, StrictPrimaryKeyRelatedField
+from chatops.api.fields import (
+    StrictCharField,
+    StrictFloatField,
+    StrictModelSerializer,
+    StrictPrimaryKeyRelatedField,
+    pattern_validator,
+)
 from servers.api.serializers import TagField
 from servers.models import Server
 
@@ -52,7 +58,10 @@ class ThresholdSerializer(StrictModelSerializer):
         read_only_fields = ["id", "created_at", "updated_at"]
         extra_kwargs = {
             "metric": {
-                "help_text": "A metric the agent reports (cpu_percent, disk_percent:/home, …) or a custom metric."
+                "help_text": "A metric the agent reports (cpu_percent, disk_percent:/home, …) or a custom metric.",
+                "validators": [
+                    pattern_validator(METRIC_NAME_RE, "Not a metric name (snake_case, optionally `:` and a label).")
+                ],
             },
             "duration_seconds": {"help_text": "How long the condition must hold before the alert fires (0: at once)."},
             "repeat_interval_seconds": {
@@ -69,11 +78,6 @@ class ThresholdSerializer(StrictModelSerializer):
         value = value.strip()
         if not value:
             raise serializers.ValidationError("Must not be blank.")
-        return value
-
-    def validate_metric(self, value: str) -> str:
-        if not METRIC_NAME_RE.match(value):
-            raise serializers.ValidationError("Not a metric name (snake_case, optionally `:` and a label).")
         return value
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:

@@ -11,7 +11,9 @@ import logging
 import math
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.core.exceptions import RequestDataTooBig
 from django.http import Http404
 from rest_framework import exceptions, status
 from rest_framework.response import Response
@@ -33,6 +35,16 @@ class ServiceUnavailable(exceptions.APIException):
     status_code = status.HTTP_503_SERVICE_UNAVAILABLE
     default_detail = "A service the hub depends on is unavailable."
     default_code = "service_unavailable"
+
+
+class RequestTooLarge(exceptions.APIException):
+    status_code = status.HTTP_413_REQUEST_ENTITY_TOO_LARGE
+    default_detail = "The request body is larger than the hub accepts."
+    default_code = "request_too_large"
+
+
+def request_too_large() -> RequestTooLarge:
+    return RequestTooLarge(f"The request body is larger than {settings.DATA_UPLOAD_MAX_MEMORY_SIZE} bytes.")
 
 
 class UniqueConflict(exceptions.ValidationError):
@@ -97,6 +109,10 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response:
     elif isinstance(exc, ShuttingDown):
         exc = ServiceUnavailable(str(exc) or "The hub is restarting; try again shortly.")
         exc.wait = RETRY_AFTER_SECONDS  # type: ignore[attr-defined]
+    elif isinstance(exc, RequestDataTooBig):
+        # Django refuses to read a body past DATA_UPLOAD_MAX_MEMORY_SIZE (checked against
+        # Content-Length before reading, so nothing is parsed); the client's fault, not ours.
+        exc = request_too_large()
     elif not isinstance(exc, exceptions.APIException):
         logger.exception("Unhandled error in %s", type(context.get("view")).__name__)
         exc = exceptions.APIException()

@@ -7,11 +7,32 @@ string belongs is a 400. ``StrictModelSerializer`` maps model text fields to the
 from __future__ import annotations
 
 import math
+import re
 from typing import Any
 
+from django.core.validators import RegexValidator
 from django.db import models
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
+
+from chatops.api.filters import MAX_ID
+
+#: Python's whitespace (``str.isspace``, ``re``'s ``\s``, what ``strip()`` removes) as a regex
+#: class body. ECMA regexes, which OpenAPI patterns are, mean another set by ``\s``.
+PY_SPACE = r"\t\n\u000b\u000c\r\u001c-\u001f \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+#: A string with something besides whitespace: what DRF's trimming ``CharField`` takes.
+NOT_BLANK_PATTERN = f"[^{PY_SPACE}]"
+
+
+def spell_out_spaces(pattern: str) -> str:
+    r"""The same Python regex with ``\s`` and ``\S`` written out, so that it means the same as an
+    OpenAPI (ECMA) pattern. (drf-spectacular turns ``\Z`` into ``$`` itself.)"""
+    return pattern.replace(r"[^\s]", f"[^{PY_SPACE}]").replace(r"\S", f"[^{PY_SPACE}]").replace(r"\s", f"[{PY_SPACE}]")
+
+
+def pattern_validator(regex: re.Pattern[str], message: str) -> RegexValidator:
+    """A validator for ``regex`` whose pattern the schema can state as it is."""
+    return RegexValidator(spell_out_spaces(regex.pattern), message)
 
 
 class _StrictString:
@@ -38,11 +59,26 @@ class StrictIPAddressField(_StrictString, serializers.IPAddressField):
     pass
 
 
+#: Every float the API takes lies within ±FLOAT_LIMIT, so a sum or a difference of two stays finite.
+FLOAT_LIMIT = 1e300
+
+
 class StrictFloatField(serializers.FloatField):
-    """A JSON number, finite: not ``"1"``, ``true`` or NaN."""
+    """A JSON number, finite and within ±``FLOAT_LIMIT``: not ``"1"``, ``true``, NaN or a
+    400-digit integer (which Python cannot turn into a float)."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("min_value", -FLOAT_LIMIT)
+        kwargs.setdefault("max_value", FLOAT_LIMIT)
+        super().__init__(**kwargs)
 
     def to_internal_value(self, data: Any) -> float:
-        if isinstance(data, bool) or not isinstance(data, int | float) or not math.isfinite(data):
+        if isinstance(data, bool) or not isinstance(data, int | float):
+            raise serializers.ValidationError("Must be a finite number.", code="invalid")
+        if isinstance(data, int) and abs(data) > FLOAT_LIMIT:
+            # Compared as integers: float() of a huge one raises OverflowError.
+            self.fail("max_value" if data > 0 else "min_value", max_value=self.max_value, min_value=self.min_value)
+        if not math.isfinite(data):
             raise serializers.ValidationError("Must be a finite number.", code="invalid")
         return float(super().to_internal_value(data))
 
@@ -68,6 +104,7 @@ class StrictModelSerializer(serializers.ModelSerializer[Any]):
     }
 
 
+@extend_schema_field({"type": "integer", "minimum": 1, "maximum": MAX_ID})
 class StrictPrimaryKeyRelatedField(serializers.PrimaryKeyRelatedField):
     """An object's id as a JSON integer (or null where allowed): not ``""``, ``"7"`` or ``true``,
     which DRF would turn into null or 7."""

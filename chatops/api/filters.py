@@ -9,6 +9,7 @@ import django_filters
 from django import forms
 from django.db.models import QuerySet
 from django.utils import timezone
+from drf_spectacular.utils import extend_schema_field
 from rest_framework.exceptions import ValidationError
 from rest_framework.filters import BaseFilterBackend
 from rest_framework.request import Request
@@ -74,6 +75,7 @@ class SortFilter(BaseFilterBackend):
 MAX_ID = 2**63 - 1
 
 
+@extend_schema_field({"type": "integer", "minimum": 1, "maximum": MAX_ID})
 class IdFilter(django_filters.NumberFilter):
     """An object id: a whole number in the database's range (a float or 1e300 is a 400)."""
 
@@ -120,26 +122,32 @@ def single_param(request: Request, name: str) -> str | None:
 
 
 class UTCDateTimeField(forms.DateTimeField):
-    """An ISO 8601 instant, read as UTC when it names no zone, within 1970 to 9999.
+    """An ISO 8601 instant written with a year from 1970 to 9999, read as UTC when it names no zone.
 
     Normalised to UTC before it reaches the database: PostgreSQL refuses zone offsets beyond
-    ±15:59 and years before its range, which would otherwise be a 500.
+    ±15:59 and years before its range, which would otherwise be a 500. The year is checked as
+    written, which the schema can state (``YEAR_PATTERN``); an offset that carries the instant
+    past year 9999 is clamped there, as a filter bound means the same.
     """
 
     def to_python(self, value: Any) -> datetime | None:
         parsed = super().to_python(value)
         if parsed is None:
             return None
+        if not 1970 <= parsed.year <= 9999:
+            raise forms.ValidationError("Enter a time between 1970 and 9999.")
         if timezone.is_naive(parsed):
             parsed = parsed.replace(tzinfo=UTC)
         try:
-            parsed = parsed.astimezone(UTC)
+            return parsed.astimezone(UTC)
         except (OverflowError, ValueError):
-            raise forms.ValidationError("Enter a time between 1970 and 9999.") from None
-        if not 1970 <= parsed.year <= 9999:
-            raise forms.ValidationError("Enter a time between 1970 and 9999.")
-        return parsed
+            return datetime.max.replace(tzinfo=UTC)
 
 
+#: A date-time whose year, as written, is 1970 to 9999.
+YEAR_PATTERN = "^(19[7-9][0-9]|[2-9][0-9]{3})-"
+
+
+@extend_schema_field({"type": "string", "format": "date-time", "pattern": YEAR_PATTERN})
 class UTCDateTimeFilter(django_filters.IsoDateTimeFilter):
     field_class = UTCDateTimeField

@@ -10,8 +10,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from drf_spectacular.contrib.django_filters import DjangoFilterExtension
 from drf_spectacular.openapi import AutoSchema as SpectacularAutoSchema
 from drf_spectacular.plumbing import ResolvedComponent
+from rest_framework import serializers
+
+from chatops.api.fields import NOT_BLANK_PATTERN
 
 _ERROR_SCHEMA: dict[str, Any] = {
     "type": "object",
@@ -50,6 +54,7 @@ _ERROR_DESCRIPTIONS = {
     "404": "No such object, or not one the caller may see.",
     "405": "Method not allowed.",
     "409": "A unique value is taken, or the request conflicts with the current state.",
+    "413": "The body is larger than MAX_REQUEST_BODY_BYTES.",
     "415": "The body is not JSON (or form data).",
     "429": "Over the rate limit: see Retry-After.",
     "500": "Unexpected error; the request id finds it in the log.",
@@ -78,6 +83,22 @@ class AutoSchema(SpectacularAutoSchema):
         self.registry.register_on_missing(component)
         return dict(component.ref)
 
+    def _map_serializer_field(self, field: Any, direction: str, bypass_extensions: bool = False) -> dict[str, Any]:
+        schema: dict[str, Any] = super()._map_serializer_field(field, direction, bypass_extensions)
+        # DRF strips a string and then refuses it blank, so "\f" is as blank as "": say so,
+        # unless the field's own pattern (inserted first, as drf-spectacular does later) does.
+        if (
+            direction == "request"
+            and isinstance(field, serializers.CharField)
+            and not field.allow_blank
+            and field.trim_whitespace
+            and schema.get("type") == "string"
+            and not {"enum", "format", "anyOf"} & set(schema)
+        ):
+            self._insert_field_validators(field, schema)
+            schema.setdefault("pattern", NOT_BLANK_PATTERN)
+        return schema
+
     def _get_response_for_code(
         self, serializer: Any, status_code: str, media_types: Any = None, direction: str = "response"
     ) -> dict[str, Any]:
@@ -97,7 +118,7 @@ class AutoSchema(SpectacularAutoSchema):
     def _error_codes(self) -> list[str]:
         codes = ["400", "401", "403", "404", "429", "500"]
         if self.method in ("POST", "PUT", "PATCH"):
-            codes.append("415")
+            codes += ["413", "415"]
         codes += [c for c in getattr(self.view, "extra_error_codes", ()) if c not in codes]
         return codes
 
@@ -134,3 +155,21 @@ class AutoSchema(SpectacularAutoSchema):
         if status_code == "429":
             headers["Retry-After"] = {**_INT_HEADER, "required": True, "description": "Seconds to wait."}
         return headers
+
+
+class FilterExtension(DjangoFilterExtension):
+    """drf-spectacular's django-filter support, plus the ``max_length`` a text filter enforces."""
+
+    priority = 1
+
+    def resolve_filter_field(
+        self, auto_schema: Any, model: Any, filterset_class: Any, field_name: str, filter_field: Any
+    ) -> list[dict[str, Any]]:
+        parameters: list[dict[str, Any]] = super().resolve_filter_field(
+            auto_schema, model, filterset_class, field_name, filter_field
+        )
+        max_length = filter_field.extra.get("max_length")
+        for parameter in parameters:
+            if max_length is not None and parameter["schema"].get("type") == "string":
+                parameter["schema"].setdefault("maxLength", max_length)
+        return parameters

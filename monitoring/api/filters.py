@@ -1,9 +1,13 @@
 from __future__ import annotations
 
+import re
+
 import django_filters
 from django.db.models import Q, QuerySet
+from drf_spectacular.utils import extend_schema_field
 from rest_framework.exceptions import ValidationError
 
+from chatops.api.fields import PY_SPACE
 from chatops.api.filters import IdFilter, StrictFilterSet, UTCDateTimeFilter
 from monitoring.api.serializers import TAG_KEY_RE
 from monitoring.choices import LEVEL_RANK, LogLevel
@@ -36,6 +40,14 @@ class LogLineFilter(StrictFilterSet):
         return queryset.filter(level__in=allowed)
 
 
+_SPACE = f"[{PY_SPACE}]*"
+# A tag name as in TAG_KEY_RE, never with "__" (the key becomes part of an ORM lookup).
+_TAG_PAIR = rf"{_SPACE}[a-z](?:[a-z0-9.-]|_(?!_)){{0,63}}{_SPACE}:[^,]*"
+#: ``key:value[,key:value…]``, or nothing (no filter). Stated in the schema as it is.
+TAGS_FILTER_PATTERN = rf"^(?:{_TAG_PAIR}(?:,{_TAG_PAIR})*|{_SPACE})$"
+_TAGS_FILTER_RE = re.compile(TAGS_FILTER_PATTERN.replace("$", r"\Z"))
+
+
 class CustomMetricFilter(StrictFilterSet):
     name = django_filters.CharFilter(field_name="name", max_length=100)
     server = IdFilter(field_name="server_id")
@@ -47,12 +59,15 @@ class CustomMetricFilter(StrictFilterSet):
         model = CustomMetric
         fields: list[str] = []
 
+    @extend_schema_field({"type": "string", "maxLength": 500, "pattern": TAGS_FILTER_PATTERN})
     def filter_tags(self, queryset: QuerySet[CustomMetric], name: str, value: str) -> QuerySet[CustomMetric]:
+        if not _TAGS_FILTER_RE.match(value):
+            raise ValidationError({"tags": ["Use key:value pairs separated by commas; keys as in tags."]})
         condition = Q()
         for pair in value.split(","):
-            key, sep, expected = (part.strip() for part in pair.partition(":"))
-            # The key becomes part of an ORM lookup: only plain tag names, never "__".
-            if not sep or not TAG_KEY_RE.match(key) or "__" in key:
+            key, _, expected = (part.strip() for part in pair.partition(":"))
+            # Checked above, and again here: the key becomes part of an ORM lookup.
+            if not TAG_KEY_RE.match(key) or "__" in key:
                 raise ValidationError({"tags": ["Use key:value pairs separated by commas; keys as in tags."]})
             condition &= Q(**{f"tags__{key}": expected})
         return queryset.filter(condition)

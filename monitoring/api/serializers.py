@@ -4,16 +4,23 @@ import re
 from datetime import timedelta
 from typing import Any
 
+from django.core.validators import MaxLengthValidator
 from django.utils import timezone
 from rest_framework import serializers
 
 from agents.protocol import METRIC_NAME_RE
-from chatops.api.fields import StrictCharField, StrictModelSerializer, StrictPrimaryKeyRelatedField
+from chatops.api.fields import (
+    StrictCharField,
+    StrictModelSerializer,
+    StrictPrimaryKeyRelatedField,
+    pattern_validator,
+)
 from monitoring.models import CustomMetric, LogLine
 from servers.models import Server
 
 MAX_POINTS = 2000
 MAX_CUSTOM_BATCH = 1000
+MAX_TAGS = 20
 TAG_KEY_RE = re.compile(r"^[a-z][a-z0-9_.-]{0,63}\Z")
 
 
@@ -26,15 +33,14 @@ class LatestSampleSerializer(serializers.Serializer[Any]):
 
 
 class HistoryQuerySerializer(serializers.Serializer[Any]):
-    metric = StrictCharField(max_length=100, help_text="A metric name, e.g. cpu_percent or disk_percent:/home.")
+    metric = StrictCharField(
+        max_length=100,
+        validators=[pattern_validator(METRIC_NAME_RE, "Not a metric name.")],
+        help_text="A metric name, e.g. cpu_percent or disk_percent:/home.",
+    )
     start = serializers.DateTimeField(required=False, help_text="Default: an hour before end.")
     end = serializers.DateTimeField(required=False, help_text="Default: now.")
     points = serializers.IntegerField(min_value=1, max_value=MAX_POINTS, default=300)
-
-    def validate_metric(self, value: str) -> str:
-        if not METRIC_NAME_RE.match(value):
-            raise serializers.ValidationError("Not a metric name.")
-        return value
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         end = attrs.get("end") or timezone.now()
@@ -79,7 +85,11 @@ class LogLineSerializer(serializers.ModelSerializer[LogLine]):
 class CustomMetricSerializer(StrictModelSerializer):
     timestamp = serializers.DateTimeField(source="ts", required=False, help_text="Default: now.")
     tags = serializers.DictField(
-        child=StrictCharField(max_length=200), required=False, help_text="Up to 20 string labels."
+        child=StrictCharField(max_length=200),
+        required=False,
+        # A length validator on a dict reads as maxProperties in the schema.
+        validators=[MaxLengthValidator(MAX_TAGS, f"At most {MAX_TAGS} tags.")],
+        help_text=f"Up to {MAX_TAGS} string labels.",
     )
     server = StrictPrimaryKeyRelatedField(queryset=Server.objects.all(), required=False, allow_null=True)
 
@@ -87,15 +97,15 @@ class CustomMetricSerializer(StrictModelSerializer):
         model = CustomMetric
         fields = ["id", "name", "value", "unit", "timestamp", "tags", "server"]
         read_only_fields = ["id"]
-
-    def validate_name(self, value: str) -> str:
-        if not METRIC_NAME_RE.match(value):
-            raise serializers.ValidationError("snake_case, e.g. deploy_duration_seconds (':' adds a device).")
-        return value
+        extra_kwargs = {
+            "name": {
+                "validators": [
+                    pattern_validator(METRIC_NAME_RE, "snake_case, e.g. deploy_duration_seconds (':' adds a device).")
+                ]
+            }
+        }
 
     def validate_tags(self, value: dict[str, str]) -> dict[str, str]:
-        if len(value) > 20:
-            raise serializers.ValidationError("At most 20 tags.")
         for key in value:
             if not TAG_KEY_RE.match(key):
                 raise serializers.ValidationError(f"Tag name {key[:40]!r}: lowercase letters, digits, _ . -")

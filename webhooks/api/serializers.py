@@ -17,8 +17,16 @@ from webhooks.models import MAX_URL_LENGTH, Delivery, DeliveryAttempt, Webhook
 _url_syntax = URLValidator(schemes=list(net.ALLOWED_SCHEMES))
 
 
+@extend_schema_field(
+    {"type": "string", "format": "uri", "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://[^/?#]", "maxLength": MAX_URL_LENGTH}
+)
+class WebhookURLField(StrictCharField):
+    """An http(s) URL; the schema says as much as OpenAPI can (the host must also resolve to
+    public addresses, which only the hub can check)."""
+
+
 class WebhookSerializer(StrictModelSerializer):
-    url = StrictCharField(
+    url = WebhookURLField(
         max_length=MAX_URL_LENGTH,
         help_text="Where events are POSTed: http(s), resolving to public addresses only "
         "(unless the hub sets WEBHOOK_ALLOW_PRIVATE).",
