@@ -19,18 +19,21 @@ from agents import commands, protocol, services
 from agents.protocol import ProtocolError
 from chatops.loops import PerLoop
 from monitoring.consumers import DirectDispatch
-from monitoring.ingest import batcher
+from monitoring.ingest import FrameRefused, batcher
 from monitoring.services import FrameIn, record_rejected_frame
 
 logger = logging.getLogger(__name__)
 
-CLOSE_TOO_BIG = 1009
-CLOSE_INTERNAL = 1011
+# Close codes are 1000 or 4000-4999 (docs/agent-protocol.md): daphne's websocket library
+# refuses to send any other code an application asks for, and the socket then ends some other way.
 CLOSE_PROTOCOL = 4400
 CLOSE_UNAUTHENTICATED = 4401
 CLOSE_FORBIDDEN = 4403
 CLOSE_SILENT = 4408
 CLOSE_REPLACED = 4409
+CLOSE_TOO_BIG = 4413
+CLOSE_WINDOW = 4429
+CLOSE_RETRY_LATER = 4503
 
 
 def agent_group(server_id: int) -> str:
@@ -124,7 +127,7 @@ class AgentConsumer(DirectDispatch, AsyncWebsocketConsumer):
             # with the frame's seq, so the agent is not left resending it.
             try:
                 frame = json.loads(raw)
-            except ValueError:
+            except (ValueError, RecursionError):  # RecursionError: nested deeper than it can read
                 await self._error("malformed", "not JSON")
                 return
         if not isinstance(frame, dict):
@@ -199,7 +202,7 @@ class AgentConsumer(DirectDispatch, AsyncWebsocketConsumer):
             return
         if len(self.pending) >= 4 * settings.AGENT_WINDOW:
             self.closing_reason = "window exceeded"
-            await self.close(code=1008)
+            await self.close(code=CLOSE_WINDOW)
             return
         future = batcher().enqueue(FrameIn(self.session.server_id, self.hello["stream"], data), self)
         self.pending.append((data["seq"], future))
@@ -231,7 +234,14 @@ class AgentConsumer(DirectDispatch, AsyncWebsocketConsumer):
         assert self.session is not None and self.hello is not None
         for _, future in list(self.pending):
             await asyncio.wait([future])
-        await database_sync_to_async(record_rejected_frame)(self.session.server_id, self.hello["stream"], seq)
+        if self.gone or self.storage_failed:
+            return  # a frame before it was not stored: an ack would cover that one too
+        try:
+            await database_sync_to_async(record_rejected_frame)(self.session.server_id, self.hello["stream"], seq)
+        except Exception:
+            logger.exception("Could not count a refused frame")
+            await self.not_stored()
+            return
         logger.warning("Rejected frame %s of server %s", seq, self.session.server_id)
         await self._send({"type": "ack", "seq": seq})
 
@@ -239,18 +249,26 @@ class AgentConsumer(DirectDispatch, AsyncWebsocketConsumer):
 
     async def committed(self) -> None:
         """Acknowledge the committed frames at the head of the queue, in order; several
-        make one (cumulative) ack. Called by the batcher after each batch with frames of ours."""
+        make one (cumulative) ack. A frame the batcher refused (its data cannot be stored) gets
+        an error with its seq first, and is acknowledged like a frame refused by validation.
+        Called by the batcher after each batch with frames of ours."""
         if self.gone or self.storage_failed:
             return
         seq = None
-        while self.pending and self.pending[0][1].done() and not self.pending[0][1].exception():
+        while self.pending and self.pending[0][1].done():
+            error = self.pending[0][1].exception()
+            if error is not None and not isinstance(error, FrameRefused):
+                break  # not stored: not_stored() closes the socket
             seq = self.pending.popleft()[0]
+            if error is not None:
+                await self._error("invalid_frame", str(error), seq)
         if seq is not None:
             await self._send({"type": "ack", "seq": seq})
 
     async def not_stored(self) -> None:
-        """A batch with frames of ours failed: acknowledge nothing more on this socket (the
-        agent keeps the frames and sends them again on its next connection)."""
+        """A batch with frames of ours failed: acknowledge nothing more on this socket, and
+        close it with "retry later" (the agent keeps the frames and sends them again on its
+        next connection, after its backoff)."""
         for _, future in self.pending:
             if future.done():
                 future.exception()  # seen: asyncio would log it as never retrieved
@@ -258,7 +276,7 @@ class AgentConsumer(DirectDispatch, AsyncWebsocketConsumer):
             return
         self.storage_failed = True
         self.closing_reason = "storage error"
-        await self.close(code=CLOSE_INTERNAL)
+        await self.close(code=CLOSE_RETRY_LATER)
 
     async def _hello_deadline(self) -> None:
         await asyncio.sleep(settings.AGENT_HELLO_TIMEOUT_SECONDS)
