@@ -234,8 +234,8 @@ TRUSTED_PROXY_COUNT = envint("TRUSTED_PROXY_COUNT", 0, minimum=0, maximum=5)
 
 # --- The agent channel ------------------------------------------------------------------------
 AGENT_WINDOW = envint("AGENT_WINDOW", 32, minimum=1, maximum=1024)
-# At most 1 MiB: daphne's websocket library drops a larger message itself (close 1009) before
-# the hub sees it, whatever this says.
+# At most 1 MiB: daphne's websocket library cuts off a larger message itself (no close frame)
+# before the hub sees it, whatever this says.
 AGENT_MAX_FRAME_BYTES = envint("AGENT_MAX_FRAME_BYTES", 1024 * 1024, minimum=4096, maximum=1024 * 1024)
 # How often an open agent socket rechecks that its key is still valid (revocation also closes
 # it at once through the channel layer; this is the backstop), and how long an agent may stay

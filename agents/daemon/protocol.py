@@ -56,7 +56,7 @@ CLOSE_MEANINGS: Final = {
     CLOSE_SILENT: "the hub heard nothing from this agent for too long",
     CLOSE_REPLACED: "another connection of this server replaced this one",
     CLOSE_TOO_BIG: "a frame was larger than the hub's max_frame_bytes",
-    1009: "a frame was larger than the hub's web server accepts",
+    1009: "a frame was larger than the hub's web server accepts (1 MiB)",
     CLOSE_WINDOW: "too many frames awaited acknowledgement",
     CLOSE_RETRY_LATER: "the hub could not store data; unacknowledged frames are sent again",
     1011: "the hub failed",
