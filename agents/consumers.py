@@ -313,6 +313,8 @@ class AgentConsumer(DirectDispatch, AsyncWebsocketConsumer):
         await self.send(text_data=orjson.dumps(frame).decode())
 
     async def _error(self, code: str, detail: str, seq: int | None = None) -> None:
+        # A detail may quote the frame; a lone surrogate in it would fail the send, and the socket.
+        detail = detail.encode("utf-8", "backslashreplace").decode()
         frame: dict[str, Any] = {"type": "error", "code": code, "detail": detail}
         if seq is not None:
             frame["seq"] = seq
