@@ -68,8 +68,12 @@ def run_sql(hub: Hub, statements: dict[str, list[str]]) -> None:
 def hub(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Hub, dict[str, Any]]]:
     # A small frame limit and window, and batches at most every second: the window is
     # overrun before the next batch can acknowledge anything.
-    env = {"AGENT_MAX_FRAME_BYTES": "4096", "AGENT_WINDOW": "1", "INGEST_BATCH_INTERVAL_MS": "1000"}
-    with live_hub(tmp_path_factory.mktemp("close-codes"), **env) as running:
+    with live_hub(
+        tmp_path_factory.mktemp("close-codes"),
+        AGENT_MAX_FRAME_BYTES="4096",
+        AGENT_WINDOW="1",
+        INGEST_BATCH_INTERVAL_MS="1000",
+    ) as running:
         yield running, json.loads(running.python(FLEET_CODE))
 
 
