@@ -163,7 +163,7 @@ def line(message: str, source: str = "app") -> list[dict[str, Any]]:
 @example(generated=known(deep=1100, samples=[{"ts": time.time(), "values": {"cpu_percent": float("inf")}}]))
 @example(generated=known(pad=MAX_FRAME_BYTES))
 @hypothesis_settings(
-    max_examples=60, deadline=None, database=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=40, deadline=None, database=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(generated=frames())
 def test_no_frame_crashes_the_socket_or_stalls_the_other_agents_in_its_batch(keys, generated):
