@@ -20,18 +20,21 @@ from agents.protocol import ProtocolError
 from chatops import shutdown
 from chatops.loops import PerLoop
 from monitoring.consumers import DirectDispatch
-from monitoring.ingest import batcher
+from monitoring.ingest import FrameRefused, batcher
 from monitoring.services import FrameIn, record_rejected_frame
 
 logger = logging.getLogger(__name__)
 
-CLOSE_TOO_BIG = 1009
-CLOSE_INTERNAL = 1011
+# Close codes are 1000 or 4000-4999 (docs/agent-protocol.md): daphne's websocket library
+# refuses to send any other code an application asks for, and the socket then ends some other way.
 CLOSE_PROTOCOL = 4400
 CLOSE_UNAUTHENTICATED = 4401
 CLOSE_FORBIDDEN = 4403
 CLOSE_SILENT = 4408
 CLOSE_REPLACED = 4409
+CLOSE_TOO_BIG = 4413
+CLOSE_WINDOW = 4429
+CLOSE_RETRY_LATER = 4503
 
 
 def agent_group(server_id: int) -> str:
@@ -92,13 +95,14 @@ class AgentConsumer(DirectDispatch, AsyncWebsocketConsumer):
     replaced = False
     storage_failed = False
     gone = False
+    refused = False  # closed in connect(): frames already on their way are ignored
     closing_reason = "closed by agent"
 
     async def connect(self) -> None:
         await self.accept()
         key = self.scope.get("api_key")
         if key is None:
-            self.closing_reason = "unauthenticated"
+            self.closing_reason, self.refused = "unauthenticated", True
             await self.close(code=CLOSE_UNAUTHENTICATED)
             return
         self.key = key
@@ -106,7 +110,7 @@ class AgentConsumer(DirectDispatch, AsyncWebsocketConsumer):
             # A script's key, or a non-admin's: never any server's agent (a hello that was
             # already on its way is refused again by ``agent_connected``).
             await self._error("forbidden", "this key is not an agent key or an admin's enrolment key")
-            self.closing_reason = "not an agent key"
+            self.closing_reason, self.refused = "not an agent key", True
             await self.close(code=CLOSE_FORBIDDEN)
             return
         self.pending: deque[tuple[int, asyncio.Future[None]]] = deque()
@@ -117,7 +121,7 @@ class AgentConsumer(DirectDispatch, AsyncWebsocketConsumer):
 
     async def receive(self, text_data: str | None = None, bytes_data: bytes | None = None) -> None:
         raw: str | bytes | None = text_data if text_data is not None else bytes_data
-        if raw is None:
+        if raw is None or self.refused:
             return
         limit = settings.AGENT_MAX_FRAME_BYTES
         if len(raw) > limit or (isinstance(raw, str) and len(raw) * 4 > limit and len(raw.encode()) > limit):
@@ -132,7 +136,7 @@ class AgentConsumer(DirectDispatch, AsyncWebsocketConsumer):
             # with the frame's seq, so the agent is not left resending it.
             try:
                 frame = json.loads(raw)
-            except ValueError:
+            except (ValueError, RecursionError):  # RecursionError: nested deeper than it can read
                 await self._error("malformed", "not JSON")
                 return
         if not isinstance(frame, dict):
@@ -207,7 +211,7 @@ class AgentConsumer(DirectDispatch, AsyncWebsocketConsumer):
             return
         if len(self.pending) >= 4 * settings.AGENT_WINDOW:
             self.closing_reason = "window exceeded"
-            await self.close(code=1008)
+            await self.close(code=CLOSE_WINDOW)
             return
         future = batcher().enqueue(FrameIn(self.session.server_id, self.hello["stream"], data), self)
         self.pending.append((data["seq"], future))
@@ -239,7 +243,14 @@ class AgentConsumer(DirectDispatch, AsyncWebsocketConsumer):
         assert self.session is not None and self.hello is not None
         for _, future in list(self.pending):
             await asyncio.wait([future])
-        await database_sync_to_async(record_rejected_frame)(self.session.server_id, self.hello["stream"], seq)
+        if self.gone or self.storage_failed:
+            return  # a frame before it was not stored: an ack would cover that one too
+        try:
+            await database_sync_to_async(record_rejected_frame)(self.session.server_id, self.hello["stream"], seq)
+        except Exception:
+            logger.exception("Could not count a refused frame")
+            await self.not_stored()
+            return
         logger.warning("Rejected frame %s of server %s", seq, self.session.server_id)
         await self._send({"type": "ack", "seq": seq})
 
@@ -247,18 +258,26 @@ class AgentConsumer(DirectDispatch, AsyncWebsocketConsumer):
 
     async def committed(self) -> None:
         """Acknowledge the committed frames at the head of the queue, in order; several
-        make one (cumulative) ack. Called by the batcher after each batch with frames of ours."""
+        make one (cumulative) ack. A frame the batcher refused (its data cannot be stored) gets
+        an error with its seq first, and is acknowledged like a frame refused by validation.
+        Called by the batcher after each batch with frames of ours."""
         if self.gone or self.storage_failed:
             return
         seq = None
-        while self.pending and self.pending[0][1].done() and not self.pending[0][1].exception():
+        while self.pending and self.pending[0][1].done():
+            error = self.pending[0][1].exception()
+            if error is not None and not isinstance(error, FrameRefused):
+                break  # not stored: not_stored() closes the socket
             seq = self.pending.popleft()[0]
+            if error is not None:
+                await self._error("invalid_frame", str(error), seq)
         if seq is not None:
             await self._send({"type": "ack", "seq": seq})
 
     async def not_stored(self) -> None:
-        """A batch with frames of ours failed: acknowledge nothing more on this socket (the
-        agent keeps the frames and sends them again on its next connection)."""
+        """A batch with frames of ours failed: acknowledge nothing more on this socket, and
+        close it with "retry later" (the agent keeps the frames and sends them again on its
+        next connection, after its backoff)."""
         for _, future in self.pending:
             if future.done():
                 future.exception()  # seen: asyncio would log it as never retrieved
@@ -266,7 +285,7 @@ class AgentConsumer(DirectDispatch, AsyncWebsocketConsumer):
             return
         self.storage_failed = True
         self.closing_reason = "storage error"
-        await self.close(code=CLOSE_INTERNAL)
+        await self.close(code=CLOSE_RETRY_LATER)
 
     async def _hello_deadline(self) -> None:
         await asyncio.sleep(settings.AGENT_HELLO_TIMEOUT_SECONDS)
@@ -303,6 +322,8 @@ class AgentConsumer(DirectDispatch, AsyncWebsocketConsumer):
         await self.send(text_data=orjson.dumps(frame).decode())
 
     async def _error(self, code: str, detail: str, seq: int | None = None) -> None:
+        # A detail may quote the frame; a lone surrogate in it would fail the send, and the socket.
+        detail = detail.encode("utf-8", "backslashreplace").decode()
         frame: dict[str, Any] = {"type": "error", "code": code, "detail": detail}
         if seq is not None:
             frame["seq"] = seq

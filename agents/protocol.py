@@ -24,9 +24,13 @@ MAX_VALUES_PER_SAMPLE = 500
 MAX_ABS_VALUE = 1e300
 MAX_MESSAGE_CHARS = 8192
 MAX_SOURCE_CHARS = 255
-METRIC_NAME_RE = re.compile(r"^[a-z][a-z0-9_]*(:[^\s]{1,80})?\Z")
+# The device part excludes NUL and lone surrogates, which no database column can hold.
+METRIC_NAME_RE = re.compile(r"^[a-z][a-z0-9_]*(:[^\s\x00\ud800-\udfff]{1,80})?\Z")
 STREAM_RE = re.compile(r"^[A-Za-z0-9_-]{8,64}\Z")
 LEVELS = ("debug", "info", "notice", "warning", "error", "critical")
+# A count or seq is stored in a bigint; a frame's dropped counts are added up over time.
+MAX_SEQ = 2**63 - 1
+MAX_DROPPED = 2**31 - 1
 # Samples from before 2000 or more than a day ahead are a broken clock, not data.
 MIN_TS = 946684800.0
 MAX_FUTURE_SECONDS = 86400.0
@@ -100,18 +104,38 @@ class ErrorFrame(TypedDict):
     seq: NotRequired[int]
 
 
-def _text(frame: dict[str, Any], key: str, max_len: int, *, required: bool = True) -> str:
+def storable_text(value: str) -> bool:
+    """Whether PostgreSQL can hold ``value`` as text: no NUL, and no lone surrogate (which the
+    json module reads from a ``\\ud800`` escape but no UTF-8 encoder writes)."""
+    if value.isascii():
+        return "\x00" not in value
+    try:
+        value.encode()
+    except UnicodeEncodeError:
+        return False
+    return "\x00" not in value
+
+
+def _text(
+    frame: dict[str, Any], key: str, max_len: int, *, required: bool = True, nul: str | None = None, where: str = ""
+) -> str:
+    """A string field; NUL is refused, or replaced by ``nul`` where a NUL may well occur (log lines)."""
     value = frame.get(key, None if required else "")
+    where = where or key
     if not isinstance(value, str):
-        raise ProtocolError("invalid_frame", f"{key}: must be a string")
+        raise ProtocolError("invalid_frame", f"{where}: must be a string")
     if len(value) > max_len:
-        raise ProtocolError("invalid_frame", f"{key}: at most {max_len} characters")
+        raise ProtocolError("invalid_frame", f"{where}: at most {max_len} characters")
+    if nul is not None and "\x00" in value:
+        value = value.replace("\x00", nul)
+    if not storable_text(value):
+        raise ProtocolError("invalid_frame", f"{where}: not valid text (NUL or a lone surrogate)")
     return value
 
 
-def _int(value: Any, where: str, minimum: int = 0) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
-        raise ProtocolError("invalid_frame", f"{where}: must be a whole number >= {minimum}")
+def _int(value: Any, where: str, minimum: int = 0, maximum: int = MAX_SEQ) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not minimum <= value <= maximum:
+        raise ProtocolError("invalid_frame", f"{where}: must be a whole number from {minimum} to {maximum}")
     return value
 
 
@@ -145,7 +169,9 @@ def parse_hello(frame: dict[str, Any]) -> Hello:
     if not hostname:
         raise ProtocolError("invalid_frame", "hostname: must not be empty")
     capabilities = frame.get("capabilities", [])
-    if not isinstance(capabilities, list) or not all(isinstance(c, str) and len(c) <= 32 for c in capabilities):
+    if not isinstance(capabilities, list) or not all(
+        isinstance(c, str) and len(c) <= 32 and storable_text(c) for c in capabilities
+    ):
         raise ProtocolError("invalid_frame", "capabilities: must be a list of short strings")
     interval = _number(frame.get("interval", 5), "interval")
     return {
@@ -185,14 +211,26 @@ def _valid_name(name: Any) -> bool:
     return True
 
 
+# A \u0000 escape that is not itself escaped: PostgreSQL's jsonb refuses it.
+_JSON_NUL = re.compile(rb"(?<!\\)(?:\\\\)*\\u0000")
+
+
 def storable(value: Any) -> bool:
     """Whether ``value`` is stored as JSON (as ``orjson.dumps`` writes it: NaN as null). Not:
-    integers past 64 bits, which the json module reads but orjson, and so ingest, cannot write."""
+    integers past 64 bits, which the json module reads but orjson, and so ingest, cannot write;
+    lone surrogates (orjson refuses them); nesting past orjson's 255 levels; NUL in a string
+    (jsonb refuses it)."""
     try:
-        orjson.dumps(value)
+        dumped = orjson.dumps(value)
     except TypeError:
         return False
-    return True
+    return b"\\u0000" not in dumped or _JSON_NUL.search(dumped) is None
+
+
+def _json(value: Any) -> Any:
+    """``value`` as it will be stored: through orjson, so NaN is null everywhere (a Django
+    JSONField would write NaN, which jsonb refuses)."""
+    return orjson.loads(orjson.dumps(value))
 
 
 def _sample(raw: Any, where: str, now: float) -> Sample:
@@ -225,19 +263,18 @@ def _log(raw: Any, where: str, now: float) -> LogEntry:
     level = raw.get("level", "info")
     if level not in LEVELS:
         raise ProtocolError("invalid_frame", f"{where}.level: one of {', '.join(LEVELS)}")
-    message = _text(raw, "message", MAX_MESSAGE_CHARS)
     return {
         "ts": _ts(raw.get("ts"), f"{where}.ts", now),
         "level": level,
-        "source": _text(raw, "source", MAX_SOURCE_CHARS, required=False),
+        "source": _text(raw, "source", MAX_SOURCE_CHARS, required=False, where=f"{where}.source"),
         # NUL cannot be stored in PostgreSQL text; a log line may well contain one.
-        "message": message.replace("\x00", "\ufffd"),
+        "message": _text(raw, "message", MAX_MESSAGE_CHARS, nul="\ufffd", where=f"{where}.message"),
     }
 
 
 def parse_data(frame: dict[str, Any], now: float | None = None) -> Data:
     now = datetime.now(UTC).timestamp() if now is None else now
-    seq = _int(frame.get("seq"), "seq", minimum=1)
+    seq = _int(frame.get("seq"), "seq", minimum=1, maximum=MAX_SEQ)
     try:
         samples = frame.get("samples", [])
         logs = frame.get("logs", [])
@@ -248,7 +285,9 @@ def parse_data(frame: dict[str, Any], now: float | None = None) -> Data:
         dropped_raw = frame.get("dropped") or {}
         if not isinstance(dropped_raw, dict):
             raise ProtocolError("invalid_frame", "dropped: must be an object")
-        dropped = {key: _int(dropped_raw.get(key, 0), f"dropped.{key}") for key in ("samples", "logs")}
+        dropped = {
+            key: _int(dropped_raw.get(key, 0), f"dropped.{key}", maximum=MAX_DROPPED) for key in ("samples", "logs")
+        }
         data: Data = {
             "type": "data",
             "seq": seq,
@@ -277,7 +316,7 @@ MAX_DOCKER_RESULT_ITEMS = 2000
 def _id(frame: dict[str, Any]) -> int:
     """Answers carry the hub's id as a string; ours are row ids."""
     raw = frame.get("id")
-    if not isinstance(raw, str) or not raw.isdigit() or len(raw) > 19:
+    if not isinstance(raw, str) or not (raw.isascii() and raw.isdigit()) or len(raw) > 19:
         raise ProtocolError("invalid_frame", "id: the id the hub sent")
     return int(raw)
 
@@ -305,8 +344,8 @@ def parse_answer(frame: dict[str, Any]) -> dict[str, Any]:
         answer.update(
             status=status,
             exit_code=exit_code,
-            stdout=_text(frame, "stdout", MAX_OUTPUT_CHARS, required=False).replace("\x00", "\ufffd"),
-            stderr=_text(frame, "stderr", MAX_OUTPUT_CHARS, required=False).replace("\x00", "\ufffd"),
+            stdout=_text(frame, "stdout", MAX_OUTPUT_CHARS, required=False, nul="\ufffd"),
+            stderr=_text(frame, "stderr", MAX_OUTPUT_CHARS, required=False, nul="\ufffd"),
             stdout_truncated=bool(frame.get("stdout_truncated", False)),
             stderr_truncated=bool(frame.get("stderr_truncated", False)),
             duration_ms=_int(frame.get("duration_ms", 0), "duration_ms"),
@@ -316,9 +355,12 @@ def parse_answer(frame: dict[str, Any]) -> dict[str, Any]:
         if not isinstance(ok, bool):
             raise ProtocolError("invalid_frame", "ok: true or false")
         error = frame.get("error")
-        if error is not None and not isinstance(error, str):
+        if error is not None and (not isinstance(error, str) or not storable_text(error)):
             raise ProtocolError("invalid_frame", "error: a string or null")
-        answer.update(ok=ok, data=frame.get("data"), error=(error or "")[:2000])
+        data = frame.get("data")
+        if not storable(data):
+            raise ProtocolError("invalid_frame", "data: JSON the hub can store")
+        answer.update(ok=ok, data=_json(data), error=(error or "")[:2000])
     return answer
 
 
@@ -331,4 +373,6 @@ def parse_containers(raw: Any, now: float) -> dict[str, Any] | None:
     items = raw["items"]
     if len(items) > MAX_DOCKER_RESULT_ITEMS or not all(isinstance(i, dict) for i in items):
         raise ProtocolError("invalid_frame", f"containers.items: at most {MAX_DOCKER_RESULT_ITEMS} objects")
-    return {"ts": _ts(raw.get("ts"), "containers.ts", now), "items": items}
+    if not storable(items):
+        raise ProtocolError("invalid_frame", "containers.items: JSON the hub can store")
+    return {"ts": _ts(raw.get("ts"), "containers.ts", now), "items": _json(items)}

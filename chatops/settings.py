@@ -237,7 +237,9 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = envint("MAX_REQUEST_BODY_BYTES", 2_621_440, minimu
 
 # --- The agent channel ------------------------------------------------------------------------
 AGENT_WINDOW = envint("AGENT_WINDOW", 32, minimum=1, maximum=1024)
-AGENT_MAX_FRAME_BYTES = envint("AGENT_MAX_FRAME_BYTES", 1024 * 1024, minimum=4096, maximum=16 * 1024 * 1024)
+# At most 1 MiB: daphne's websocket library cuts off a larger message itself (no close frame)
+# before the hub sees it, whatever this says.
+AGENT_MAX_FRAME_BYTES = envint("AGENT_MAX_FRAME_BYTES", 1024 * 1024, minimum=4096, maximum=1024 * 1024)
 # How often an open agent socket rechecks that its key is still valid (revocation also closes
 # it at once through the channel layer; this is the backstop), and how long an agent may stay
 # silent before the hub closes its socket and marks the server offline.

@@ -198,7 +198,7 @@ class StreamConsumer(DirectDispatch, AsyncJsonWebsocketConsumer):
     async def receive(self, text_data: str | None = None, bytes_data: bytes | None = None, **kwargs: Any) -> None:
         try:
             await super().receive(text_data=text_data, bytes_data=bytes_data, **kwargs)
-        except ValueError:
+        except (ValueError, RecursionError):  # RecursionError: nested deeper than json reads
             await self.send_json({"type": "error", "code": "malformed", "detail": "not JSON"})
 
     async def metrics_sample(self, event: dict[str, Any]) -> None:

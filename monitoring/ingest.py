@@ -11,6 +11,13 @@ of ~19 frames written back to back spent ~14 % of a core on that alone.
 A socket that passes itself as the frame's ``listener`` is told by the batcher itself, once
 per batch: ``committed()`` after the batch commits, ``not_stored()`` if it fails. The agent
 socket acknowledges from there, with no task of its own to wake for every frame.
+
+One frame must not cost the others their batch. A batch that fails on its data (text or JSON
+the database cannot hold; validation should have refused it, this is the backstop) is split in
+halves, written in order, until the guilty frame stands alone: it is refused (its future holds
+``FrameRefused``, and it is counted like a frame refused by validation) and everything else is
+stored. A batch that fails otherwise (the database is down, a lock timed out) is not split:
+none of its frames is stored, and their sockets are told ``not_stored()``.
 """
 
 from __future__ import annotations
@@ -19,22 +26,34 @@ import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol
 
+import orjson
+import psycopg
 from channels.db import database_sync_to_async
 from django.conf import settings
+from django.db import DataError
 
 from chatops.loops import PerLoop
 from monitoring.events import publish
-from monitoring.services import BatchResult, FrameIn, record_samples
+from monitoring.services import BatchResult, FrameIn, record_rejected_frame, record_samples
 
 logger = logging.getLogger(__name__)
 MAX_BATCH = 500
 
 
+# What a write raises when the data itself cannot be stored: retrying the frame cannot help.
+# Anything else (connection lost, lock timeout, a bug) says nothing against the frame.
+DATA_FAULTS = (DataError, psycopg.DataError, UnicodeError, orjson.JSONEncodeError, OverflowError)
+
+
+class FrameRefused(Exception):
+    """The frame can never be stored; it was counted as refused and its seq may be acknowledged."""
+
+
 class CommitListener(Protocol):
     async def committed(self) -> None:
-        """Frames of this listener's were committed (their futures are resolved)."""
+        """Frames of this listener's were committed or refused (their futures are resolved)."""
 
     async def not_stored(self) -> None:
         """A batch with frames of this listener's failed (their futures hold the error)."""
@@ -74,27 +93,61 @@ class IngestBatcher:
             self.started = loop.time()
             while len(batch) < self.max_batch and not self.queue.empty():
                 batch.append(self.queue.get_nowait())
-            try:
-                result: BatchResult = await database_sync_to_async(record_samples)([p.frame for p in batch])
-            except Exception as exc:
-                logger.exception("Could not store a batch of %d frames", len(batch))
+            events: list[Any] = []
+            failed = await self._write(batch, events)
+            if failed is not None:
                 for pending in batch:
                     if not pending.future.done():
-                        pending.future.set_exception(exc)
-                await _tell(batch, lambda listener: listener.not_stored())
-                continue
+                        pending.future.set_exception(failed)
+            done: list[_Pending] = []
+            lost: list[_Pending] = []
             for pending in batch:
-                if not pending.future.done():
-                    pending.future.set_result(None)
-            await _tell(batch, lambda listener: listener.committed())
+                (lost if failed is not None and pending.future.exception() is failed else done).append(pending)
+            await _tell(done, lambda listener: listener.committed())
+            await _tell(lost, lambda listener: listener.not_stored())
             # Committed: now, and only now, tell the browsers.
-            await publish(result.events)
+            await publish(events)
             # A cancel that came while the batch was being written is absorbed by asgiref (the
             # sync call ran to completion, so it returns its result): stop here, or a loop
             # shutting down would wait for this task forever.
             task = asyncio.current_task()
             if task is not None and task.cancelling():
                 raise asyncio.CancelledError
+
+    async def _write(self, batch: list[_Pending], events: list[Any]) -> Exception | None:
+        """Store ``batch`` (resolving the futures of what was stored or refused), in order;
+        returns the error that stopped it, which the frames left unresolved did not cause."""
+        try:
+            result: BatchResult = await database_sync_to_async(record_samples)([p.frame for p in batch])
+        except DATA_FAULTS as exc:
+            if len(batch) > 1:
+                logger.warning("A batch of %d frames holds data that cannot be stored; splitting it", len(batch))
+                half = len(batch) // 2
+                # In order: a stream's later frames must not be stored before its earlier ones,
+                # which would then pass for replays.
+                return await self._write(batch[:half], events) or await self._write(batch[half:], events)
+            return await self._refuse(batch[0], exc)
+        except Exception as exc:
+            logger.exception("Could not store a batch of %d frames", len(batch))
+            return exc
+        for pending in batch:
+            if not pending.future.done():
+                pending.future.set_result(None)
+        events += result.events
+        return None
+
+    async def _refuse(self, pending: _Pending, exc: Exception) -> Exception | None:
+        frame = pending.frame
+        seq = frame.data["seq"]
+        logger.error("Frame %s of server %s cannot be stored, refused: %r", seq, frame.server_id, exc)
+        try:
+            await database_sync_to_async(record_rejected_frame)(frame.server_id, frame.stream, seq)
+        except Exception as error:
+            logger.exception("Could not count a refused frame")
+            return error
+        if not pending.future.done():
+            pending.future.set_exception(FrameRefused(f"seq {seq}: the hub cannot store this frame's data"))
+        return None
 
 
 async def _tell(batch: list[_Pending], call: Callable[[CommitListener], Awaitable[None]]) -> None:

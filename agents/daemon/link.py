@@ -11,7 +11,8 @@ sent by a task of their own: they carry no seq, take no room in the window and n
 for an ack, so a full window does not hold back a command's result, nor a result the data.
 
 Reconnects wait with exponential backoff and full jitter. The close codes that no retry can
-fix (4400, 4401, 4403, and HTTP 401/403 at the handshake) raise :class:`FatalHubError`.
+fix (4400, 4401, 4403, and HTTP 401/403 at the handshake) raise :class:`FatalHubError`; after
+"retry later" (4503, 1011) the backoff keeps growing even if the connection had lasted.
 """
 
 from __future__ import annotations
@@ -34,10 +35,12 @@ from agents.daemon.buffer import FrameBuffer
 from agents.daemon.outbox import Outbox
 from agents.daemon.protocol import (
     CLOSE_HUB_STOPPING,
+    CLOSE_MEANINGS,
     CLOSE_PROTOCOL_ERROR,
     FATAL_CLOSE_CODES,
     HUB_MAX_FRAME_BYTES,
     PROTOCOL_VERSION,
+    RETRY_LATER_CLOSE_CODES,
 )
 
 log = logging.getLogger(__name__)
@@ -185,10 +188,12 @@ class HubLink:
                 raise FatalHubError(code, f"hub closed the connection with {code}: {FATAL_CLOSE_CODES[code]}")
             if code is not None:
                 level = logging.INFO if code in (1000, 1001, CLOSE_HUB_STOPPING) else logging.WARNING
-                log.log(level, "hub closed the connection: %d %s", code, reason)
+                meaning = f" ({CLOSE_MEANINGS[code]})" if code in CLOSE_MEANINGS else ""
+                log.log(level, "hub closed the connection: %d %s%s", code, reason, meaning)
             # The backoff starts afresh only after a connection that lasted: two agents sharing
             # one server's key replace each other (4409) at once, and must not flap every second.
-            if self._welcomed_at is not None and time.monotonic() - self._welcomed_at >= self.stable_after:
+            lasted = self._welcomed_at is not None and time.monotonic() - self._welcomed_at >= self.stable_after
+            if lasted and code not in RETRY_LATER_CLOSE_CODES:
                 self.attempt = 0
             self._welcomed_at = None
             delay = backoff_delay(self.attempt, self.backoff_base)
@@ -293,7 +298,7 @@ class HubLink:
                 await self.outbox.wait()
                 continue
             if reply.size > session.max_frame_bytes:
-                # The executors build answers to fit; sending one anyway would cost the socket (1009).
+                # The executors build answers to fit; sending one anyway would cost the socket (4413).
                 log.error("%s exceeds the hub's max_frame_bytes (%d); dropping it", reply.what, session.max_frame_bytes)
                 continue
             try:

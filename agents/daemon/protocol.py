@@ -29,25 +29,45 @@ MAX_REQUEST_ID_CHARS: Final = 64
 
 LEVELS: Final = ("debug", "info", "notice", "warning", "error", "critical")
 
-# 1-100 characters: a snake_case name, optionally ":" and a device of 1-80 non-space characters.
-METRIC_NAME_RE: Final = re.compile(r"^[a-z][a-z0-9_]*(:[^\s]{1,80})?\Z")
+# 1-100 characters: a snake_case name, optionally ":" and a device of 1-80 non-space characters
+# (no NUL, no lone surrogate).
+METRIC_NAME_RE: Final = re.compile(r"^[a-z][a-z0-9_]*(:[^\s\x00\ud800-\udfff]{1,80})?\Z")
 MAX_METRIC_NAME_CHARS: Final = 100
 # The hub refuses a frame with a value past this magnitude (its sums must stay finite).
 MAX_ABS_VALUE: Final = 1e300
 
 # Close codes of the hub (the "Closing" table). The fatal ones mean a retry cannot succeed
 # without an operator: the agent stops instead of hammering the hub.
-CLOSE_TOO_BIG: Final = 1009
 CLOSE_PROTOCOL_ERROR: Final = 4400
 CLOSE_UNAUTHORIZED: Final = 4401
 CLOSE_FORBIDDEN: Final = 4403
+CLOSE_SILENT: Final = 4408
 CLOSE_REPLACED: Final = 4409
 CLOSE_HUB_STOPPING: Final = 4001  # the hub process is stopping (a restart): reconnect
+CLOSE_TOO_BIG: Final = 4413
+CLOSE_WINDOW: Final = 4429
+CLOSE_RETRY_LATER: Final = 4503
 FATAL_CLOSE_CODES: Final = {
     CLOSE_PROTOCOL_ERROR: "protocol error (the hub does not speak this agent's protocol)",
     CLOSE_UNAUTHORIZED: "the API key is unknown, expired or revoked",
-    CLOSE_FORBIDDEN: "the API key may not enrol a new server (bind it to a server, or use an admin's key)",
+    CLOSE_FORBIDDEN: (
+        "the API key may not open this agent socket (use the key bound to this server, or an admin's enrolment key)"
+    ),
 }
+# The others are followed by a reconnect; these say why, in the agent's log.
+CLOSE_MEANINGS: Final = {
+    CLOSE_HUB_STOPPING: "the hub process is stopping (a restart)",
+    CLOSE_SILENT: "the hub heard nothing from this agent for too long",
+    CLOSE_REPLACED: "another connection of this server replaced this one",
+    CLOSE_TOO_BIG: "a frame was larger than the hub's max_frame_bytes",
+    1009: "a frame was larger than the hub's web server accepts (1 MiB)",
+    CLOSE_WINDOW: "too many frames awaited acknowledgement",
+    CLOSE_RETRY_LATER: "the hub could not store data; unacknowledged frames are sent again",
+    1011: "the hub failed",
+}
+# The hub is in trouble: even after a connection that lasted, the backoff does not start afresh,
+# so a hub whose database fails is not asked again every second by every agent.
+RETRY_LATER_CLOSE_CODES: Final = frozenset({CLOSE_RETRY_LATER, 1011})
 
 
 class ProcessInfo(TypedDict):

@@ -107,7 +107,7 @@ async def test_many_frames_in_flight_are_all_acknowledged_in_order(bound_key, se
     await ws.disconnect()
 
 
-async def test_a_batch_that_fails_closes_1011_and_nothing_after_it_is_acknowledged(bound_key, server, monkeypatch):
+async def test_a_batch_that_fails_closes_4503_and_nothing_after_it_is_acknowledged(bound_key, server, monkeypatch):
     """The agent keeps what was not acknowledged: after a failed write, a later frame that was
     stored must not be acknowledged on this socket either (a cumulative ack would cover the
     lost one)."""
@@ -128,7 +128,7 @@ async def test_a_batch_that_fails_closes_1011_and_nothing_after_it_is_acknowledg
     await send(ws, data(2))
     await asyncio.sleep(0.1)
     await send(ws, data(3))
-    assert await closed_with(ws) == 1011
+    assert await closed_with(ws) == 4503  # retry later
     assert await count(MetricSample, server=server) == 2  # 1 and 3: the agent resends 2
     await ws.disconnect()
 
@@ -206,11 +206,11 @@ async def test_top_processes_with_nan_are_stored_with_null(bound_key, server):
     await ws.disconnect()
 
 
-async def test_oversized_frame_closes_1009(bound_key, settings):
+async def test_oversized_frame_closes_4413(bound_key, settings):
     settings.AGENT_MAX_FRAME_BYTES = 4096
     ws, _ = await connect_agent(bound_key)
     await send(ws, json.dumps(data(1)) + " " * 5000)
-    assert await closed_with(ws) == 1009
+    assert await closed_with(ws) == 4413
 
 
 async def test_unsupported_protocol_closes_4400(bound_key):

@@ -121,7 +121,7 @@ async def test_an_http_401_at_the_handshake_stops_the_agent(tmp_path):
     assert attempts == 1
 
 
-@pytest.mark.parametrize("code", [1000, 1011, 4408, 4409])
+@pytest.mark.parametrize("code", [1000, 1009, 1011, 4408, 4409, 4413, 4429, 4503])
 async def test_other_close_codes_reconnect(hub, tmp_path, code):
     hub.reject = (code, "go away")
     agent = make_agent(make_settings(tmp_path, hub.url))
@@ -149,6 +149,25 @@ async def test_the_backoff_starts_afresh_only_after_a_connection_that_lasted(hub
         assert hub.ws is not None
         await hub.ws.close(1001, "going away")
         await until(lambda: link.attempt == 1, what="the backoff to start afresh")
+    finally:
+        task.cancel()
+        await asyncio.gather(task, return_exceptions=True)
+        buffer.close()
+
+
+async def test_after_retry_later_the_backoff_keeps_growing_even_after_a_connection_that_lasted(hub, tmp_path):
+    buffer = FrameBuffer(tmp_path / "buffer.sqlite3", 100)
+    url = f"ws://127.0.0.1:{hub.port}/api/v1/agents/ws"
+    link = HubLink(url, KEY, {"type": "hello"}, buffer, backoff_base=0.001, stable_after=0.3)
+    link.attempt = 5
+    task = asyncio.create_task(link.run())
+    try:
+        await until(lambda: link.connected, what="a connection")
+        await asyncio.sleep(0.5)  # it lasted
+        assert hub.ws is not None
+        await hub.ws.close(4503, "storage error")
+        await until(lambda: hub.connections >= 2 and link.connected, what="the reconnect")
+        assert link.attempt == 6  # not started afresh: the hub asked to be left alone for a while
     finally:
         task.cancel()
         await asyncio.gather(task, return_exceptions=True)
