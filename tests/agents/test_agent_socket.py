@@ -45,6 +45,18 @@ async def test_no_key_closes_4401():
     assert await closed_with(ws) == 4401
 
 
+async def test_frames_sent_before_a_refusal_arrives_are_ignored():
+    """An agent sends its hello right after the handshake; if connect() refused the key, that
+    hello must not reach code that needs a key (it crashed the consumer)."""
+    ws = agent_socket(None)
+    assert (await ws.connect())[0]
+    await send(ws, hello())
+    await send(ws, data(1))
+    assert await closed_with(ws) == 4401
+    assert await ws.receive_nothing(timeout=0.3)
+    await ws.disconnect()
+
+
 async def test_unknown_key_closes_4401(db):
     ws = agent_socket("chk_" + "x" * 40)
     await ws.connect()
