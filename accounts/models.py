@@ -24,7 +24,7 @@ _KEY_RANDOM_CHARS = 40  # 40 base62 characters: about 238 bits of entropy
 _KEY_LOOKUP_CHARS = 8  # the first characters after the prefix, stored in clear to find the row
 LAST_USED_RESOLUTION = timedelta(seconds=60)
 # The access-token claim that carries the user's ``password_version`` when it was issued.
-PASSWORD_VERSION_CLAIM = "pwv"
+PASSWORD_VERSION_CLAIM = "pwv"  # noqa: S105 - a claim name, not a secret
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
@@ -53,8 +53,8 @@ class UserManager(BaseUserManager["User"]):
 
         Compared with the database's LOWER(), the function the unique constraints use, so at
         most one user matches and the failed-login counter (per account) agrees with it on
-        every backend. (``iexact`` is UPPER() on PostgreSQL, where "vıewer2" with a dotless ı
-        matched "viewer2", and LIKE on SQLite.)"""
+        every backend. (``iexact`` is UPPER() on PostgreSQL, where "v\u0131ewer2", with a dotless
+        i, matched "viewer2"; and LIKE on SQLite.)"""
         field = "email" if "@" in identifier else "username"
         return self.filter(is_active=True).alias(key=Lower(field)).filter(key=Lower(Value(identifier))).first()
 

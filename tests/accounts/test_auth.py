@@ -145,8 +145,8 @@ class TestLoginLimitPerAccount:
         assert_error(login(anon, "vera@example.com"), 429)
 
     def test_a_dotless_i_is_another_name_not_a_fresh_allowance(self, anon, settings):
-        # PostgreSQL's UPPER() turns "ı" into "I": compared that way, "vıewer2" was viewer2
-        # with an allowance of its own.
+        # PostgreSQL's UPPER() turns a dotless i into "I": compared that way, "v\u0131ewer2"
+        # was viewer2 with an allowance of its own.
         UserFactory.create(username="viewer2")
         settings.LOGIN_ATTEMPTS_PER_USERNAME = (2, 900)
         for _ in range(2):
