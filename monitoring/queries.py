@@ -16,7 +16,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any, cast
 
 import orjson
-from django.db import connection, transaction
+from django.db import connection
 
 from monitoring.models import MetricRollup, MetricSample, RollupPending
 
@@ -76,19 +76,12 @@ def _points(rows: list[tuple[Any, ...]], bucket: int) -> bytes:
     return orjson.dumps(points)
 
 
-def _fetch_points(sql: str, params: list[Any] | dict[str, Any], bucket: int, jit: bool = True) -> bytes:
-    if connection.vendor != "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            return _points(cursor.fetchall(), bucket)
-    if jit:
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            return str(cursor.fetchone()[0]).encode()
-    with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute("SET LOCAL jit = off")
+def _fetch_points(sql: str, params: list[Any] | dict[str, Any], bucket: int) -> bytes:
+    with connection.cursor() as cursor:
         cursor.execute(sql, params)
-        return str(cursor.fetchone()[0]).encode()
+        if connection.vendor == "postgresql":
+            return str(cursor.fetchone()[0]).encode()
+        return _points(cursor.fetchall(), bucket)
 
 
 def _raw(server_id: int, metric: str, start: datetime, end: datetime, bucket: int) -> bytes:
@@ -128,23 +121,29 @@ def _table(model: Any) -> str:
 # 1-minute rows and the pending minutes' samples. One statement, so one snapshot: the job
 # deleting a mark and writing its rollups commits both together, and either is seen whole.
 # Each pending minute's samples are read through the (server, ts) index (OFFSET 0, as in
-# monitoring.jobs: the planner's estimate of a minute's samples is far too high).
+# monitoring.jobs: the planner's estimate of a minute's samples is far too high). The few tail
+# buckets are joined to the rolled-up ones, cheaper than grouping them all again. That estimate
+# (3,013 rows for 60) times the pending minutes it expects would pass jit_above_cost at ~9, but
+# it expects 1 to 3 even for 600 marks of one server (the slot filter), 10 for 2,000: JIT was
+# measured only there, 31 ms of a 1.3 s query; not worth a transaction and a SET per query.
 _PG_MERGED = """WITH pending AS MATERIALIZED (
-    SELECT minute, slot FROM (SELECT bucket AS minute, date_bin(%(resolution)s, bucket, TIMESTAMPTZ 'epoch') AS slot
-    FROM {pending} WHERE server_id = %(server)s AND bucket > %(start)s - %(resolution)s AND bucket < %(end)s) AS m
-    WHERE slot >= %(start)s AND slot < %(end)s
-), parts AS (
+    SELECT bucket AS minute, {slot} AS slot FROM {pending} WHERE server_id = %(server)s
+    AND bucket > %(start)s - %(resolution)s AND bucket < %(end)s AND {slot} >= %(start)s
+), rolled AS (
     SELECT {bucket} AS b, sum(sum) AS s, min(min) AS lo, max(max) AS hi, sum(count) AS n FROM {rollups} r
     WHERE server_id = %(server)s AND metric = %(metric)s AND resolution = %(seconds)s AND bucket >= %(start)s
     AND bucket < %(end)s AND bucket NOT IN (SELECT slot FROM pending) GROUP BY 1
-    {hours}
-    UNION ALL
-    SELECT date_bin(%(size)s, p.minute, TIMESTAMPTZ 'epoch'), sum(v), min(v), max(v), count(*) FROM pending p
+), tail AS (
+    SELECT b, sum(s) AS s, min(lo) AS lo, max(hi) AS hi, sum(n)::bigint AS n FROM (
+    SELECT date_bin(%(size)s, p.minute, TIMESTAMPTZ 'epoch') AS b, sum(v) AS s, min(v) AS lo, max(v) AS hi,
+    count(*) AS n FROM pending p
     CROSS JOIN LATERAL (SELECT ({values}->>%(metric)s)::float8 AS v FROM {samples} WHERE server_id = %(server)s
     AND ts >= p.minute AND ts < p.minute + interval '1 minute' AND {values} ? %(metric)s OFFSET 0) AS x GROUP BY 1
+    {hours}) AS t GROUP BY b
 )
-SELECT b, sum(s) / nullif(sum(n), 0)::float8 AS a, min(lo) AS lo, max(hi) AS hi, sum(n)::bigint AS n
-FROM parts GROUP BY b"""
+SELECT coalesce(r.b, t.b) AS b, least(r.lo, t.lo) AS lo, greatest(r.hi, t.hi) AS hi,
+(coalesce(r.s, 0) + coalesce(t.s, 0)) / nullif(coalesce(r.n, 0) + coalesce(t.n, 0), 0)::float8 AS a,
+coalesce(r.n, 0) + coalesce(t.n, 0) AS n FROM rolled r FULL JOIN tail t ON r.b = t.b"""
 _PG_HOURS = """UNION ALL
     SELECT {bucket}, sum(sum), min(min), max(max), sum(count) FROM (SELECT DISTINCT slot FROM pending) AS h
     JOIN {rollups} r ON r.server_id = %(server)s AND r.metric = %(metric)s AND r.resolution = 60
@@ -192,7 +191,9 @@ def _rollups(server_id: int, metric: str, start: datetime, end: datetime, bucket
         params.update(size=timedelta(seconds=bucket), resolution=timedelta(seconds=resolution), start=start, end=end)
         column = _PG_BUCKET.format(column="bucket").replace("%s", "%(size)s")
         hours = _PG_HOURS.format(bucket=column, **tables) if resolution > 60 else ""
-        sql = _PG_POINTS.format(buckets=_PG_MERGED.format(bucket=column, hours=hours, **tables))
+        # A minute's slot is its hour for hourly rollups (marks are whole minutes).
+        slot = "date_bin(%(resolution)s, bucket, TIMESTAMPTZ 'epoch')" if resolution > 60 else "bucket"
+        sql = _PG_POINTS.format(buckets=_PG_MERGED.format(bucket=column, hours=hours, slot=slot, **tables))
     else:
         epochs = {
             "pending_epoch": _SQLITE_EPOCH.format(column="bucket"),
@@ -209,10 +210,7 @@ def _rollups(server_id: int, metric: str, start: datetime, end: datetime, bucket
         )
         hours = _SQLITE_HOURS.format(**epochs, **tables) if resolution > 60 else ""
         sql = _SQLITE_MERGED.format(hours=hours, **epochs, **tables)
-    # The planner puts a pending minute's samples at ~50 times their number (3,013 for 60 in
-    # bench/history), so a server with a few dozen marks (a replayed outage) would pass
-    # jit_above_cost: compiling cost up to 1.5 s there, for milliseconds of work.
-    return _fetch_points(sql, params, bucket, jit=False)
+    return _fetch_points(sql, params, bucket)
 
 
 def history(server_id: int, metric: str, start: datetime, end: datetime, points: int) -> History:
