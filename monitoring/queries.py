@@ -120,12 +120,12 @@ def _table(model: Any) -> str:
 # 1-minute row, and with 1-hour rollups its hour's row, which is rebuilt from the hour's other
 # 1-minute rows and the pending minutes' samples. One statement, so one snapshot: the job
 # deleting a mark and writing its rollups commits both together, and either is seen whole.
+# The few tail buckets are joined to the rolled-up ones, cheaper than grouping them all again.
 # Each pending minute's samples are read through the (server, ts) index (OFFSET 0, as in
-# monitoring.jobs: the planner's estimate of a minute's samples is far too high). The few tail
-# buckets are joined to the rolled-up ones, cheaper than grouping them all again. That estimate
-# (3,013 rows for 60) times the pending minutes it expects would pass jit_above_cost at ~9, but
+# monitoring.jobs: the planner's estimate of a minute's samples is far too high, 3,013 rows for
+# 60). That estimate times the pending minutes it expects would pass jit_above_cost at ~9, but
 # it expects 1 to 3 even for 600 marks of one server (the slot filter), 10 for 2,000: JIT was
-# measured only there, 31 ms of a 1.3 s query; not worth a transaction and a SET per query.
+# seen only there, 31 ms of a 1.3 s query; not worth a transaction and a SET per query.
 _PG_MERGED = """WITH pending AS MATERIALIZED (
     SELECT bucket AS minute, {slot} AS slot FROM {pending} WHERE server_id = %(server)s
     AND bucket > %(start)s - %(resolution)s AND bucket < %(end)s AND {slot} >= %(start)s
