@@ -116,11 +116,13 @@ def _table(model: Any) -> str:
 
 
 # The rollups of a range merged with the raw samples of its pending minutes, as rows (b, a, lo,
-# hi, n) of ``bucket``-second buckets. A pending minute's stale rollup rows are left out: its
-# 1-minute row, and with 1-hour rollups its hour's row, which is rebuilt from the hour's other
-# 1-minute rows and the pending minutes' samples. One statement, so one snapshot: the job
-# deleting a mark and writing its rollups commits both together, and either is seen whole.
-# The few tail buckets are joined to the rolled-up ones, cheaper than grouping them all again.
+# hi, n) of ``bucket``-second buckets. The buckets holding no pending minute are the plain
+# rollup query's; the few that hold one are computed again without the pending minutes' stale
+# rollup rows (their 1-minute rows, and with 1-hour rollups their hours' rows, each such hour
+# rebuilt from its other 1-minute rows) and with the pending minutes' raw samples. One
+# statement, so one snapshot: the job deleting a mark and writing its rollups commits both
+# together, and either is seen whole.
+#
 # Each pending minute's samples are read through the (server, ts) index (OFFSET 0, as in
 # monitoring.jobs: the planner's estimate of a minute's samples is far too high, 3,013 rows for
 # 60). That estimate times the pending minutes it expects would pass jit_above_cost at ~9, but
@@ -129,26 +131,30 @@ def _table(model: Any) -> str:
 _PG_MERGED = """WITH pending AS MATERIALIZED (
     SELECT bucket AS minute, {slot} AS slot FROM {pending} WHERE server_id = %(server)s
     AND bucket > %(start)s - %(resolution)s AND bucket < %(end)s AND {slot} >= %(start)s
+), dirty AS MATERIALIZED (
+    SELECT DISTINCT date_bin(%(size)s, slot, TIMESTAMPTZ 'epoch') AS b FROM pending
 ), rolled AS (
-    SELECT {bucket} AS b, sum(sum) AS s, min(min) AS lo, max(max) AS hi, sum(count) AS n FROM {rollups} r
-    WHERE server_id = %(server)s AND metric = %(metric)s AND resolution = %(seconds)s AND bucket >= %(start)s
-    AND bucket < %(end)s AND bucket NOT IN (SELECT slot FROM pending) GROUP BY 1
-), tail AS (
-    SELECT b, sum(s) AS s, min(lo) AS lo, max(hi) AS hi, sum(n)::bigint AS n FROM (
-    SELECT date_bin(%(size)s, p.minute, TIMESTAMPTZ 'epoch') AS b, sum(v) AS s, min(v) AS lo, max(v) AS hi,
-    count(*) AS n FROM pending p
+    SELECT {bucket} AS b, sum(sum) / nullif(sum(count), 0)::float8 AS a, min(min) AS lo, max(max) AS hi,
+    sum(count) AS n FROM {rollups} WHERE server_id = %(server)s AND metric = %(metric)s AND resolution = %(seconds)s
+    AND bucket >= %(start)s AND bucket < %(end)s GROUP BY 1
+), parts AS (
+    SELECT d.b, r.sum AS s, r.min AS lo, r.max AS hi, r.count AS n FROM dirty d
+    JOIN {rollups} r ON r.server_id = %(server)s AND r.metric = %(metric)s AND r.resolution = %(seconds)s
+    AND r.bucket >= greatest(d.b, %(start)s) AND r.bucket < least(d.b + %(size)s, %(end)s)
+    WHERE r.bucket NOT IN (SELECT slot FROM pending)
+    {hours}
+    UNION ALL
+    SELECT date_bin(%(size)s, p.minute, TIMESTAMPTZ 'epoch'), sum(v), min(v), max(v), count(*) FROM pending p
     CROSS JOIN LATERAL (SELECT ({values}->>%(metric)s)::float8 AS v FROM {samples} WHERE server_id = %(server)s
     AND ts >= p.minute AND ts < p.minute + interval '1 minute' AND {values} ? %(metric)s OFFSET 0) AS x GROUP BY 1
-    {hours}) AS t GROUP BY b
 )
-SELECT coalesce(r.b, t.b) AS b, least(r.lo, t.lo) AS lo, greatest(r.hi, t.hi) AS hi,
-(coalesce(r.s, 0) + coalesce(t.s, 0)) / nullif(coalesce(r.n, 0) + coalesce(t.n, 0), 0)::float8 AS a,
-coalesce(r.n, 0) + coalesce(t.n, 0) AS n FROM rolled r FULL JOIN tail t ON r.b = t.b"""
+SELECT * FROM rolled WHERE b NOT IN (SELECT b FROM dirty)
+UNION ALL
+SELECT b, sum(s) / nullif(sum(n), 0)::float8, min(lo), max(hi), sum(n)::bigint FROM parts GROUP BY b"""
 _PG_HOURS = """UNION ALL
-    SELECT {bucket}, sum(sum), min(min), max(max), sum(count) FROM (SELECT DISTINCT slot FROM pending) AS h
+    SELECT {bucket}, r.sum, r.min, r.max, r.count FROM (SELECT DISTINCT slot FROM pending) AS h
     JOIN {rollups} r ON r.server_id = %(server)s AND r.metric = %(metric)s AND r.resolution = 60
-    AND r.bucket >= h.slot AND r.bucket < h.slot + %(resolution)s WHERE r.bucket NOT IN (SELECT minute FROM pending)
-    GROUP BY 1"""
+    AND r.bucket >= h.slot AND r.bucket < h.slot + %(resolution)s WHERE r.bucket NOT IN (SELECT minute FROM pending)"""
 
 # The same on SQLite, on epoch seconds (its datetimes are text).
 _SQLITE_EPOCH = "CAST(strftime('%%s', {column}) AS INTEGER)"
@@ -190,7 +196,8 @@ def _rollups(server_id: int, metric: str, start: datetime, end: datetime, bucket
     if connection.vendor == "postgresql":
         params.update(size=timedelta(seconds=bucket), resolution=timedelta(seconds=resolution), start=start, end=end)
         column = _PG_BUCKET.format(column="bucket").replace("%s", "%(size)s")
-        hours = _PG_HOURS.format(bucket=column, **tables) if resolution > 60 else ""
+        hour_column = _PG_BUCKET.format(column="r.bucket").replace("%s", "%(size)s")
+        hours = _PG_HOURS.format(bucket=hour_column, **tables) if resolution > 60 else ""
         # A minute's slot is its hour for hourly rollups (marks are whole minutes).
         slot = "date_bin(%(resolution)s, bucket, TIMESTAMPTZ 'epoch')" if resolution > 60 else "bucket"
         sql = _PG_POINTS.format(buckets=_PG_MERGED.format(bucket=column, hours=hours, slot=slot, **tables))
