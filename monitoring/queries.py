@@ -130,7 +130,8 @@ def _table(model: Any) -> str:
 # seen only there, 31 ms of a 1.3 s query; not worth a transaction and a SET per query.
 _PG_MERGED = """WITH pending AS MATERIALIZED (
     SELECT bucket AS minute, {slot} AS slot FROM {pending} WHERE server_id = %(server)s
-    AND bucket > %(start)s - %(resolution)s AND bucket < %(end)s AND {slot} >= %(start)s
+    AND bucket > %(start)s - %(resolution)s AND bucket < %(end)s + %(resolution)s
+    AND {slot} >= %(start)s AND {slot} < %(end)s
 ), dirty AS MATERIALIZED (
     SELECT DISTINCT date_bin(%(size)s, slot, TIMESTAMPTZ 'epoch') AS b FROM pending
 ), rolled AS (
@@ -160,7 +161,7 @@ _PG_HOURS = """UNION ALL
 _SQLITE_EPOCH = "CAST(strftime('%%s', {column}) AS INTEGER)"
 _SQLITE_MERGED = """WITH pending AS (
     SELECT minute, me, me / %(seconds)s * %(seconds)s AS slot FROM (SELECT bucket AS minute, {pending_epoch} AS me
-    FROM {pending} WHERE server_id = %(server)s AND bucket > %(before_start)s AND bucket < %(end)s) AS m
+    FROM {pending} WHERE server_id = %(server)s AND bucket > %(before_start)s AND bucket < %(after_end)s) AS m
     WHERE me / %(seconds)s * %(seconds)s >= %(start_epoch)s AND me / %(seconds)s * %(seconds)s < %(end_epoch)s
 ), parts AS (
     SELECT {rollup_epoch} / %(size)s AS b, sum(sum) AS s, min(min) AS lo, max(max) AS hi, sum(count) AS n
@@ -198,7 +199,9 @@ def _rollups(server_id: int, metric: str, start: datetime, end: datetime, bucket
         column = _PG_BUCKET.format(column="bucket").replace("%s", "%(size)s")
         hour_column = _PG_BUCKET.format(column="r.bucket").replace("%s", "%(size)s")
         hours = _PG_HOURS.format(bucket=hour_column, **tables) if resolution > 60 else ""
-        # A minute's slot is its hour for hourly rollups (marks are whole minutes).
+        # A pending minute's slot is the rollup row it makes stale: itself (marks are whole
+        # minutes), or its hour for hourly rollups. It is in the range if its slot is, as a
+        # rollup row is, so the answer is the one the rollups give once the job is done.
         slot = "date_bin(%(resolution)s, bucket, TIMESTAMPTZ 'epoch')" if resolution > 60 else "bucket"
         sql = _PG_POINTS.format(buckets=_PG_MERGED.format(bucket=column, hours=hours, slot=slot, **tables))
     else:
@@ -212,6 +215,7 @@ def _rollups(server_id: int, metric: str, start: datetime, end: datetime, bucket
             start=adapt(start),
             end=adapt(end),
             before_start=adapt(start - timedelta(seconds=resolution)),
+            after_end=adapt(end + timedelta(seconds=resolution)),
             start_epoch=start.timestamp(),
             end_epoch=end.timestamp(),
         )

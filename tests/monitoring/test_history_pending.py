@@ -15,8 +15,9 @@ from tests.helpers import assert_ok
 
 pytestmark = pytest.mark.django_db
 T0 = datetime(2026, 11, 20, 12, 0, tzinfo=UTC)
-# (span, points): a day in 10-minute buckets from 1-minute rollups, 30 days from 1-hour ones.
-RANGES = [(timedelta(days=1), 144, "1m"), (timedelta(days=30), 100, "1h")]
+# (span, points): a day in 10-minute buckets from 1-minute rollups, 30 days from 1-hour ones,
+# and 80 minutes in one bucket of two hours, the second hour's row counting all its minutes.
+RANGES = [(timedelta(days=1), 144, "1m"), (timedelta(days=30), 100, "1h"), (timedelta(minutes=80), 1, "1h")]
 
 
 @pytest.fixture(autouse=True)
