@@ -11,7 +11,7 @@ from rest_framework_simplejwt.authentication import JWTAuthentication as SimpleJ
 from rest_framework_simplejwt.exceptions import InvalidToken
 
 from accounts import scopes
-from accounts.models import APIKey, User
+from accounts.models import PASSWORD_VERSION_CLAIM, APIKey, User
 
 BEARER = "Bearer"
 
@@ -57,9 +57,9 @@ class JWTAuthentication(SimpleJWTAuthentication):
 
     def get_user(self, validated_token: Any) -> Any:
         user = cast(User, super().get_user(validated_token))
-        issued_at = validated_token.get("iat")
-        changed = user.password_changed_at
-        if changed is not None and (issued_at is None or int(issued_at) < int(changed.timestamp())):
+        # The exact password version, not ``iat``: whole seconds let a token issued in the
+        # second of a change live on. A token without the claim predates it: refused too.
+        if validated_token.get(PASSWORD_VERSION_CLAIM) != user.password_version:
             raise InvalidToken(
                 {"detail": "Token was issued before the password was changed.", "code": "token_not_valid"}
             )

@@ -6,13 +6,14 @@ import hashlib
 import hmac
 import secrets
 import string
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
 from django.contrib.auth.validators import UnicodeUsernameValidator
 from django.db import models
+from django.db.models import Value
 from django.db.models.functions import Lower
 from django.utils import timezone
 
@@ -23,6 +24,9 @@ _KEY_ALPHABET = string.ascii_letters + string.digits
 _KEY_RANDOM_CHARS = 40  # 40 base62 characters: about 238 bits of entropy
 _KEY_LOOKUP_CHARS = 8  # the first characters after the prefix, stored in clear to find the row
 LAST_USED_RESOLUTION = timedelta(seconds=60)
+# The access-token claim that carries the user's ``password_version`` when it was issued.
+PASSWORD_VERSION_CLAIM = "pwv"  # noqa: S105 - a claim name, not a secret
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
 class UserManager(BaseUserManager["User"]):
@@ -46,9 +50,14 @@ class UserManager(BaseUserManager["User"]):
         return self.get(username__iexact=username)
 
     def for_login(self, identifier: str) -> User | None:
-        """The active user whose username or email is ``identifier`` (case-insensitive)."""
-        field = "email__iexact" if "@" in identifier else "username__iexact"
-        return self.filter(**{field: identifier}, is_active=True).first()
+        """The active user whose username or email is ``identifier`` (case-insensitive).
+
+        Compared with the database's LOWER(), the function the unique constraints use, so at
+        most one user matches and the failed-login counter (per account) agrees with it on
+        every backend. (``iexact`` is UPPER() on PostgreSQL, where "v\u0131ewer2", with a dotless
+        i, matched "viewer2"; and LIKE on SQLite.)"""
+        field = "email" if "@" in identifier else "username"
+        return self.filter(is_active=True).alias(key=Lower(field)).filter(key=Lower(Value(identifier))).first()
 
 
 class User(AbstractBaseUser):
@@ -90,6 +99,13 @@ class User(AbstractBaseUser):
         super().set_password(raw_password)
         # Access tokens issued before this moment stop working (see authentication.py).
         self.password_changed_at = timezone.now()
+
+    @property
+    def password_version(self) -> int:
+        """The moment of the last password change in whole microseconds (0 if never): access
+        tokens carry it, and one that carries another value is refused."""
+        changed = self.password_changed_at
+        return 0 if changed is None else (changed - _EPOCH) // timedelta(microseconds=1)
 
     def has_role(self, role: str) -> bool:
         """True if this user's role is ``role`` or above it."""

@@ -21,7 +21,7 @@ from rest_framework_simplejwt.tokens import RefreshToken
 from accounts import scopes as key_scopes
 from accounts.choices import Role
 from accounts.events import apikey_group, user_group
-from accounts.models import APIKey, AuditLog, User
+from accounts.models import PASSWORD_VERSION_CLAIM, APIKey, AuditLog, User
 from chatops import ratelimit
 from chatops.api.exceptions import ServiceUnavailable
 from chatops.db import advisory_lock, conflicts_as_409
@@ -91,6 +91,7 @@ class TokenPair:
 
 def issue_tokens(user: User) -> TokenPair:
     refresh = RefreshToken.for_user(user)
+    refresh[PASSWORD_VERSION_CLAIM] = user.password_version  # copied into the access token
     return TokenPair(
         access_token=str(refresh.access_token),
         refresh_token=str(refresh),
@@ -201,6 +202,15 @@ def update_profile(request: Request, user: User, **fields: Any) -> User:
     return user
 
 
+def _login_key(identifier: str, user: User | None) -> str:
+    """The failed-login bucket: the account the identifier names, so its username and its
+    email, in any case, share one allowance; a name of no account by its case-folded form,
+    so guessing names is limited too."""
+    if user is not None:
+        return f"login-user:id:{user.pk}"
+    return f"login-user:name:{identifier.strip().casefold()[:150]}"
+
+
 def check_password_login(request: HttpRequest | Request | None, identifier: str, password: str, via: str) -> User:
     """Check a password for any sign-in form (the API's, the admin's), counting the attempt
     first so parallel guesses cannot slip past the limits, and auditing the outcome."""
@@ -208,7 +218,8 @@ def check_password_login(request: HttpRequest | Request | None, identifier: str,
     ip = ratelimit.client_ip(http) if http is not None else "unknown"
     user_limit, user_period = settings.LOGIN_ATTEMPTS_PER_USERNAME
     ip_limit, ip_period = settings.LOGIN_ATTEMPTS_PER_IP
-    user_key = f"login-user:{identifier.strip().lower()[:150]}"
+    user = User.objects.for_login(identifier)
+    user_key = _login_key(identifier, user)
     ip_key = f"login-ip:{ip}"
     try:
         user_count, user_reset = ratelimit.count(user_key, user_period)
@@ -227,7 +238,6 @@ def check_password_login(request: HttpRequest | Request | None, identifier: str,
             details={"reason": "too_many_attempts", "via": via},
         )
         raise TooManyAttempts(wait=max(1.0, wait))
-    user = User.objects.for_login(identifier)
     if user is None or not user.check_password(password):
         if user is None:
             # Spend the time a hash check takes, so timing does not reveal unknown usernames.

@@ -12,6 +12,11 @@ job is far too slow to roll up a week here; it is timed on the last hour instead
 results are compared with the generated ones). Then VACUUM ANALYZE, a hub (daphne, DEBUG
 off, the embedded worker off so no job runs beside the measurement), and:
 
+Before measuring, the last ``--pending-minutes`` (2) minutes of every server are marked for the
+rollup job, as a running hub has them (the minute being written, the one settling): history
+reads those minutes from raw samples. Their rollups are kept, as a minute marked again by late
+samples has them, so the answers are the same with or without the marks.
+
 1. ``--requests`` requests over random servers through the real HTTP endpoint, one
    keep-alive connection, sequential: p50/p95/p99 (target p95 < 20 ms);
 2. the same calls to ``monitoring.queries.history`` in-process (what the query costs without
@@ -54,6 +59,20 @@ if not Server.objects.filter(name__startswith="hist-").exists():
     Server.objects.bulk_create([Server(name=f"hist-{i:03d}", hostname=f"hist-{i:03d}.example") for i in range(n)])
 ids = list(Server.objects.filter(name__startswith="hist-").order_by("pk").values_list("pk", flat=True))[:n]
 open(os.environ["BENCH_OUT"], "w").write(json.dumps({"ids": ids, "token": issue_tokens(viewer).access_token}))
+print("ok")
+"""
+
+# The last minutes of every server marked for the rollup job, as on a running hub.
+PENDING = """
+import json, os
+from datetime import timedelta
+from django.db.models import Max
+from monitoring.models import MetricRollup, RollupPending
+p = json.loads(open(os.environ["BENCH_IN"]).read())
+last = MetricRollup.objects.filter(server_id=p["ids"][0], resolution=60).aggregate(last=Max("bucket"))["last"]
+RollupPending.objects.all().delete()
+RollupPending.objects.bulk_create([RollupPending(server_id=s, bucket=last - timedelta(minutes=i))
+    for s in p["ids"] for i in range(p["minutes"])])
 print("ok")
 """
 
@@ -176,6 +195,7 @@ def main() -> int:
     parser.add_argument("--points", type=int, default=1000)
     parser.add_argument("--raw-runs", type=int, default=2, help="timed calls of queries._raw (bucket 605 s)")
     parser.add_argument("--no-raw-explain", action="store_true", help="skip EXPLAIN ANALYZE of the raw query")
+    parser.add_argument("--pending-minutes", type=int, default=2, help="last minutes of each server marked pending")
     parser.add_argument("--job-minutes", type=int, default=60, help="minutes of every server to roll up with the job")
     parser.add_argument("--procs", type=int, default=common.CORES, help="generating processes")
     parser.add_argument("--deadline", type=float, default=3600, help="global limit in seconds")
@@ -222,6 +242,9 @@ def run(args: argparse.Namespace, url: str, processes: common.Processes, work: P
         else:
             data_start, data_end = span(url)
         size_report(url)
+        (work / "pending.json").write_text(json.dumps({"ids": ids, "minutes": args.pending_minutes}))
+        common.django_script({**env, "BENCH_IN": str(work / "pending.json")}, PENDING)
+        print(f"   pending marks: the last {args.pending_minutes} minutes of each server (read from raw samples)")
         end = datetime.now(UTC)
         start = end - timedelta(days=args.days)
         rng = random.Random(42)

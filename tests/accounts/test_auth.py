@@ -5,16 +5,18 @@ from __future__ import annotations
 import base64
 import json
 import time
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import jwt
 import pytest
 from django.conf import settings
 from django.utils import timezone
+from rest_framework.test import APIClient
 from rest_framework_simplejwt.tokens import AccessToken, RefreshToken
 
 from accounts.choices import Role
-from accounts.models import AuditLog, User
+from accounts.models import PASSWORD_VERSION_CLAIM, AuditLog, User
+from accounts.services import issue_tokens
 from tests.factories import PASSWORD, UserFactory
 from tests.helpers import assert_error, assert_ok
 
@@ -132,6 +134,38 @@ class TestLogin:
         assert_error(anon.post("/api/v1/auth/login", {"username": "ada"}, format="json"), 400)
 
 
+class TestLoginLimitPerAccount:
+    """Failures count against the account an identifier names, whatever the spelling."""
+
+    def test_username_and_email_in_any_case_share_one_allowance(self, anon, viewer, settings):
+        settings.LOGIN_ATTEMPTS_PER_USERNAME = (3, 900)
+        for name in ("vera", "VERA@example.com", "Vera"):
+            assert_error(login(anon, name, "wrong"), 401)
+        assert_error(login(anon, "vera"), 429, "too_many_login_attempts")
+        assert_error(login(anon, "vera@example.com"), 429)
+
+    def test_a_dotless_i_is_another_name_not_a_fresh_allowance(self, anon, settings):
+        # PostgreSQL's UPPER() turns a dotless i into "I": compared that way, "v\u0131ewer2"
+        # was viewer2 with an allowance of its own.
+        UserFactory.create(username="viewer2")
+        settings.LOGIN_ATTEMPTS_PER_USERNAME = (2, 900)
+        for _ in range(2):
+            assert_error(login(anon, "viewer2", "wrong"), 401)
+        assert_error(login(anon, "v\u0131ewer2"), 401, "invalid_credentials")
+        assert_error(login(anon, "viewer2"), 429)
+
+    def test_names_that_differ_by_a_dotless_i_are_two_accounts(self, anon):
+        UserFactory.create(username="kit")
+        kyt = UserFactory.create(username="k\u0131t")
+        assert assert_ok(login(anon, "k\u0131t"))["user"]["id"] == kyt.pk
+
+    def test_names_of_no_account_are_limited_whatever_their_case(self, anon, settings):
+        settings.LOGIN_ATTEMPTS_PER_USERNAME = (2, 900)
+        for name in ("Nobody", "NOBODY"):
+            assert_error(login(anon, name, "wrong"), 401)
+        assert_error(login(anon, "nobody", "wrong"), 429)
+
+
 class TestRefreshRotation:
     def pair(self, anon):
         return assert_ok(login(anon))
@@ -201,7 +235,7 @@ def _forge(payload: dict, key: str = "wrong-key-that-is-long-enough-for-hs256!",
 
 class TestAccessTokens:
     def claims(self, user):
-        token = AccessToken.for_user(user)
+        token = AccessToken(issue_tokens(user).access_token)
         return dict(token.payload)
 
     def me(self, client, token):
@@ -230,6 +264,29 @@ class TestAccessTokens:
         admin.password_changed_at = timezone.now() + timedelta(seconds=2)
         admin.save()
         assert_error(self.me(anon, token), 401)
+
+    def test_access_token_from_the_same_second_as_a_password_change_is_refused(self, anon, admin):
+        token = issue_tokens(admin).access_token
+        issued = datetime.fromtimestamp(AccessToken(token)["iat"], UTC)
+        admin.password_changed_at = issued + timedelta(microseconds=999_999)
+        admin.save()
+        assert_error(self.me(anon, token), 401, "token_not_valid")
+        assert_ok(self.me(anon, issue_tokens(admin).access_token))
+
+    def test_access_token_without_the_password_version_is_refused(self, anon, admin):
+        admin.set_password(PASSWORD)
+        admin.save()
+        claims = self.claims(admin)
+        del claims[PASSWORD_VERSION_CLAIM]
+        assert_error(self.me(anon, _forge(claims, key=settings.SIMPLE_JWT["SIGNING_KEY"])), 401)
+
+    def test_after_a_password_change_only_the_new_access_token_works(self, anon, admin):
+        old = assert_ok(login(anon))["access_token"]
+        body = {"current_password": PASSWORD, "new_password": STRONG}
+        client = APIClient(HTTP_AUTHORIZATION=f"Bearer {old}")
+        new = assert_ok(client.post("/api/v1/auth/change-password", body, format="json"))
+        assert_error(self.me(anon, old), 401, "token_not_valid")
+        assert assert_ok(self.me(anon, new["access_token"]))["username"] == "ada"
 
     def test_no_credentials_is_401_with_www_authenticate(self, anon):
         response = anon.get("/api/v1/auth/me")
