@@ -131,6 +131,12 @@ def refresh_tokens(raw: str) -> TokenPair:
         user = outstanding.user
         if user is None or not user.is_active:
             raise exceptions.AuthenticationFailed("User is inactive or gone.", code="user_inactive")
+        # A refresh that raced a password change may have minted a token the change's blacklist
+        # never saw: it still carries the old password version, so it is refused here.
+        if token.get(PASSWORD_VERSION_CLAIM) != user.password_version:
+            raise exceptions.AuthenticationFailed(
+                "Token was issued before the password was changed.", code="token_not_valid"
+            )
         return issue_tokens(user)
 
 

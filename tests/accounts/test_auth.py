@@ -216,6 +216,15 @@ class TestRefreshRotation:
         assert_error(self.refresh(anon, old["refresh_token"]), 401)
         assert_ok(self.refresh(anon, new["refresh_token"]))
 
+    def test_refresh_token_minted_beside_a_password_change_is_refused(self, anon, admin):
+        """A refresh that races a password change mints a token the change's blacklist never
+        saw (here: the password changes without the blacklist); it carries the old password
+        version, so trading it in must fail instead of yielding a fresh pair."""
+        missed = self.pair(anon)
+        admin.set_password(STRONG)
+        admin.save(update_fields=["password", "password_changed_at"])
+        assert_error(self.refresh(anon, missed["refresh_token"]), 401, "token_not_valid")
+
     def test_expired_refresh_token_is_refused(self, anon, admin):
         token = RefreshToken.for_user(admin)
         token.set_exp(lifetime=timedelta(seconds=-1))
