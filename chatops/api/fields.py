@@ -26,8 +26,32 @@ NOT_BLANK_PATTERN = f"[^{PY_SPACE}]"
 
 def spell_out_spaces(pattern: str) -> str:
     r"""The same Python regex with ``\s`` and ``\S`` written out, so that it means the same as an
-    OpenAPI (ECMA) pattern. (drf-spectacular turns ``\Z`` into ``$`` itself.)"""
-    return pattern.replace(r"[^\s]", f"[^{PY_SPACE}]").replace(r"\S", f"[^{PY_SPACE}]").replace(r"\s", f"[{PY_SPACE}]")
+    OpenAPI (ECMA) pattern. (drf-spectacular turns ``\Z`` into ``$`` itself.) Inside a character
+    class ``\s`` becomes the bare list of spaces (``[^\s\x00]`` → ``[^…\x00]``)."""
+    out: list[str] = []
+    in_class = False
+    i = 0
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "\\" and i + 1 < len(pattern):
+            pair = pattern[i : i + 2]
+            if pair == r"\s":
+                out.append(PY_SPACE if in_class else f"[{PY_SPACE}]")
+            elif pair == r"\S":
+                if in_class:
+                    raise ValueError(f"\\S inside a character class has no ECMA spelling: {pattern!r}")
+                out.append(f"[^{PY_SPACE}]")
+            else:
+                out.append(pair)
+            i += 2
+            continue
+        if char == "[" and not in_class:
+            in_class = True
+        elif char == "]" and in_class:
+            in_class = False
+        out.append(char)
+        i += 1
+    return "".join(out)
 
 
 def pattern_validator(regex: re.Pattern[str], message: str) -> RegexValidator:

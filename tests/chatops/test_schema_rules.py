@@ -47,7 +47,10 @@ def test_not_blank_means_what_python_strips():
 
 @pytest.mark.parametrize(
     "value",
-    ["cpu_percent", "disk_percent:/home", "a:ü", "cpu\n", "a:\x1c", "a:\ufeff", "a:\x85", "Cpu", "a:" + "x" * 81],
+    [
+        *("cpu_percent", "disk_percent:/home", "a:ü", "cpu\n", "a:\x1c", "a:\ufeff", "a:\x85", "Cpu"),
+        *("a:" + "x" * 81, "a:\x00", "a:\ud800"),
+    ],
 )
 def test_the_metric_name_pattern_means_what_the_agents_rule_does(schema, value):
     pattern = prop(schema, "ThresholdRequest", "metric")["pattern"]
