@@ -99,19 +99,15 @@ def _reported_names(servers: QuerySet[Server]) -> dict[str, int]:
 
 
 def _custom_entries() -> list[Entry]:
-    rows = (
-        CustomMetric.objects.values("name", "tags", "unit")
-        .annotate(last=Max("ts"), servers=Count("server", distinct=True))
-        .order_by("name")
+    rows = CustomMetric.objects.values("name", "tags", "unit").annotate(last=Max("ts")).order_by("name")
+    servers = dict(
+        CustomMetric.objects.values("name").annotate(n=Count("server", distinct=True)).values_list("name", "n")
     )
     by_name: dict[str, dict[str, Any]] = {}
     for row in rows:
-        entry = by_name.setdefault(row["name"], {"last": row["last"], "unit": row["unit"], "servers": 0, "tags": []})
+        entry = by_name.setdefault(row["name"], {"last": row["last"], "unit": row["unit"], "tags": []})
         if row["last"] > entry["last"]:
             entry["last"], entry["unit"] = row["last"], row["unit"]
-        # Distinct servers per (tags, unit) group: a sum can count a server twice, which only
-        # matters as 0 or not (a threshold on a metric no point ties to a server never fires).
-        entry["servers"] += row["servers"]
         tags = {str(k): str(v) for k, v in sorted((row["tags"] or {}).items())}
         if tags not in entry["tags"] and len(entry["tags"]) < MAX_TAG_SETS:
             entry["tags"].append(tags)
@@ -121,7 +117,7 @@ def _custom_entries() -> list[Entry]:
             label=name,
             unit=found["unit"],
             kind="custom",
-            servers=found["servers"],
+            servers=servers.get(name, 0),
             tag_sets=sorted(found["tags"], key=lambda tags: sorted(tags.items())),
         )
         for name, found in by_name.items()

@@ -29,7 +29,8 @@ class TestCatalog:
         record_samples([frame(server, 1, T0, cpu_percent=3.0, **{"disk_percent:/home": 41.0})])
         point("deploy_seconds", 42, T0, unit="s", env="prod")
         point("deploy_seconds", 40, T0 + timedelta(minutes=1), unit="s", server=server, env="dev")
-        point("deploy_seconds", 38, T0 - timedelta(minutes=1), unit="s", env="prod")
+        point("deploy_seconds", 38, T0 - timedelta(minutes=1), unit="ms", env="prod")
+        point("deploy_seconds", 39, T0 + timedelta(minutes=2), unit="s", server=server, env="prod")
         entries = {(e["kind"], e["name"]): e for e in assert_ok(viewer_client.get(CATALOG))}
         assert entries[("server", "cpu_percent")] == {
             "name": "cpu_percent", "label": "CPU", "unit": "%", "kind": "server", "servers": 1, "tag_sets": []
