@@ -35,14 +35,10 @@ class ThresholdForm(forms.ModelForm):
 
     def clean(self) -> dict[str, Any]:
         cleaned: dict[str, Any] = super().clean() or self.cleaned_data
-        metric, expected = cleaned.get("metric"), bool(cleaned.get("metric_expected"))
-        unchanged = (
-            self.instance.pk is not None
-            and metric == self.instance.metric
-            and not (self.instance.metric_expected and not expected)
-        )
-        if metric and not unchanged:
-            problem = metric_problem(metric, expected=expected)
+        metric = cleaned.get("metric")
+        if metric:
+            before = self.instance if self.instance.pk is not None else None
+            problem = metric_problem(metric, expected=bool(cleaned.get("metric_expected")), before=before)
             if problem:
                 self.add_error("metric", problem)
         return cleaned

@@ -75,10 +75,14 @@ def threshold_problems(
     return problems
 
 
-def metric_problem(metric: str, *, expected: bool) -> str | None:
+def metric_problem(metric: str, *, expected: bool, before: Threshold | None = None) -> str | None:
     """Why a threshold may not watch ``metric`` (None: it may). A name nothing reports never
     fires, and a typo ("cpu") would pass for a working threshold; one that will be reported
-    later (a script not yet run) is taken when marked expected."""
+    later (a script not yet run) is taken when marked expected. A stored threshold (``before``)
+    is checked only when its metric changes or stops being expected: one whose metric nothing
+    reports any more can still be edited."""
+    if before is not None and metric == before.metric and (expected or not before.metric_expected):
+        return None
     if expected or is_known(metric):
         return None
     return (

@@ -114,13 +114,11 @@ class ThresholdSerializer(StrictModelSerializer):
                 return attrs[name]
             return getattr(self.instance, name, default) if self.instance is not None else default
 
-        metric, expected = current("metric"), bool(current("metric_expected", False))
-        # Checked when the metric is set or stops being expected; a stored one stays valid even
-        # once nothing reports it any more.
-        if self.instance is None or metric != self.instance.metric or (self.instance.metric_expected and not expected):
-            problem = metric_problem(metric, expected=expected)
-            if problem:
-                raise serializers.ValidationError({"metric": [problem]})
+        problem = metric_problem(
+            current("metric"), expected=bool(current("metric_expected", False)), before=self.instance
+        )
+        if problem:
+            raise serializers.ValidationError({"metric": [problem]})
         scope = current("scope", Scope.ALL)
         stored_tag = self.instance.tag.name if self.instance is not None and self.instance.tag else None
         # Moving the scope drops the other target; giving one for another scope is an error.
