@@ -55,6 +55,8 @@ ROUTE_RESOURCES: dict[str, str] = {
     "monitoring-api:custom-metrics": "metrics",
     "monitoring-api:latest": "metrics",
     "monitoring-api:history": "metrics",
+    "monitoring-api:catalog": "metrics",
+    "monitoring-api:custom-history": "metrics",
     "monitoring-api:logs": "logs",
     "agents-api:commands": "commands",
     "agents-api:command": "commands",

@@ -14,10 +14,10 @@ from django.http import HttpRequest
 
 from accounts.admin import ReadOnlyAdmin
 from alerts import services
-from alerts.models import Alert, EmailNotification, Threshold
+from alerts.models import Alert, EmailNotification, Threshold, metric_problem
 
 THRESHOLD_FIELDS = (
-    "name", "metric", "operator", "value", "duration_seconds", "clear_value", "severity",
+    "name", "metric", "metric_expected", "operator", "value", "duration_seconds", "clear_value", "severity",
     "scope", "server", "tag", "enabled", "repeat_interval_seconds",
 )  # fmt: skip
 
@@ -32,6 +32,16 @@ class ThresholdForm(forms.ModelForm):
         if Threshold.objects.filter(name__iexact=name).exclude(pk=self.instance.pk).exists():
             raise forms.ValidationError("A threshold with that name already exists.")
         return name
+
+    def clean(self) -> dict[str, Any]:
+        cleaned: dict[str, Any] = super().clean() or self.cleaned_data
+        metric = cleaned.get("metric")
+        if metric:
+            before = self.instance if self.instance.pk is not None else None
+            problem = metric_problem(metric, expected=bool(cleaned.get("metric_expected")), before=before)
+            if problem:
+                self.add_error("metric", problem)
+        return cleaned
 
 
 @admin.register(Threshold)

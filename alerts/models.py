@@ -19,6 +19,7 @@ from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Lower
 
+from monitoring.catalog import is_known
 from servers.models import Server, Tag
 
 MAX_DURATION_SECONDS = 7 * 24 * 3600
@@ -74,12 +75,32 @@ def threshold_problems(
     return problems
 
 
+def metric_problem(metric: str, *, expected: bool, before: Threshold | None = None) -> str | None:
+    """Why a threshold may not watch ``metric`` (None: it may). A name nothing reports never
+    fires, and a typo ("cpu") would pass for a working threshold; one that will be reported
+    later (a script not yet run) is taken when marked expected. A stored threshold (``before``)
+    is checked only when its metric changes or stops being expected: one whose metric nothing
+    reports any more can still be edited."""
+    if before is not None and metric == before.metric and (expected or not before.metric_expected):
+        return None
+    if expected or is_known(metric):
+        return None
+    return (
+        f"No server or script reports {metric[:100]!r} (see GET /api/v1/metrics/catalog). "
+        "Set metric_expected if it will be reported later."
+    )
+
+
 class Threshold(models.Model):
     """``metric operator value`` held for ``duration_seconds`` fires; the alert resolves once
     the value is back past ``clear_value`` (hysteresis; without one, past ``value``)."""
 
     name = models.CharField(max_length=100)
     metric = models.CharField(max_length=100)
+    metric_expected = models.BooleanField(
+        default=False,
+        help_text="The metric is not reported yet (a script or a device to come): take its name as it is.",
+    )
     operator = models.CharField(max_length=2, choices=Operator.choices)
     value = models.FloatField()
     duration_seconds = models.PositiveIntegerField(default=0, validators=[MaxValueValidator(MAX_DURATION_SECONDS)])

@@ -9,4 +9,5 @@ urlpatterns: list[URLPattern] = [
     path("login", PageView.as_view(page="login"), name="login"),
     path("servers/<int:server_id>", PageView.as_view(page="server"), name="server"),
     path("alerts", PageView.as_view(page="alerts"), name="alerts"),
+    path("metrics", PageView.as_view(page="metrics"), name="metrics"),
 ]

@@ -1,11 +1,11 @@
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from rest_framework import serializers
 
 from agents.protocol import METRIC_NAME_RE
-from alerts.models import Alert, Scope, Threshold, threshold_problems
+from alerts.models import Alert, Scope, Threshold, metric_problem, threshold_problems
 from chatops.api.fields import (
     StrictCharField,
     StrictFloatField,
@@ -13,11 +13,25 @@ from chatops.api.fields import (
     StrictPrimaryKeyRelatedField,
     pattern_validator,
 )
+from monitoring.catalog import label_and_unit
 from servers.api.serializers import TagField
 from servers.models import Server
 
 
+def _label_and_unit(serializer: serializers.Serializer[Any], metric: str) -> tuple[str, str]:
+    """The metric's label and unit, looked up once per response (a list names few metrics)."""
+    if not metric:
+        return "", ""
+    context = cast(dict[str, Any], serializer.context)  # the root's dict, shared by a list's items
+    known: dict[str, tuple[str, str]] = context.setdefault("metric_labels", {})
+    if metric not in known:
+        known[metric] = label_and_unit(metric)
+    return known[metric]
+
+
 class ThresholdSerializer(StrictModelSerializer):
+    metric_label = serializers.SerializerMethodField(help_text="The metric for people, e.g. 'Disk used (/home)'.")
+    metric_unit = serializers.SerializerMethodField(help_text="'%', 'bytes', 'bytes/s', 's', a custom unit, or ''.")
     server = StrictPrimaryKeyRelatedField(
         queryset=Server.objects.all(),
         required=False,
@@ -42,6 +56,9 @@ class ThresholdSerializer(StrictModelSerializer):
             "id",
             "name",
             "metric",
+            "metric_expected",
+            "metric_label",
+            "metric_unit",
             "operator",
             "value",
             "duration_seconds",
@@ -58,10 +75,15 @@ class ThresholdSerializer(StrictModelSerializer):
         read_only_fields = ["id", "created_at", "updated_at"]
         extra_kwargs = {
             "metric": {
-                "help_text": "A metric the agent reports (cpu_percent, disk_percent:/home, …) or a custom metric.",
+                "help_text": "A metric the agent reports (cpu_percent, disk_percent:/home, …) or a custom metric: "
+                "one GET /metrics/catalog lists, unless metric_expected is set.",
                 "validators": [
                     pattern_validator(METRIC_NAME_RE, "Not a metric name (snake_case, optionally `:` and a label).")
                 ],
+            },
+            "metric_expected": {
+                "help_text": "Take a metric nothing reports yet (a script or a device to come). Without it, "
+                "a name no server or script reports is refused: it would never fire."
             },
             "duration_seconds": {"help_text": "How long the condition must hold before the alert fires (0: at once)."},
             "repeat_interval_seconds": {
@@ -73,6 +95,12 @@ class ThresholdSerializer(StrictModelSerializer):
         data = super().to_representation(instance)
         data["tag"] = instance.tag.name if instance.tag is not None else None
         return data
+
+    def get_metric_label(self, obj: Threshold) -> str:
+        return _label_and_unit(self, obj.metric)[0]
+
+    def get_metric_unit(self, obj: Threshold) -> str:
+        return _label_and_unit(self, obj.metric)[1]
 
     def validate_name(self, value: str) -> str:
         value = value.strip()
@@ -86,6 +114,11 @@ class ThresholdSerializer(StrictModelSerializer):
                 return attrs[name]
             return getattr(self.instance, name, default) if self.instance is not None else default
 
+        problem = metric_problem(
+            current("metric"), expected=bool(current("metric_expected", False)), before=self.instance
+        )
+        if problem:
+            raise serializers.ValidationError({"metric": [problem]})
         scope = current("scope", Scope.ALL)
         stored_tag = self.instance.tag.name if self.instance is not None and self.instance.tag else None
         # Moving the scope drops the other target; giving one for another scope is an error.
@@ -114,6 +147,8 @@ class AlertSerializer(StrictModelSerializer):
     resolved_by: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
         slug_field="username", read_only=True, allow_null=True
     )
+    metric_label = serializers.SerializerMethodField(help_text="The metric for people ('' for a silent server).")
+    metric_unit = serializers.SerializerMethodField(help_text="The unit of value, peak_value and threshold_value.")
 
     class Meta:
         model = Alert
@@ -125,6 +160,8 @@ class AlertSerializer(StrictModelSerializer):
             "server",
             "server_name",
             "metric",
+            "metric_label",
+            "metric_unit",
             "operator",
             "threshold_value",
             "severity",
@@ -144,6 +181,12 @@ class AlertSerializer(StrictModelSerializer):
             "notifications_sent",
         ]
         read_only_fields = fields
+
+    def get_metric_label(self, obj: Alert) -> str:
+        return _label_and_unit(self, obj.metric)[0]
+
+    def get_metric_unit(self, obj: Alert) -> str:
+        return _label_and_unit(self, obj.metric)[1]
 
 
 class AlertActionSerializer(serializers.Serializer[Any]):

@@ -61,13 +61,23 @@ class CustomMetricFilter(StrictFilterSet):
 
     @extend_schema_field({"type": "string", "maxLength": 500, "pattern": TAGS_FILTER_PATTERN})
     def filter_tags(self, queryset: QuerySet[CustomMetric], name: str, value: str) -> QuerySet[CustomMetric]:
-        if not _TAGS_FILTER_RE.match(value):
-            raise ValidationError({"tags": ["Use key:value pairs separated by commas; keys as in tags."]})
         condition = Q()
-        for pair in value.split(","):
-            key, _, expected = (part.strip() for part in pair.partition(":"))
-            # Checked above, and again here: the key becomes part of an ORM lookup.
-            if not TAG_KEY_RE.match(key) or "__" in key:
-                raise ValidationError({"tags": ["Use key:value pairs separated by commas; keys as in tags."]})
+        for key, expected in parse_tags(value):
             condition &= Q(**{f"tags__{key}": expected})
         return queryset.filter(condition)
+
+
+def parse_tags(value: str) -> list[tuple[str, str]]:
+    """``key:value[,key:value…]`` as (key, value) pairs (blank: none), or a 400 naming ``tags``."""
+    if not _TAGS_FILTER_RE.match(value):
+        raise ValidationError({"tags": ["Use key:value pairs separated by commas; keys as in tags."]})
+    tags: list[tuple[str, str]] = []
+    if not value.strip():
+        return tags
+    for pair in value.split(","):
+        key, _, expected = (part.strip() for part in pair.partition(":"))
+        # Checked above, and again here: the key becomes part of an ORM lookup.
+        if not TAG_KEY_RE.match(key) or "__" in key:
+            raise ValidationError({"tags": ["Use key:value pairs separated by commas; keys as in tags."]})
+        tags.append((key, expected))
+    return tags

@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from drf_spectacular.utils import extend_schema
 from rest_framework import generics, status
+from rest_framework.exceptions import NotFound
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -19,7 +20,8 @@ from accounts.permissions import IsOperator
 from chatops.api.envelope import envelope
 from chatops.api.filters import single_param
 from chatops.api.renderers import RawJSON
-from monitoring import queries, services
+from monitoring import catalog, queries, services
+from monitoring.api.custom import CatalogEntrySerializer, CustomHistoryQuerySerializer, CustomHistorySerializer
 from monitoring.api.filters import CustomMetricFilter, LogLineFilter
 from monitoring.api.serializers import (
     AcceptedSerializer,
@@ -130,3 +132,49 @@ class CustomMetricsView(generics.ListAPIView[CustomMetric]):
         batch.is_valid(raise_exception=True)
         count = services.record_custom_metrics(cast(User, request.user), batch.validated_data["metrics"])
         return Response(envelope({"accepted_count": count}, "Metrics accepted"), status=status.HTTP_201_CREATED)
+
+
+@extend_schema(tags=["metrics"])
+class MetricCatalogView(APIView):
+    """What a threshold may watch, with labels and units: the dashboard's metric picker."""
+
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(responses=CatalogEntrySerializer(many=True), summary="The metrics the fleet and scripts report")
+    def get(self, request: Request) -> Response:
+        return Response(envelope(CatalogEntrySerializer(catalog.catalogue(request.user), many=True).data))
+
+
+@extend_schema(tags=["metrics"])
+class CustomHistoryView(APIView):
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(
+        parameters=[CustomHistoryQuerySerializer],
+        responses=CustomHistorySerializer,
+        summary="A custom metric over time, in at most `points` buckets (avg, min, max)",
+    )
+    def get(self, request: Request) -> Response:
+        raw = {name: single_param(request, name) for name in ("name", "tags", "start", "end", "points")}
+        query = CustomHistoryQuerySerializer(data={k: v for k, v in raw.items() if v is not None})
+        query.is_valid(raise_exception=True)
+        found_name: str = query.validated_data["name"]
+        unit = catalog.custom_unit(found_name)
+        if unit is None:
+            raise NotFound("No custom metric has that name.")
+        tags = query.validated_data.get("tags", [])
+        found = queries.custom_history(
+            found_name, tags, **{k: query.validated_data[k] for k in ("start", "end", "points")}
+        )
+        data = {
+            "name": found.metric,
+            "tags": dict(tags),
+            "unit": unit,
+            "start": found.start,
+            "end": found.end,
+            "source": found.source,
+            "bucket_seconds": found.bucket_seconds,
+        }
+        body = CustomHistorySerializer(data).data
+        body["points"] = RawJSON(found.points_json)  # as in HistoryView
+        return Response(envelope(body))

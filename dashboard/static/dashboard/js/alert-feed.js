@@ -2,6 +2,7 @@
 // one feed per page, shared by the top bar, the overview and the server page.
 
 import { ApiError, LiveSocket, canOperate, getAll, onHubBack, post } from "./api.js";
+import { metricLabel, withUnit } from "./metric-format.js";
 import { ago, h } from "./util.js";
 
 class AlertFeed {
@@ -90,11 +91,23 @@ export function severityRank(alert) {
   return SEVERITY[alert.severity] ?? 0;
 }
 
+// A threshold alert from its fields, with the metric's label and unit and rounded values
+// ("CPU ≥ 90 %: fired at 93.2 %, peak 97.55 %"); the stored message names the raw metric.
 export function describe(alert) {
-  if (alert.message) return alert.message;
-  if (alert.kind === "server.offline") return `${alert.server_name} is offline`;
-  return `${alert.metric} ${alert.operator} ${alert.threshold_value} (now ${alert.value})`;
+  if (alert.kind !== "threshold" || !alert.metric) {
+    return alert.message || (alert.kind === "server.offline" ? `${alert.server_name} is offline` : alert.name);
+  }
+  const unit = alert.metric_unit || "";
+  const condition = `${metricLabel(alert.metric_label, alert.metric)} ${OPERATORS[alert.operator] || alert.operator} ${withUnit(alert.threshold_value, unit)}`;
+  const seen = [];
+  if (alert.value !== null && alert.value !== undefined) seen.push(`fired at ${withUnit(alert.value, unit)}`);
+  if (alert.peak_value !== null && alert.peak_value !== undefined && alert.peak_value !== alert.value) {
+    seen.push(`peak ${withUnit(alert.peak_value, unit)}`);
+  }
+  return seen.length ? `${condition}: ${seen.join(", ")}` : condition;
 }
+
+export const OPERATORS = { ">": ">", ">=": "≥", "<": "<", "<=": "≤" };
 
 // One alert as a row: what, where, since when, its state, and the buttons its state allows.
 export function alertRow(alert, { onChange, showServer = true } = {}) {
@@ -135,7 +148,7 @@ export function alertRow(alert, { onChange, showServer = true } = {}) {
       showServer ? h("a", { href: `/servers/${alert.server}` }, alert.server_name) : null,
       h("span", { class: "alert-state" }, alert.status),
     ),
-    h("div", { class: "alert-text" }, describe(alert)),
+    h("div", { class: "alert-text", title: alert.message || "" }, describe(alert)),
     h("div", { class: "muted small" }, `started ${ago(alert.started_at)}`, who.length ? ` · ${who.join(" ")}` : ""),
     actions,
   );

@@ -1,9 +1,11 @@
 // The alerts page: firing, acknowledged and resolved, each a tab with its count; acknowledge
-// and resolve where the role allows. Kept live by the page's alert feed.
+// and resolve where the role allows. Kept live by the page's alert feed. Below, the thresholds
+// (thresholds.js).
 
 import { onHubBack, request } from "./api.js";
 import { alertFeed, alertRow } from "./alert-feed.js";
 import { startPage } from "./page.js";
+import { Thresholds } from "./thresholds.js";
 import { $, debounce, h } from "./util.js";
 
 await startPage();
@@ -52,5 +54,10 @@ alertFeed().subscribe(() => {
   if (subscribed) reload();
 });
 subscribed = true;
-onHubBack(load);
+const thresholds = new Thresholds($("#thresholds"));
+onHubBack(() => {
+  load();
+  thresholds.load();
+});
 load();
+thresholds.load();

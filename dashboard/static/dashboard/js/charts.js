@@ -157,3 +157,6 @@ export class ServerCharts {
     this.charts.forEach((chart) => chart.push(ts, values, since));
   }
 }
+
+// For other pages' charts (custom-metric.js): the same chart and the same alignment of points.
+export { align, Chart };
