@@ -1,5 +1,6 @@
 # Sourced by scripts/dev and scripts/test: a virtualenv in .venv with the project installed.
-# Re-installs only when pyproject.toml changed since the last install.
+# Re-installs only when pyproject.toml changed since the last install. With CHATOPS_VENV set, that
+# virtualenv is used instead and never installed into.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
@@ -17,12 +18,21 @@ python_bin() {
   exit 1
 }
 
+# A virtualenv kept by hand (shared by several checkouts, say): used as it is, nothing installed.
+if [[ -n ${CHATOPS_VENV:-} ]]; then
+  export PATH="$CHATOPS_VENV/bin:$PATH"
+  return 0
+fi
+
 if [[ ! -x .venv/bin/python ]]; then
   "$(python_bin)" -m venv .venv
 fi
 stamp=.venv/.chatops-installed-$EXTRAS
 if [[ ! -f $stamp || pyproject.toml -nt $stamp ]]; then
   .venv/bin/python -m pip install --quiet --upgrade pip
+  # The project's distribution was once named "chatops" (a name PyPI gives another project);
+  # an install under that name would keep a second chatops-agent script around.
+  .venv/bin/python -m pip uninstall --quiet --yes chatops 2>/dev/null || true
   .venv/bin/python -m pip install --quiet -e ".[$EXTRAS]"
   touch "$stamp"
 fi

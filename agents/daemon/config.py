@@ -12,6 +12,7 @@ import argparse
 import os
 import re
 import socket
+import sys
 import tomllib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -21,6 +22,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 from agents.daemon import __version__
 from agents.daemon.protocol import WS_PATH
+from agents.daemon.unit import systemd_unit
 
 DEFAULT_CONFIG = Path("/etc/chatops/agent.toml")
 MIN_INTERVAL = 0.5
@@ -230,7 +232,29 @@ def build_parser() -> argparse.ArgumentParser:
         else:
             parser.add_argument(flag, dest=option.name, metavar=option.metavar, help=text)
     parser.add_argument("--version", action="version", version=f"chatops-agent {__version__}")
+    parser.add_argument(
+        "--print-systemd-unit",
+        action=_PrintSystemdUnit,
+        help="print a systemd unit that runs this agent (ExecStart= this installation's chatops-agent) and exit",
+    )
     return parser
+
+
+class _PrintSystemdUnit(argparse.Action):
+    """Like ``--version``: acts while the command line is read, before any setting is required."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: Any) -> None:
+        super().__init__(option_strings, dest, nargs=0, **kwargs)
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: str | Sequence[Any] | None,
+        option_string: str | None = None,
+    ) -> None:
+        sys.stdout.write(systemd_unit())
+        parser.exit(0)
 
 
 def _from_string(option: Option, raw: str, where: str) -> Any:
