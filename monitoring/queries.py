@@ -152,3 +152,18 @@ def default_range(end: datetime | None, start: datetime | None) -> tuple[datetim
     end = end or datetime.now(UTC)
     start = start or end - timedelta(hours=1)
     return start, end
+
+
+def recent(server_ids: Any, metric: str, since: datetime) -> dict[int, list[tuple[datetime, float]]]:
+    """Each server's 1-minute averages of ``metric`` since ``since``, in one query on the rollup
+    index: the overview's sparklines for a whole fleet (200 servers, 15 minutes: 3,000 rows)."""
+    rows = (
+        MetricRollup.objects.filter(server_id__in=server_ids, metric=metric, resolution=60, bucket__gte=since)
+        .order_by("server_id", "bucket")
+        .values_list("server_id", "bucket", "sum", "count")
+    )
+    found: dict[int, list[tuple[datetime, float]]] = {}
+    for server_id, bucket, total, count in rows:
+        if count:
+            found.setdefault(server_id, []).append((bucket, total / count))
+    return found
