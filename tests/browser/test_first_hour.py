@@ -20,7 +20,7 @@ from typing import Any
 import pytest
 
 from tests.browser.conftest import API_KEY_CODE
-from tests.browser.test_dashboard import LAPTOP, TIMEOUT_MS, sign_in
+from tests.browser.test_dashboard import LAPTOP, TIMEOUT_MS, more_points, points, sign_in
 from tests.e2e.helpers import call, rest, wait_for
 from tests.live import Agent, Hub, live_hub, setup_fleet
 
@@ -69,6 +69,7 @@ class Hour:
     silent_id: int  # idle-1, connected once, no samples
     rollups: list[float]
     app_log: Path
+    agent: Agent
 
 
 @pytest.fixture(scope="module")
@@ -87,7 +88,7 @@ def hour(tmp_path_factory, static_root) -> Iterator[Hour]:
         agent = Agent(hub.url, str(made["key"]), work / "agent", interval=1, log_files=(app_log,)).start()
         try:
             wait_for(lambda: rest(hub.url, token, f"/servers/{server_id}")["status"] == "online", what="the agent")
-            yield Hour(hub, token, server_id, int(body["data"]["id"]), silent_id, rollups, app_log)
+            yield Hour(hub, token, server_id, int(body["data"]["id"]), silent_id, rollups, app_log, agent)
         finally:
             agent.stop()
 
@@ -190,9 +191,11 @@ def test_the_overview_sparkline_has_points_as_soon_as_it_loads(page, hour):
 
     page.route_web_socket(re.compile(r"/api/v1/ws/metrics$"), hold)
     page.goto(f"{hour.hub.url}/")
-    spark = page.locator(f"tr[data-server-id='{hour.server_id}'] canvas.spark")
-    spark.wait_for(state="visible")
-    assert int(spark.get_attribute("data-points") or 0) >= 2
+    page.wait_for_function(
+        "id => Number(document.querySelector(`tr[data-server-id='${id}'] canvas.spark`)?.dataset.points) >= 2",
+        arg=hour.server_id,
+    )
+    assert page.locator(f"tr[data-server-id='{hour.server_id}'] canvas.spark").is_visible()
     assert held  # no sample came on the socket: the points are the last minutes read at load
 
 
@@ -215,3 +218,13 @@ def test_the_page_of_a_server_whose_agent_has_no_docker_asks_it_nothing(page, ho
         page.goto(f"{hour.hub.url}/servers/{hour.server_id}")
         page.locator("#containers", has_text="Docker control is off").wait_for()
     assert int(hour.hub.python(DOCKER_LIST_CODE.format(server_id=hour.server_id))) == before == 0
+
+
+def test_the_server_page_shows_its_agent_going_away_at_once(page, hour):
+    """The hub publishes server.status when an agent disconnects; the page does not wait for
+    its 30-second reread of the server. Last in the module: it stops the agent."""
+    page.goto(f"{hour.hub.url}/servers/{hour.server_id}")
+    page.locator("#server-status", has_text="online").wait_for()
+    more_points(page, "cpu", points(page, "cpu"))  # a sample came on the socket: it is open
+    hour.agent.stop()
+    page.locator("#server-status", has_text="offline").wait_for(timeout=10_000)

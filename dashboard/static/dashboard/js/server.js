@@ -127,11 +127,16 @@ if (server && !server.last_seen) {
 }
 
 async function watch() {
-  await Promise.all([loadLatest(), charts.load("live")]);
+  await Promise.all([loadLatest(), charts.load()]); // the range picked meanwhile, if one was
   let opened = false;
   new LiveSocket(`/ws/metrics/${serverId}`, {
     label: "Live metrics",
     onEvent: (event) => {
+      if (event.type === "server.status" && server) {
+        const seen = event.last_seen ? new Date(event.last_seen * 1000).toISOString() : server.last_seen;
+        server = { ...server, status: event.status, last_seen: seen };
+        paintStatus();
+      }
       if (event.type !== "metrics.sample") return;
       latest = { ...latest, ts: new Date(event.ts * 1000).toISOString(), values: event.values };
       if (server) server = { ...server, status: "online", last_seen: latest.ts }; // a sample says so
@@ -139,6 +144,7 @@ async function watch() {
       charts.push(event.ts, event.values);
     },
     onOpen: () => {
+      loadServer(); // a status change published before the socket joined is not lost
       if (!opened) {
         opened = true;
         return;
