@@ -112,7 +112,7 @@ class RecentMetricsView(APIView):
         since = timezone.now() - timedelta(minutes=query.validated_data["minutes"])
         visible = Server.objects.visible_to(cast(User, request.user)).values("pk")
         found = queries.recent(visible, query.validated_data["metric"], since)
-        data = [{"server_id": pk, "points": [{"ts": ts, "avg": avg} for ts, avg in points]} for pk, points in found.items()]
+        data = [{"server_id": pk, "points": [{"ts": ts, "avg": avg} for ts, avg in rows]} for pk, rows in found.items()]
         return Response(envelope(RecentSerializer(data, many=True).data))
 
 
