@@ -57,6 +57,7 @@ ROUTE_RESOURCES: dict[str, str] = {
     "monitoring-api:history": "metrics",
     "monitoring-api:catalog": "metrics",
     "monitoring-api:custom-history": "metrics",
+    "monitoring-api:recent": "metrics",
     "monitoring-api:logs": "logs",
     "agents-api:commands": "commands",
     "agents-api:command": "commands",

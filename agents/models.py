@@ -6,6 +6,18 @@ from django.conf import settings
 from django.db import models
 
 
+class ConnectionEventQuerySet(models.QuerySet["ConnectionEvent"]):
+    def capabilities(self, server_id: int) -> list[str] | None:
+        """What the server's agent offered in its latest hello ("metrics", "logs", "commands",
+        "docker"); None when no agent has ever connected as it. An agent's flags only change
+        with a restart, which is a new hello, so the latest connect is the current truth."""
+        latest = self.filter(server_id=server_id, kind=ConnectionEvent.Kind.CONNECT).only("details").first()
+        if latest is None:
+            return None
+        found = latest.details.get("capabilities") if isinstance(latest.details, dict) else None
+        return [str(c) for c in found] if isinstance(found, list) else []
+
+
 class ConnectionEvent(models.Model):
     """An agent connected or disconnected."""
 
@@ -21,6 +33,8 @@ class ConnectionEvent(models.Model):
     api_key = models.ForeignKey("accounts.APIKey", on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
     details = models.JSONField(default=dict, blank=True)
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    objects = ConnectionEventQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at", "-id"]

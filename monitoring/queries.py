@@ -281,3 +281,18 @@ def custom_history(name: str, tags: list[tuple[str, str]], start: datetime, end:
         bucket_seconds=bucket,
         points_json=_fetch_points(sql, params, bucket),
     )
+
+
+def recent(server_ids: Any, metric: str, since: datetime) -> dict[int, list[tuple[datetime, float]]]:
+    """Each server's 1-minute averages of ``metric`` since ``since``, in one query on the rollup
+    index: the overview's sparklines for a whole fleet (200 servers, 15 minutes: 3,000 rows)."""
+    rows = (
+        MetricRollup.objects.filter(server_id__in=server_ids, metric=metric, resolution=60, bucket__gte=since)
+        .order_by("server_id", "bucket")
+        .values_list("server_id", "bucket", "sum", "count")
+    )
+    found: dict[int, list[tuple[datetime, float]]] = {}
+    for server_id, bucket, total, count in rows:
+        if count:
+            found.setdefault(server_id, []).append((bucket, total / count))
+    return found

@@ -67,6 +67,11 @@ class ContainerListSerializer(serializers.Serializer[Any]):
     reported_at = serializers.DateTimeField(allow_null=True)
     age_seconds = serializers.FloatField(allow_null=True)
     reason = serializers.CharField(allow_blank=True, help_text="Why the list is not live.")
+    docker_control = serializers.BooleanField(
+        allow_null=True,
+        help_text="Whether the agent offered Docker control in its latest hello (--allow-docker); null when no "
+        "agent has connected yet. When false the hub answers from the reported list without asking the agent.",
+    )
     containers = serializers.ListField(child=serializers.DictField())
 
 

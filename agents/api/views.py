@@ -26,7 +26,7 @@ from agents.api.serializers import (
     ContainerLogsSerializer,
     ContainerSerializer,
 )
-from agents.models import CommandHistory, ContainerSnapshot
+from agents.models import CommandHistory, ConnectionEvent, ContainerSnapshot
 from chatops.api.envelope import envelope
 from chatops.api.exceptions import Conflict
 from chatops.api.filters import single_param
@@ -35,6 +35,7 @@ from monitoring.api.views import visible_server
 Status = CommandHistory.Status
 CONTAINER_FIELDS = list(ContainerSerializer().fields)
 WAIT_GRACE_SECONDS = 15
+NO_DOCKER = "Docker control is off on this server's agent (started without --allow-docker)"
 
 
 class AgentOffline(Conflict):
@@ -156,13 +157,19 @@ class ContainersView(APIView):
     def get(self, request: Request, server_id: int) -> Response:
         query = ContainerListQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
+        server = visible_server(request, server_id)
+        capabilities = ConnectionEvent.objects.capabilities(server.pk)
+        docker_control = None if capabilities is None else "docker" in capabilities
         if not query.validated_data["live"]:
-            return self._reported(visible_server(request, server_id).pk)
+            return self._reported(server.pk, docker_control, "asked for the reported list")
+        if docker_control is False:
+            # Asking would only write a rejected history row and audit entry per page view.
+            return self._reported(server.pk, False, NO_DOCKER)
         history = _docker(request, server_id, "list")
         if history.status == Status.SUCCEEDED:
             items = history.result if isinstance(history.result, list) else []
             data = {"live": True, "reported_at": history.finished_at, "age_seconds": 0.0, "reason": "",
-                    "containers": [container(i) for i in items]}  # fmt: skip
+                    "docker_control": True, "containers": [container(i) for i in items]}  # fmt: skip
             return Response(envelope(ContainerListSerializer(data).data))
         snapshot = ContainerSnapshot.objects.filter(server_id=server_id).first()
         if history.status == Status.REJECTED or snapshot is None:
@@ -173,11 +180,12 @@ class ContainersView(APIView):
             "reported_at": snapshot.reported_at,
             "age_seconds": round((timezone.now() - snapshot.reported_at).total_seconds(), 1),
             "reason": history.reason or history.status,
+            "docker_control": docker_control,
             "containers": [container(i) for i in snapshot.items],
         }
         return Response(envelope(ContainerListSerializer(data).data, "The last list the agent reported"))
 
-    def _reported(self, server_id: int) -> Response:
+    def _reported(self, server_id: int, docker_control: bool | None, reason: str) -> Response:
         """The list the agent last reported with its samples: no call to the agent, so no
         history row or audit entry (for pages that show containers without acting)."""
         snapshot = ContainerSnapshot.objects.filter(server_id=server_id).first()
@@ -185,7 +193,8 @@ class ContainersView(APIView):
             "live": False,
             "reported_at": snapshot.reported_at if snapshot else None,
             "age_seconds": round((timezone.now() - snapshot.reported_at).total_seconds(), 1) if snapshot else None,
-            "reason": "asked for the reported list" if snapshot else "the agent has not reported containers",
+            "reason": reason if snapshot or docker_control is False else "the agent has not reported containers",
+            "docker_control": docker_control,
             "containers": [container(i) for i in snapshot.items] if snapshot else [],
         }
         return Response(envelope(ContainerListSerializer(data).data, "The last list the agent reported"))

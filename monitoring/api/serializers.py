@@ -75,6 +75,23 @@ class HistorySerializer(serializers.Serializer[Any]):
     points = HistoryPointSerializer(many=True, required=False)
 
 
+class RecentQuerySerializer(serializers.Serializer[Any]):
+    metric = StrictCharField(
+        max_length=100, default="cpu_percent", validators=[pattern_validator(METRIC_NAME_RE, "Not a metric name.")]
+    )
+    minutes = serializers.IntegerField(min_value=1, max_value=60, default=15)
+
+
+class RecentPointSerializer(serializers.Serializer[Any]):
+    ts = serializers.DateTimeField(help_text="Start of the minute.")
+    avg = serializers.FloatField()
+
+
+class RecentSerializer(serializers.Serializer[Any]):
+    server_id = serializers.IntegerField()
+    points = RecentPointSerializer(many=True)
+
+
 class LogLineSerializer(serializers.ModelSerializer[LogLine]):
     class Meta:
         model = LogLine

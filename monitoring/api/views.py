@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any, cast
 
 from django.db.models import QuerySet
@@ -31,6 +32,8 @@ from monitoring.api.serializers import (
     HistorySerializer,
     LatestSampleSerializer,
     LogLineSerializer,
+    RecentQuerySerializer,
+    RecentSerializer,
 )
 from monitoring.models import CustomMetric, LatestSample, LogLine
 from servers.models import Server
@@ -89,6 +92,30 @@ class HistoryView(APIView):
         # documents, and put into the response as it is.
         body["points"] = RawJSON(found.points_json)
         return Response(envelope(body))
+
+
+@extend_schema(tags=["metrics"])
+class RecentMetricsView(APIView):
+    """One metric's last minutes for every server the user sees, in 1-minute averages (from the
+    rollups, so the newest minute or two are not there yet): the overview's sparklines from one
+    request, never one per server. Servers without data are left out."""
+
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(
+        parameters=[RecentQuerySerializer],
+        responses=RecentSerializer(many=True),
+        summary="The last minutes of a metric, for every server",
+    )
+    def get(self, request: Request) -> Response:
+        raw = {name: single_param(request, name) for name in ("metric", "minutes")}
+        query = RecentQuerySerializer(data={k: v for k, v in raw.items() if v is not None})
+        query.is_valid(raise_exception=True)
+        since = timezone.now() - timedelta(minutes=query.validated_data["minutes"])
+        visible = Server.objects.visible_to(cast(User, request.user)).values("pk")
+        found = queries.recent(visible, query.validated_data["metric"], since)
+        data = [{"server_id": pk, "points": [{"ts": ts, "avg": avg} for ts, avg in rows]} for pk, rows in found.items()]
+        return Response(envelope(RecentSerializer(data, many=True).data))
 
 
 @extend_schema(tags=["logs"], summary="The server's log lines, newest first")

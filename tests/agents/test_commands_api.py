@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from accounts.models import AuditLog
 from agents.commands import apply_answer, expire_stale
-from agents.models import CommandHistory, ContainerSnapshot
+from agents.models import CommandHistory, ConnectionEvent, ContainerSnapshot
 from servers.models import Server
 from tests.factories import ServerFactory
 from tests.helpers import assert_error, assert_ok
@@ -171,6 +171,32 @@ class TestDocker:
         assert not AuditLog.objects.filter(action="docker.list").exists()
         assert_error(viewer_client.get(self.base(server), {"live": "maybe"}), 400)
         assert_error(viewer_client.get("/api/v1/docker/999999/containers", {"live": "false"}), 404)
+
+    def connected(self, server, capabilities):
+        details = {"capabilities": capabilities}
+        return ConnectionEvent.objects.create(server=server, kind=ConnectionEvent.Kind.CONNECT, details=details)
+
+    def test_an_agent_without_docker_is_not_asked_for_its_containers(self, viewer_client, server):
+        self.connected(server, ["metrics", "logs", "commands", "docker"])
+        self.connected(server, ["metrics", "logs"])  # restarted without --allow-docker: the latest counts
+        data = assert_ok(viewer_client.get(self.base(server)))
+        assert (data["live"], data["docker_control"], data["containers"]) == (False, False, [])
+        assert "--allow-docker" in data["reason"]
+        item = {"id": "abc", "name": "web", "image": "nginx", "state": "exited", "status": "Exited (0)"}
+        ContainerSnapshot.objects.create(server=server, reported_at=timezone.now(), items=[item])
+        data = assert_ok(viewer_client.get(self.base(server)))
+        assert [c["name"] for c in data["containers"]] == ["web"]
+        assert not CommandHistory.objects.exists()
+        assert not AuditLog.objects.filter(action="docker.list").exists()
+
+    def test_an_agent_that_offered_docker_is_asked(self, viewer_client, server):
+        self.connected(server, ["metrics", "logs", "docker"])
+        assert assert_ok(viewer_client.get(self.base(server), {"live": "false"}))["docker_control"] is True
+        assert_error(viewer_client.get(self.base(server)), 409, "agent_offline")  # asked: it is offline
+        assert AuditLog.objects.filter(action="docker.list").count() == 1
+
+    def test_before_any_agent_connected_docker_control_is_unknown(self, viewer_client, server):
+        assert assert_ok(viewer_client.get(self.base(server), {"live": "false"}))["docker_control"] is None
 
     @pytest.mark.parametrize("action", ["start", "stop", "restart"])
     def test_viewers_may_not_act_on_containers(self, viewer_client, server, action):

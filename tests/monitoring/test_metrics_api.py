@@ -360,3 +360,31 @@ def test_a_sample_without_top_keeps_the_last_top_known(viewer_client, server):
     data = assert_ok(viewer_client.get(f"/api/v1/metrics/{server.pk}"))
     assert data["values"] == {"cpu_percent": 2.0}
     assert data["top"] == top
+
+
+class TestRecent:
+    def rollup(self, server, minutes_ago, avg, metric="cpu_percent"):
+        bucket = (timezone.now() - timedelta(minutes=minutes_ago)).replace(second=0, microsecond=0)
+        MetricRollup.objects.create(
+            server=server, metric=metric, resolution=60, bucket=bucket, min=avg, max=avg, sum=avg * 6, count=6
+        )
+
+    def test_every_servers_last_minutes_in_one_request(self, viewer_client, server, admin):
+        other, silent = Server.objects.create(name="b", hostname="b"), Server.objects.create(name="c", hostname="c")
+        for minutes_ago, avg in [(20, 99.0), (3, 10.0), (2, 20.0)]:
+            self.rollup(server, minutes_ago, avg)
+        self.rollup(other, 1, 50.0)
+        self.rollup(other, 1, 7.0, metric="memory_percent")
+        data = assert_ok(viewer_client.get("/api/v1/metrics/recent"))
+        found = {entry["server_id"]: [p["avg"] for p in entry["points"]] for entry in data}
+        assert found == {server.pk: [10.0, 20.0], other.pk: [50.0]}  # 15 minutes of cpu_percent
+        assert silent.pk not in found
+        data = assert_ok(viewer_client.get("/api/v1/metrics/recent", {"metric": "memory_percent", "minutes": 60}))
+        assert [(e["server_id"], [p["avg"] for p in e["points"]]) for e in data] == [(other.pk, [7.0])]
+
+    @pytest.mark.parametrize("query", [{"minutes": 0}, {"minutes": 61}, {"metric": "no spaces"}])
+    def test_bad_queries_are_400(self, viewer_client, query):
+        assert_error(viewer_client.get("/api/v1/metrics/recent", query), 400)
+
+    def test_needs_credentials(self, anon):
+        assert_error(anon.get("/api/v1/metrics/recent"), 401)

@@ -1,9 +1,11 @@
 // A server's charts (uPlot, vendored in static/dashboard/vendor/uplot). History comes from
 // /metrics/{id}/history, which downsamples on the hub; "live" starts from the last minutes of
-// history and then appends each sample from the server's socket.
+// history and then appends each sample from the server's socket. The x-axis is always the range
+// asked for, [now - range, now], whatever the data covers: an empty stretch is a stretch without
+// samples, not a zoom.
 
 import { get } from "./api.js";
-import { bytes, h, number, percent, rate } from "./util.js";
+import { h, number, percent, rate } from "./util.js";
 
 const LIVE_WINDOW_S = 10 * 60;
 
@@ -23,13 +25,24 @@ const CHARTS = [
     id: "network",
     title: "Network",
     format: rate,
-    axis: bytes,
+    floor: 1024, // an idle link still gets a readable axis (0 B/s to 1 KiB/s), not "1 B, 1 B, 0 B"
     series: [
       { metric: "net_rx_bytes_per_s", label: "in", color: "#0ea5e9" },
       { metric: "net_tx_bytes_per_s", label: "out", color: "#f43f5e" },
     ],
   },
 ];
+
+// Where a bucket's point is drawn: the middle of the time it covers, of the part already passed
+// for the bucket now running, and never before the range's start. The API gives each bucket's
+// start; drawn there, a week's 30-minute buckets began before the first sample and stopped
+// well before now.
+function placed(start, bucket, from, now) {
+  if (bucket <= 1) return start;
+  const lo = Math.max(start, from);
+  const hi = Math.min(start + bucket, now);
+  return hi > lo ? (lo + hi) / 2 : lo;
+}
 
 // Several series sampled at (mostly) the same instants, as uPlot's aligned columns; a gap
 // longer than `gap` seconds gets a null, so missing data shows as a break, not a slope.
@@ -64,17 +77,23 @@ function tick(t, u) {
 class Chart {
   constructor(spec, parent) {
     this.spec = spec;
-    this.el = h("figure", { class: "chart", dataset: { chart: spec.id, points: "0" } }, h("figcaption", {}, spec.title));
+    this.empty = h("div", { class: "chart-empty" }, "no data yet");
+    this.el = h("figure", { class: "chart", dataset: { chart: spec.id, points: "0" } }, h("figcaption", {}, spec.title), this.empty);
     parent.append(this.el);
     this.data = [[], ...spec.series.map(() => [])];
+    this.window = [Date.now() / 1000 - LIVE_WINDOW_S, Date.now() / 1000];
     const axisFormat = spec.axis || spec.format;
+    const floor = spec.floor || 1;
     const ink = getComputedStyle(document.body).color;
     this.plot = new uPlot( // eslint-disable-line no-undef
       {
         width: this.width(),
         height: 170,
         cursor: { drag: { x: false, y: false } },
-        scales: { x: { time: true }, y: spec.max ? { range: [0, spec.max] } : { range: (u, min, max) => [0, Math.max(max * 1.1, 1)] } },
+        scales: {
+          x: { time: true, range: () => this.window },
+          y: spec.max ? { range: [0, spec.max] } : { range: (u, min, max) => [0, Math.max(max * 1.1, floor)] },
+        },
         series: [
           {},
           ...spec.series.map((s) => ({
@@ -93,6 +112,7 @@ class Chart {
       this.data,
       this.el,
     );
+    this.el.plot = this.plot; // its scales and data, for the browser tests
     new ResizeObserver(() => this.plot.setSize({ width: this.width(), height: 170 })).observe(this.el);
   }
 
@@ -100,13 +120,15 @@ class Chart {
     return Math.max(200, this.el.clientWidth - 2);
   }
 
-  set(data) {
+  set(data, window) {
     this.data = data;
+    if (window) this.window = window;
     this.plot.setData(data);
     this.el.dataset.points = String(data[0].length);
+    this.empty.hidden = data.slice(1).some((column) => column.some((v) => v !== null && v !== undefined));
   }
 
-  push(ts, values, since) {
+  push(ts, values, since, now) {
     if (!this.spec.series.some((s) => values[s.metric] !== undefined)) return;
     const [xs, ...ys] = this.data;
     if (xs.length && ts <= xs[xs.length - 1]) return; // already there (history and socket overlap)
@@ -116,7 +138,7 @@ class Chart {
       xs.shift();
       ys.forEach((column) => column.shift());
     }
-    this.set([xs, ...ys]);
+    this.set([xs, ...ys], [since, Math.max(now, ts)]);
   }
 }
 
@@ -132,7 +154,9 @@ export class ServerCharts {
     this.range = range;
     const generation = ++this.generation;
     const { seconds, points } = RANGES[range];
-    const start = new Date(Date.now() - seconds * 1000).toISOString();
+    const now = Date.now() / 1000;
+    const from = now - seconds;
+    const start = new Date(from * 1000).toISOString();
     const metrics = this.charts.flatMap((chart) => chart.spec.series.map((s) => s.metric));
     const answers = await Promise.all(
       metrics.map((metric) =>
@@ -142,19 +166,22 @@ export class ServerCharts {
       ),
     );
     if (generation !== this.generation) return; // another range was chosen meanwhile
+    const end = Date.now() / 1000;
     const byMetric = new Map(metrics.map((metric, i) => [metric, answers[i]]));
     for (const chart of this.charts) {
       const found = chart.spec.series.map((s) => byMetric.get(s.metric));
       const bucket = Math.max(...found.map((f) => f?.bucket_seconds || 0));
-      const series = found.map((f) => (f?.points || []).map((p) => [Date.parse(p.ts) / 1000, p.avg]));
-      chart.set(align(series, range === "live" ? Math.max(bucket * 3, 30) : bucket * 2.5));
+      const series = found.map((f) =>
+        (f?.points || []).map((p) => [placed(Date.parse(p.ts) / 1000, f.bucket_seconds, from, end), p.avg]),
+      );
+      chart.set(align(series, range === "live" ? Math.max(bucket * 3, 30) : bucket * 2.5), [from, end]);
     }
   }
 
   push(ts, values) {
     if (this.range !== "live") return;
-    const since = Date.now() / 1000 - LIVE_WINDOW_S;
-    this.charts.forEach((chart) => chart.push(ts, values, since));
+    const now = Date.now() / 1000;
+    this.charts.forEach((chart) => chart.push(ts, values, now - LIVE_WINDOW_S, now));
   }
 }
 

@@ -1,13 +1,16 @@
-// The fleet overview. One request for the server list (a page per 100 servers) and one socket
-// for every server's newest samples: nothing is asked per server, so 200 servers cost what 2 do.
+// The fleet overview. One request for the server list (a page per 100 servers), one for every
+// server's last minutes of CPU (the sparklines) and one socket for every server's newest
+// samples: nothing is asked per server, so 200 servers cost what 2 do.
 // Rows are built once and updated in place, at most once per animation frame.
 
-import { LiveSocket, getAll, onHubBack } from "./api.js";
+import { LiveSocket, get, getAll, onHubBack } from "./api.js";
 import { alertFeed, alertRow, severityRank } from "./alert-feed.js";
 import { startPage } from "./page.js";
 import { $, ago, h, perFrame, percent } from "./util.js";
 
 const SPARK_POINTS = 90;
+const SPARK_SECONDS = 15 * 60; // the sparkline's width in time
+const SPARK_GAP_S = 150; // a longer silence is drawn as a break
 const RELOAD_LIST_MS = 60_000; // new servers, and offline marks the hub made while we watched
 
 const rows = new Map(); // server id → {server, values, spark, el, cells}
@@ -95,7 +98,8 @@ function build(server) {
     cells.disk.el,
     h("td", { class: "spark-col" }, cells.spark),
   );
-  return { server, values: {}, spark: [], el, cells, sampleAt: null };
+  // spark: [unix s, cpu %] of the samples seen; minutes: the 1-minute averages read at load.
+  return { server, values: {}, spark: [], minutes: [], el, cells, sampleAt: null };
 }
 
 function paint(row) {
@@ -122,8 +126,30 @@ function paint(row) {
     cells.alert.className = `badge badge-${worst.severity}`;
     cells.alert.textContent = `${alerts.length} firing`;
   }
-  cells.spark.hidden = row.spark.length < 2;
-  if (!cells.spark.hidden) drawSpark(cells.spark, row.spark);
+  const firstSample = row.spark.length ? row.spark[0][0] : Infinity;
+  const since = Date.now() / 1000 - SPARK_SECONDS;
+  const points = [...row.minutes.filter(([t]) => t < firstSample), ...row.spark].filter(([t]) => t >= since);
+  cells.spark.dataset.points = String(points.length);
+  cells.spark.hidden = points.length < 2;
+  if (!cells.spark.hidden) drawSpark(cells.spark, points, since);
+}
+
+// The last minutes of CPU of every server at once (GET /metrics/recent): without it a sparkline
+// stayed empty until two samples had come on the socket after the page opened.
+async function loadSparks() {
+  let recent;
+  try {
+    recent = await get("/metrics/recent?metric=cpu_percent&minutes=15");
+  } catch {
+    return;
+  }
+  for (const { server_id: id, points } of recent) {
+    const row = rows.get(id);
+    if (!row) continue;
+    row.minutes = points.map((p) => [Date.parse(p.ts) / 1000 + 30, p.avg]); // the minute's middle
+    dirty.add(id);
+  }
+  flush();
 }
 
 let sparkSize = null; // canvas pixels, measured once per layout (reading it per row per frame would thrash)
@@ -133,7 +159,7 @@ addEventListener("resize", () => {
   flush();
 });
 
-function drawSpark(canvas, points) {
+function drawSpark(canvas, points, since) {
   if (!sparkSize && canvas.clientWidth) {
     sparkSize = [Math.round(canvas.clientWidth * devicePixelRatio), Math.round(canvas.clientHeight * devicePixelRatio)];
   }
@@ -145,11 +171,10 @@ function drawSpark(canvas, points) {
   ctx.strokeStyle = getComputedStyle(canvas).color;
   ctx.lineWidth = 1.5 * devicePixelRatio;
   ctx.beginPath();
-  const step = width / (Math.max(points.length, 12) - 1); // stretched while few, then it scrolls
-  points.forEach((value, i) => {
-    const x = width - (points.length - 1 - i) * step; // the newest at the right edge
+  points.forEach(([t, value], i) => {
+    const x = ((t - since) / SPARK_SECONDS) * width; // now at the right edge
     const y = height - 2 - (Math.min(100, Math.max(0, value)) / 100) * (height - 4);
-    if (i === 0) ctx.moveTo(x, y);
+    if (i === 0 || t - points[i - 1][0] > SPARK_GAP_S) ctx.moveTo(x, y);
     else ctx.lineTo(x, y);
   });
   ctx.stroke();
@@ -162,7 +187,7 @@ function onEvent(event) {
     row.values = event.values;
     row.sampleAt = Date.now();
     row.server = { ...row.server, status: "online", last_seen: new Date(event.ts * 1000).toISOString() };
-    row.spark.push(event.values.cpu_percent ?? 0);
+    row.spark.push([event.ts, event.values.cpu_percent ?? 0]);
     if (row.spark.length > SPARK_POINTS) row.spark.shift();
     touch(row.server.id);
   } else if (event.type === "server.status") {
@@ -236,13 +261,14 @@ feed.subscribe(() => {
 // ---- Go -------------------------------------------------------------------------------------
 
 await loadServers();
+loadSparks();
 let opened = false;
 new LiveSocket("/ws/metrics", {
   label: "Live metrics",
   onEvent,
-  onOpen: () => (opened ? loadServers() : (opened = true)),
+  onOpen: () => (opened ? loadServers().then(loadSparks) : (opened = true)),
 }).start();
-onHubBack(loadServers);
+onHubBack(() => loadServers().then(loadSparks));
 setInterval(loadServers, RELOAD_LIST_MS);
 // "seen 4 s ago" keeps counting between samples.
 setInterval(() => {

@@ -13,13 +13,20 @@ export function startContainers(serverId) {
   const base = `/docker/${serverId}/containers`;
 
   // Asked on opening the page and on Refresh, never on a timer: every list is a call to the
-  // agent, with a history row and an audit entry (docs/api.md, Docker).
+  // agent, with a history row and an audit entry (docs/api.md, Docker). The hub does not ask an
+  // agent that offers no Docker control (docker_control false): it answers what was reported.
   async function load() {
     note.textContent = "asking the agent…";
     try {
       const answer = await get(base);
-      note.textContent = answer.live ? "live" : `as reported ${ago(answer.reported_at)} (${answer.reason})`;
-      render(answer.containers);
+      const off = answer.docker_control === false;
+      note.textContent = answer.live ? "live" : off ? "" : `as reported ${ago(answer.reported_at)} (${answer.reason})`;
+      if (off && !answer.containers.length) {
+        box.replaceChildren(h("p", { class: "empty" }, "Docker control is off on this server's agent. Start the agent with --allow-docker to use it."));
+        return;
+      }
+      if (off) note.textContent = `as reported ${ago(answer.reported_at)}; Docker control is off on this server's agent`;
+      render(answer.containers, !off);
     } catch (error) {
       note.textContent = "";
       const why =
@@ -30,12 +37,12 @@ export function startContainers(serverId) {
     }
   }
 
-  function render(containers) {
+  function render(containers, controls) {
     if (!containers.length) {
       box.replaceChildren(h("p", { class: "empty" }, "No containers."));
       return;
     }
-    const rows = containers.map((c) => row(c));
+    const rows = containers.map((c) => row(c, controls));
     box.replaceChildren(
       h(
         "table",
@@ -46,12 +53,12 @@ export function startContainers(serverId) {
     );
   }
 
-  function row(c) {
+  function row(c, controls) {
     const tr = h("tr", { dataset: { container: c.name } });
     const fill = (container) => {
       const running = container.state === "running";
       const actions = h("div", { class: "buttons" });
-      if (canOperate()) {
+      if (controls && canOperate()) {
         const button = (verb, label, enabled) =>
           h("button", { type: "button", class: "small-button", disabled: !enabled, onclick: () => act(verb, actions) }, label);
         actions.append(

@@ -30,6 +30,7 @@ export function startLogs(serverId) {
   const atBottom = () => box.scrollHeight - box.scrollTop - box.clientHeight < 30;
 
   function append(lines) {
+    if (!lines.length) return; // live lines the filter dropped: what the box says still holds
     const follow = atBottom();
     box.querySelector(".empty")?.remove();
     box.append(...lines.map(render));
@@ -51,7 +52,8 @@ export function startLogs(serverId) {
     }
     if (mine !== generation) return;
     box.replaceChildren();
-    if (!lines.length) box.append(h("p", { class: "empty" }, "No log lines yet."));
+    const filtered = level.value || search.value.trim();
+    if (!lines.length) box.append(h("p", { class: "empty" }, filtered ? "No lines match these filters." : "No log lines yet."));
     append(lines.reverse());
     box.scrollTop = box.scrollHeight;
   }

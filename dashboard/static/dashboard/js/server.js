@@ -5,6 +5,7 @@ import { alertFeed, alertRow } from "./alert-feed.js";
 import { ServerCharts } from "./charts.js";
 import { startPage } from "./page.js";
 import { startConsole, startContainers } from "./server-actions.js";
+import { showConnect } from "./server-connect.js";
 import { startLogs } from "./server-logs.js";
 import { $, ago, bytes, duration, h, number, percent, rate } from "./util.js";
 
@@ -110,37 +111,61 @@ feed.subscribe(() => {
 
 // ---- Go -------------------------------------------------------------------------------------
 
-await Promise.all([loadServer(), loadLatest(), charts.load("live")]);
-let opened = false;
-new LiveSocket(`/ws/metrics/${serverId}`, {
-  label: "Live metrics",
-  onEvent: (event) => {
-    if (event.type !== "metrics.sample") return;
-    latest = { ...latest, ts: new Date(event.ts * 1000).toISOString(), values: event.values };
-    if (server) server = { ...server, status: "online", last_seen: latest.ts }; // a sample says so
-    paintLatest();
-    charts.push(event.ts, event.values);
-  },
-  onOpen: () => {
-    if (!opened) {
-      opened = true;
-      return;
-    }
+await loadServer();
+if (server && !server.last_seen) {
+  // No agent has ever reported: say how to connect one; its first sample brings the full page.
+  document.querySelectorAll(".needs-agent").forEach((el) => (el.hidden = true));
+  showConnect(server);
+  new LiveSocket(`/ws/metrics/${serverId}`, {
+    label: "Live metrics",
+    onEvent: (event) => {
+      if (event.type === "metrics.sample" || (event.type === "server.status" && event.status === "online")) location.reload();
+    },
+  }).start();
+} else {
+  watch();
+}
+
+async function watch() {
+  await Promise.all([loadLatest(), charts.load()]); // the range picked meanwhile, if one was
+  let opened = false;
+  new LiveSocket(`/ws/metrics/${serverId}`, {
+    label: "Live metrics",
+    onEvent: (event) => {
+      if (event.type === "server.status" && server) {
+        const seen = event.last_seen ? new Date(event.last_seen * 1000).toISOString() : server.last_seen;
+        server = { ...server, status: event.status, last_seen: seen };
+        paintStatus();
+      }
+      if (event.type !== "metrics.sample") return;
+      latest = { ...latest, ts: new Date(event.ts * 1000).toISOString(), values: event.values };
+      if (server) server = { ...server, status: "online", last_seen: latest.ts }; // a sample says so
+      paintLatest();
+      charts.push(event.ts, event.values);
+    },
+    onOpen: () => {
+      loadServer(); // a status change published before the socket joined is not lost
+      if (!opened) {
+        opened = true;
+        return;
+      }
+      loadLatest();
+      charts.load();
+    },
+    onGiveUp: () => trouble("server", "This server does not exist, or you may not see it."),
+  }).start();
+  startLogs(serverId);
+  startContainers(serverId);
+  startConsole(serverId);
+  onHubBack(() => {
+    loadServer();
     loadLatest();
     charts.load();
-  },
-  onGiveUp: () => trouble("server", "This server does not exist, or you may not see it."),
-}).start();
-startLogs(serverId);
-startContainers(serverId);
-startConsole(serverId);
-onHubBack(() => {
-  loadServer();
-  loadLatest();
-  charts.load();
-});
-// The hub marks a silent server offline; the page reads that every 30 s, and keeps "ago" current.
-setInterval(loadServer, 30_000);
+  });
+  // The hub marks a silent server offline; the page reads that every 30 s.
+  setInterval(loadServer, 30_000);
+}
+// "ago" stays current.
 setInterval(() => {
   paintStatus();
   paintAge();
