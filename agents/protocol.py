@@ -24,8 +24,9 @@ MAX_VALUES_PER_SAMPLE = 500
 MAX_ABS_VALUE = 1e300
 MAX_MESSAGE_CHARS = 8192
 MAX_SOURCE_CHARS = 255
-# The device part excludes NUL and lone surrogates, which no database column can hold.
-METRIC_NAME_RE = re.compile(r"^[a-z][a-z0-9_]*(:[^\s\x00\ud800-\udfff]{1,80})?\Z")
+# The device part excludes NUL here and lone surrogates in _valid_name (no database column holds
+# either): a surrogate range in the pattern would make the OpenAPI pattern one validators refuse.
+METRIC_NAME_RE = re.compile(r"^[a-z][a-z0-9_]*(:[^\s\x00]{1,80})?\Z")
 STREAM_RE = re.compile(r"^[A-Za-z0-9_-]{8,64}\Z")
 LEVELS = ("debug", "info", "notice", "warning", "error", "critical")
 # A count or seq is stored in a bigint; a frame's dropped counts are added up over time.
@@ -205,6 +206,8 @@ MAX_KNOWN_NAMES = 10_000
 
 def _valid_name(name: Any) -> bool:
     if not isinstance(name, str) or len(name) > 100 or not METRIC_NAME_RE.match(name):
+        return False
+    if not name.isascii() and not storable_text(name):  # a lone surrogate after the ':'
         return False
     if len(_KNOWN_NAMES) < MAX_KNOWN_NAMES:
         _KNOWN_NAMES.add(name)

@@ -30,8 +30,8 @@ MAX_REQUEST_ID_CHARS: Final = 64
 LEVELS: Final = ("debug", "info", "notice", "warning", "error", "critical")
 
 # 1-100 characters: a snake_case name, optionally ":" and a device of 1-80 non-space characters
-# (no NUL, no lone surrogate).
-METRIC_NAME_RE: Final = re.compile(r"^[a-z][a-z0-9_]*(:[^\s\x00\ud800-\udfff]{1,80})?\Z")
+# (no NUL; no lone surrogate either, checked apart: the hub's schema states the pattern).
+METRIC_NAME_RE: Final = re.compile(r"^[a-z][a-z0-9_]*(:[^\s\x00]{1,80})?\Z")
 MAX_METRIC_NAME_CHARS: Final = 100
 # The hub refuses a frame with a value past this magnitude (its sums must stay finite).
 MAX_ABS_VALUE: Final = 1e300
@@ -144,7 +144,9 @@ def request_id(frame: Mapping[str, Any]) -> str | None:
 
 def valid_metric_name(name: str) -> bool:
     """Whether the hub accepts ``name`` as a metric name."""
-    return len(name) <= MAX_METRIC_NAME_CHARS and METRIC_NAME_RE.match(name) is not None
+    if len(name) > MAX_METRIC_NAME_CHARS or METRIC_NAME_RE.match(name) is None:
+        return False
+    return name.isascii() or name == clean_text(name, MAX_METRIC_NAME_CHARS)  # no lone surrogate
 
 
 def clip(text: str, limit: int) -> str:

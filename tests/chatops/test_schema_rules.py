@@ -147,3 +147,23 @@ def test_the_tags_filter_is_stated_as_it_is_checked(admin_client, schema, value,
 def test_text_filters_state_their_maximum_length(schema):
     assert param(schema, "/api/v1/metrics", "name")["maxLength"] == 100
     assert param(schema, "/api/v1/audit-logs", "actor_label")["maxLength"] == 150
+
+
+def _patterns(node: Any) -> list[str]:
+    if isinstance(node, dict):
+        found = [node["pattern"]] if isinstance(node.get("pattern"), str) else []
+        return found + [p for value in node.values() for p in _patterns(value)]
+    if isinstance(node, list):
+        return [p for value in node for p in _patterns(value)]
+    return []
+
+
+def test_every_pattern_in_the_schema_is_one_schema_validators_accept(schema):
+    """A pattern a validator cannot compile (a surrogate range, say) is ignored or refused by
+    clients, so the rule it states is lost; Schemathesis validates with jsonschema-rs."""
+    import jsonschema_rs
+
+    patterns = set(_patterns(schema))
+    assert patterns
+    for pattern in patterns:
+        jsonschema_rs.validator_for({"type": "string", "pattern": pattern})  # raises on a bad one

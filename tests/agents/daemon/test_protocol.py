@@ -79,6 +79,9 @@ def test_text_is_made_storable_and_cut_with_an_ellipsis():
         ("disk_percent:" + "x" * 81, False),
         ("x" * 101, False),
         ("cpu_percent\n", False),  # `$` matched before a final newline; the hub refuses it
+        ("disk_percent:\x00", False),
+        ("disk_percent:\ud800", False),
+        ("disk_percent:/mnt/ü", True),
     ],
 )
 def test_metric_names_follow_the_protocol(name, valid):
