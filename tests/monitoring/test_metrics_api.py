@@ -113,6 +113,19 @@ class TestHistory:
         assert data["points"][0]["avg"] == 0.0
         assert data["points"][1]["max"] == 1.0
 
+    def test_start_and_end_may_be_unix_seconds_as_the_sockets_send_them(self, viewer_client, server):
+        ingest_minutes(server, 2)
+        as_iso = {"metric": "load_1", "start": T0.isoformat(), "end": (T0 + timedelta(minutes=2)).isoformat()}
+        start, end = T0.timestamp(), (T0 + timedelta(minutes=2)).timestamp()
+        as_unix = {"metric": "load_1", "start": f"{start:.3f}", "end": str(int(end))}
+        data = assert_ok(viewer_client.get(self.url(server), as_unix))
+        assert (data["start"], data["end"]) == ("2026-11-20T12:00:00Z", "2026-11-20T12:02:00Z")
+        assert data["points"] == assert_ok(viewer_client.get(self.url(server), as_iso))["points"] != []
+
+    @pytest.mark.parametrize("value", ["-5", "1e9", "253402300800", "0x10", "12.5.1"])
+    def test_unix_seconds_out_of_range_or_malformed_are_400(self, viewer_client, server, value):
+        assert_error(viewer_client.get(self.url(server), {"metric": "load_1", "start": value}), 400)
+
     @pytest.mark.parametrize(
         ("span", "points", "source", "starts"),
         [
