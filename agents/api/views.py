@@ -106,7 +106,9 @@ class CommandsView(generics.ListAPIView[CommandHistory]):
         fields = body.validated_data
         history = commands.request_command(request, server, fields["command"], fields["timeout"])
         if history.status == Status.AGENT_OFFLINE:
-            raise AgentOffline(f"The server's agent is not connected (recorded as command {history.pk}).", data=row(history))
+            raise AgentOffline(
+                f"The server's agent is not connected (recorded as command {history.pk}).", data=row(history)
+            )
         if not fields["wait"]:
             commands.dispatch(history)
             history.refresh_from_db()
@@ -117,7 +119,9 @@ class CommandsView(generics.ListAPIView[CommandHistory]):
         # A command that did not run is a 409, whatever stopped it; one that ran is a 200,
         # whatever its exit code. Either way the body carries the execution.
         if history.status == Status.AGENT_OFFLINE:
-            raise AgentOffline(f"The server's agent did not answer (recorded as command {history.pk}).", data=row(history))
+            raise AgentOffline(
+                f"The server's agent did not answer (recorded as command {history.pk}).", data=row(history)
+            )
         if history.status == Status.REJECTED:
             detail = f"The agent refused the command: {history.reason} (recorded as command {history.pk})."
             raise CommandRejected(detail, data=row(history))

@@ -212,7 +212,9 @@ class TestWhatTheAgentAnswers:
         _, raw = await database_sync_to_async(create_api_key)(None, admin, name="agent", server=server)
         ws, _ = await connect_agent(raw)
         call = asyncio.ensure_future(
-            sync_to_async(operator_client.post, thread_sensitive=False)(url(server), {"command": "uptime"}, format="json")
+            sync_to_async(operator_client.post, thread_sensitive=False)(
+                url(server), {"command": "uptime"}, format="json"
+            )
         )
         frame = await recv(ws, timeout=10)
         assert frame["type"] == "command"
@@ -229,7 +231,10 @@ class TestWhatTheAgentAnswers:
         )  # fmt: skip
         body = assert_error(response, 409, "command_rejected")
         assert "remote commands are disabled" in body["detail"]
-        assert (body["data"]["status"], body["data"]["reason"]) == ("rejected", "remote commands are disabled on this agent")
+        assert (body["data"]["status"], body["data"]["reason"]) == (
+            "rejected",
+            "remote commands are disabled on this agent",
+        )
         assert f"command {body['data']['id']}" in body["detail"]
 
     async def test_a_command_that_ran_and_failed_is_200(self, operator_client, server, admin):

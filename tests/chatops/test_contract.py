@@ -173,7 +173,10 @@ class TestNestedErrorFields:
 
     def test_an_item_of_a_list_reads_list_dot_index(self, admin_client):
         body = assert_error(
-            admin_client.post("/api/v1/servers", {"name": "n1", "hostname": "n1", "tags": ["a", "b", "B A D"]}, format="json"), 400
+            admin_client.post(
+                "/api/v1/servers", {"name": "n1", "hostname": "n1", "tags": ["a", "b", "B A D"]}, format="json"
+            ),
+            400,
         )
         assert [e["field"] for e in body["errors"]] == ["tags.2"]
 
