@@ -57,7 +57,9 @@ _BRACKETED_RE = re.compile(r"\[(?:[\w.-]+:)?(" + _WORD + r")\]", re.IGNORECASE) 
 # A leading level word, after what may come before it: a timestamp or address (digits and
 # punctuation), a syslog date ("Jan  1 12:00:00"), a syslog host and tag ("web-1 sshd[42]:").
 _LEADING_RE = re.compile(
-    r"(?:[A-Z][a-z]{2}\s+\d{1,2}\s+)?(?:[\d:.,/TZ+_-]*\d[\d:.,/TZ+_-]*\s+)*"
+    # Each token is matched one way only (the lookahead asks for a digit), so a line of many
+    # such tokens costs linear time, not exponential backtracking.
+    r"(?:[A-Z][a-z]{2}\s+\d{1,2}\s+)?(?:(?=[\d:.,/TZ+_-]*\d)[\d:.,/TZ+_-]+\s+)*"
     r"(?:(?:\S+\s+)?[\w./@-]+(?:\[\d+\])?:\s+)?"
     r"[\[(]?(" + _WORD + r")\b(?![./=-])",
     re.IGNORECASE,

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import os
+import subprocess
 import sys
 import textwrap
+from pathlib import Path
 
 import pytest
 
@@ -198,6 +200,15 @@ def test_the_level_of_a_plain_line_is_guessed_from_its_text(text, level):
 )
 def test_a_level_word_where_no_format_puts_a_level_is_not_a_level(text):
     assert guess_level(text) == "unknown"
+
+
+def test_lines_built_to_make_the_patterns_backtrack_are_placed_within_a_deadline():
+    # Every line the agent reads passes here: one that took exponential time would stop it.
+    # A subprocess, since a regex holds the GIL for as long as it runs.
+    texts = ["1:1 " * 50, "1" * 199 + " ", "a[1]: " * 40, "[a:" * 66]
+    code = f"from agents.daemon.logs import guess_level\nfor t in {texts!r}: guess_level(t)"
+    root = Path(__file__).resolve().parents[3]
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=5, cwd=root)
 
 
 def test_a_line_of_unknown_level_is_sent_without_a_level(tmp_path):
