@@ -24,6 +24,21 @@ def bearer_token(request: Request) -> str | None:
     return token.strip()
 
 
+def _refuse_other_schemes(request: Request) -> None:
+    """A credential under another scheme (``Token``, ``JWT``, ``Basic``) is a mistake to name,
+    not a header to ignore: ignored, it ends in "credentials were not provided"."""
+    header = authentication.get_authorization_header(request).decode("latin-1").strip()
+    if not header:
+        return
+    scheme = header.partition(" ")[0][:20]
+    if scheme.lower() == BEARER.lower():
+        return  # "Bearer" with no token: the other classes say what is missing
+    raise exceptions.AuthenticationFailed(
+        f"The {scheme!r} scheme is not accepted: send 'Authorization: Bearer <token>' "
+        "with an access token or an API key."
+    )
+
+
 class APIKeyAuthentication(authentication.BaseAuthentication):
     """``Authorization: Bearer chk_…``: the key's owner, within the key's scopes.
 
@@ -34,6 +49,8 @@ class APIKeyAuthentication(authentication.BaseAuthentication):
 
     def authenticate(self, request: Request) -> tuple[User, APIKey] | None:
         token = bearer_token(request)
+        if token is None:
+            _refuse_other_schemes(request)
         if token is None or not token.startswith(settings.API_KEY_PREFIX):
             return None
         key = APIKey.objects.for_raw_key(token)

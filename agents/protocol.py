@@ -28,7 +28,9 @@ MAX_SOURCE_CHARS = 255
 # either): a surrogate range in the pattern would make the OpenAPI pattern one validators refuse.
 METRIC_NAME_RE = re.compile(r"^[a-z][a-z0-9_]*(:[^\s\x00]{1,80})?\Z")
 STREAM_RE = re.compile(r"^[A-Za-z0-9_-]{8,64}\Z")
-LEVELS = ("debug", "info", "notice", "warning", "error", "critical")
+# "unknown": the line states no level. Agents leave `level` out then (older hubs read a missing
+# level as "info" instead of refusing the frame); older agents always send one.
+LEVELS = ("debug", "info", "notice", "warning", "error", "critical", "unknown")
 # A count or seq is stored in a bigint; a frame's dropped counts are added up over time.
 MAX_SEQ = 2**63 - 1
 MAX_DROPPED = 2**31 - 1
@@ -263,7 +265,7 @@ def _sample(raw: Any, where: str, now: float) -> Sample:
 def _log(raw: Any, where: str, now: float) -> LogEntry:
     if not isinstance(raw, dict):
         raise ProtocolError("invalid_frame", f"{where}: must be an object")
-    level = raw.get("level", "info")
+    level = raw.get("level", "unknown")
     if level not in LEVELS:
         raise ProtocolError("invalid_frame", f"{where}.level: one of {', '.join(LEVELS)}")
     return {

@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from django.core.exceptions import RequestDataTooBig
 from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.urls import Resolver404, resolve
 
 from chatops import ratelimit
 from chatops.api.envelope import error_body
@@ -15,6 +16,7 @@ from chatops.request_id import new_request_id, set_request_id
 
 logger = logging.getLogger("chatops.api")
 API_PREFIX = "/api/"
+API_V1 = "/api/v1/"
 
 
 class RequestIDMiddleware:
@@ -32,6 +34,26 @@ class RequestIDMiddleware:
         return response
 
 
+def _resolves(path: str) -> bool:
+    try:
+        resolve(path)
+    except Resolver404:
+        return False
+    return True
+
+
+def not_found_detail(path: str) -> str:
+    """Not found, and where the caller probably meant to go: API paths take no trailing slash,
+    and every endpoint is under ``/api/v1/``."""
+    if path in ("/api/", "/api/v1/", "/api/v1"):
+        return "Not found. The endpoints are under /api/v1/ (e.g. /api/v1/servers); their list is at /docs."
+    if path.endswith("/") and _resolves(path.rstrip("/")):
+        return f"Not found. API paths take no trailing slash: {path.rstrip('/')}"
+    if not path.startswith(API_V1) and _resolves(API_V1 + path[len(API_PREFIX) :]):
+        return f"Not found. Did you mean {API_V1}{path[len(API_PREFIX) :]}?"
+    return "Not found. The endpoints are listed at /docs."
+
+
 class APIErrorMiddleware:
     """Under ``/api/``, unknown URLs and errors outside DRF views answer with the error body."""
 
@@ -45,7 +67,7 @@ class APIErrorMiddleware:
             and response.status_code == 404
             and not response.get("Content-Type", "").startswith("application/json")
         ):
-            return JsonResponse(error_body(404, "Not found.", "not_found"), status=404)
+            return JsonResponse(error_body(404, not_found_detail(request.path), "not_found"), status=404)
         return response
 
     def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:

@@ -43,6 +43,11 @@ class AgentOffline(Conflict):
     default_code = "agent_offline"
 
 
+class CommandRejected(Conflict):
+    default_detail = "The agent refused to run the command."
+    default_code = "command_rejected"
+
+
 class DockerUnavailable(Conflict):
     default_detail = "Docker control is not available on this server."
     default_code = "docker_unavailable"
@@ -58,6 +63,10 @@ def container(item: Any) -> dict[str, Any]:
     data about its own server, not with the shape of our API)."""
     item = item if isinstance(item, dict) else {}
     return {name: item.get(name) for name in CONTAINER_FIELDS}
+
+
+def row(history: CommandHistory) -> Any:
+    return CommandHistorySerializer(history).data
 
 
 @extend_schema(tags=["commands"])
@@ -98,7 +107,9 @@ class CommandsView(generics.ListAPIView[CommandHistory]):
         fields = body.validated_data
         history = commands.request_command(request, server, fields["command"], fields["timeout"])
         if history.status == Status.AGENT_OFFLINE:
-            raise AgentOffline(f"The server's agent is not connected (recorded as command {history.pk}).")
+            raise AgentOffline(
+                f"The server's agent is not connected (recorded as command {history.pk}).", data=row(history)
+            )
         if not fields["wait"]:
             commands.dispatch(history)
             history.refresh_from_db()
@@ -106,8 +117,15 @@ class CommandsView(generics.ListAPIView[CommandHistory]):
                 envelope(CommandHistorySerializer(history).data, "Command sent"), status=status.HTTP_202_ACCEPTED
             )
         history = commands.run_and_wait(history, history.timeout + WAIT_GRACE_SECONDS)
+        # A command that did not run is a 409, whatever stopped it; one that ran is a 200,
+        # whatever its exit code. Either way the body carries the execution.
         if history.status == Status.AGENT_OFFLINE:
-            raise AgentOffline(f"The server's agent did not answer (recorded as command {history.pk}).")
+            raise AgentOffline(
+                f"The server's agent did not answer (recorded as command {history.pk}).", data=row(history)
+            )
+        if history.status == Status.REJECTED:
+            detail = f"The agent refused the command: {history.reason} (recorded as command {history.pk})."
+            raise CommandRejected(detail, data=row(history))
         return Response(envelope(CommandHistorySerializer(history).data, f"Command {history.status}"))
 
 

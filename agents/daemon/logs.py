@@ -48,15 +48,75 @@ _LEVEL_WORDS = {
     "debug": "debug",
     "trace": "debug",
 }
-_LEVEL_RE = re.compile(r"\b(" + "|".join(_LEVEL_WORDS) + r")\b", re.IGNORECASE)
+_WORD = "|".join(_LEVEL_WORDS)
+# Where formats put a level, and nowhere else: a word such as "error" or "alert" in a URL or a
+# message says nothing about the line ("GET /static/js/alert-feed.js" is not critical).
+_SYSLOG_PRI_RE = re.compile(r"<(\d{1,3})>")  # RFC 3164/5424: facility * 8 + severity
+_KEY_VALUE_RE = re.compile(r"(?:^|\s)(?:level|lvl|severity|loglevel)=[\"']?(" + _WORD + r")\b", re.IGNORECASE)
+_BRACKETED_RE = re.compile(r"\[(?:[\w.-]+:)?(" + _WORD + r")\]", re.IGNORECASE)  # [ERROR], apache's [core:error]
+# A leading level word, after what may come before it: a timestamp or address (digits and
+# punctuation), a syslog date ("Jan  1 12:00:00"), a syslog host and tag ("web-1 sshd[42]:").
+_LEADING_RE = re.compile(
+    # Each token is matched one way only (the lookahead asks for a digit), so a line of many
+    # such tokens costs linear time, not exponential backtracking.
+    r"(?:[A-Z][a-z]{2}\s+\d{1,2}\s+)?(?:(?=[\d:.,/TZ+_-]*\d)[\d:.,/TZ+_-]+\s+)*"
+    r"(?:(?:\S+\s+)?[\w./@-]+(?:\[\d+\])?:\s+)?"
+    r"[\[(]?(" + _WORD + r")\b(?![./=-])",
+    re.IGNORECASE,
+)
+# pino and bunyan write numbers: 10 trace, 20 debug, 30 info, 40 warn, 50 error, 60 fatal.
+_NUMERIC_LEVELS = {10: "debug", 20: "debug", 30: "info", 40: "warning", 50: "error", 60: "critical"}
 # journald PRIORITY is syslog's: 0 emerg, 1 alert, 2 crit, 3 err, 4 warning, 5 notice, 6 info, 7 debug.
 _PRIORITY_LEVELS = ("critical", "critical", "critical", "error", "warning", "notice", "info", "debug")
+UNKNOWN = "unknown"
 
 
 def guess_level(text: str) -> str:
-    """The level a plain log line names near its start (``ERROR``, ``level=warn``…), else ``info``."""
-    match = _LEVEL_RE.search(text, 0, 200)
-    return _LEVEL_WORDS[match.group(1).lower()] if match else "info"
+    """The level a plain line states where log formats put one, else ``unknown``.
+
+    In order: a syslog priority (``<11>``), a JSON line's ``level`` (or ``severity``, ``lvl``),
+    ``level=warn``, ``[ERROR]``, a leading level word (``ERROR …``, ``2026-01-01 12:00:00 WARN …``,
+    ``sshd[1]: error: …``). A level word anywhere else in the line is not a level.
+    """
+    head = text.lstrip()[:200]
+    if match := _SYSLOG_PRI_RE.match(head):
+        return _PRIORITY_LEVELS[int(match.group(1)) % 8]
+    if head.startswith("{"):
+        return _json_level(text.lstrip())
+    for pattern in (_KEY_VALUE_RE, _BRACKETED_RE):
+        if match := pattern.search(head):
+            return _LEVEL_WORDS[match.group(1).lower()]
+    if match := _LEADING_RE.match(head):
+        return _LEVEL_WORDS[match.group(1).lower()]
+    return UNKNOWN
+
+
+def _json_level(text: str) -> str:
+    try:
+        entry = json.loads(text)
+    except ValueError:
+        return UNKNOWN
+    if not isinstance(entry, dict):
+        return UNKNOWN
+    for key in ("level", "severity", "lvl", "loglevel", "levelname"):
+        value = entry.get(key)
+        if isinstance(value, str) and value.lower() in _LEVEL_WORDS:
+            return _LEVEL_WORDS[value.lower()]
+        if isinstance(value, int) and not isinstance(value, bool) and value in _NUMERIC_LEVELS:
+            return _NUMERIC_LEVELS[value]
+    return UNKNOWN
+
+
+def log_line(ts: float, level: str, source: str, message: str) -> LogLine:
+    """A protocol log line; a line of unknown level carries no ``level``.
+
+    The hub reads a missing level as ``unknown``; a hub older than that level reads it as
+    ``info`` and still stores the frame, where ``"unknown"`` would make it refuse the frame.
+    """
+    line: LogLine = {"ts": ts, "source": source, "message": message}
+    if level != UNKNOWN:
+        line["level"] = level
+    return line
 
 
 class LogCollector:
@@ -212,14 +272,7 @@ class FileTailer:
         text = raw.decode("utf-8", "replace").rstrip("\r")
         if not text.strip():
             return
-        self._collector.add(
-            {
-                "ts": time.time(),
-                "level": guess_level(text),
-                "source": self.source,
-                "message": clean_text(text, MAX_MESSAGE_CHARS),
-            }
-        )
+        self._collector.add(log_line(time.time(), guess_level(text), self.source, clean_text(text, MAX_MESSAGE_CHARS)))
 
     def close(self) -> None:
         """Close the file(s)."""
@@ -249,20 +302,17 @@ def journal_entry_to_line(entry: Mapping[str, object]) -> LogLine:
     else:  # null: larger than journalctl's data threshold (4 KiB) without --all
         text = "(journalctl left this message out: it is larger than its data threshold)"
     try:
-        level = _PRIORITY_LEVELS[int(str(entry.get("PRIORITY", "6")))]
-    except (ValueError, IndexError):
-        level = "info"
+        priority = int(str(entry["PRIORITY"]))
+    except (KeyError, ValueError):
+        priority = -1
+    # No usable PRIORITY: what the message itself says, if anything.
+    level = _PRIORITY_LEVELS[priority] if 0 <= priority <= 7 else guess_level(text)
     unit = entry.get("_SYSTEMD_UNIT") or entry.get("SYSLOG_IDENTIFIER") or entry.get("_COMM") or "unknown"
     try:
         ts = int(str(entry["__REALTIME_TIMESTAMP"])) / 1_000_000
     except (KeyError, ValueError):
         ts = time.time()
-    return {
-        "ts": ts,
-        "level": level,
-        "source": clean_text(f"journald:{unit}", MAX_SOURCE_CHARS),
-        "message": clean_text(text, MAX_MESSAGE_CHARS),
-    }
+    return log_line(ts, level, clean_text(f"journald:{unit}", MAX_SOURCE_CHARS), clean_text(text, MAX_MESSAGE_CHARS))
 
 
 class JournaldReader:

@@ -27,7 +27,8 @@ FRAME_BUDGET_BYTES: Final = HUB_MAX_FRAME_BYTES // 2
 
 MAX_REQUEST_ID_CHARS: Final = 64
 
-LEVELS: Final = ("debug", "info", "notice", "warning", "error", "critical")
+# "unknown": the line states no level; the agent then leaves ``level`` out (see logs.log_line).
+LEVELS: Final = ("debug", "info", "notice", "warning", "error", "critical", "unknown")
 
 # 1-100 characters: a snake_case name, optionally ":" and a device of 1-80 non-space characters
 # (no NUL; no lone surrogate either, checked apart: the hub's schema states the pattern).
@@ -98,7 +99,7 @@ class LogLine(TypedDict):
     """One log line as the protocol carries it."""
 
     ts: float
-    level: str
+    level: NotRequired[str]  # left out when the line states none: the hub reads "unknown"
     source: str
     message: str
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, TypedDict
+from typing import Any, NotRequired, TypedDict
 
 from chatops.request_id import current_request_id
 
@@ -22,6 +22,7 @@ class ErrorBody(TypedDict):
     error_code: str
     errors: list[FieldError]
     request_id: str
+    data: NotRequired[Any]  # a 409's object on record (a command that did not run)
 
 
 def envelope(data: Any, message: str = "OK", **extra: Any) -> Envelope:

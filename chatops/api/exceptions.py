@@ -30,6 +30,11 @@ class Conflict(exceptions.APIException):
     default_detail = "The request conflicts with the current state of the resource."
     default_code = "conflict"
 
+    def __init__(self, detail: Any = None, code: str | None = None, data: Any = None) -> None:
+        super().__init__(detail, code)
+        #: The object the conflict left on record (a command that did not run), sent as ``data``.
+        self.data = data
+
 
 class ServiceUnavailable(exceptions.APIException):
     status_code = status.HTTP_503_SERVICE_UNAVAILABLE
@@ -65,8 +70,9 @@ def flatten_errors(detail: Any, field: str | None = None) -> list[FieldError]:
     if isinstance(detail, list):
         out = []
         for index, item in enumerate(detail):
-            # A list of messages belongs to the field; a list of objects is indexed.
-            child = f"{field}[{index}]" if isinstance(item, dict | list) and field else field
+            # A list of messages belongs to the field; a list of objects is indexed, as a path
+            # (`metrics.0.name`, like a list field's item: `tags.2`).
+            child = f"{field}.{index}" if isinstance(item, dict | list) and field else field
             out.extend(flatten_errors(item, child))
         return out
     return [{"field": field, "message": str(detail)}]
@@ -129,5 +135,7 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response:
     # them) stay out of the body beyond the one-line detail.
     errors = flatten_errors(exc.detail) if isinstance(exc, exceptions.ValidationError) else []
     body = error_body(exc.status_code, _detail(exc, errors), _error_code(exc), errors)
+    if isinstance(exc, Conflict) and exc.data is not None:
+        body["data"] = exc.data
     set_rollback()
     return Response(body, status=exc.status_code, headers=headers)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import re
+from datetime import UTC, datetime
 from typing import Any
 
 from django.core.validators import RegexValidator
@@ -137,3 +138,31 @@ class StrictPrimaryKeyRelatedField(serializers.PrimaryKeyRelatedField):
         if data is not serializers.empty and data is not None and (isinstance(data, bool) or not isinstance(data, int)):
             raise serializers.ValidationError("Must be a whole number (an id) or null.", code="incorrect_type")
         return super().run_validation(data)
+
+
+#: The last second of year 9999, the latest instant a date-time can name.
+MAX_UNIX_SECONDS = 253402300799
+_UNIX_SECONDS_RE = re.compile(r"^\d{1,12}(\.\d{1,9})?\Z")
+
+
+@extend_schema_field(
+    {
+        "anyOf": [
+            {"type": "string", "format": "date-time"},
+            {"type": "number", "minimum": 0, "maximum": MAX_UNIX_SECONDS},
+        ],
+        "description": "An ISO 8601 date-time, or unix seconds as the live streams send them (`ts`).",
+    }
+)
+class InstantField(serializers.DateTimeField):
+    """A date-time, or unix seconds (``1763820000.5``): what the websockets' ``ts`` carries, so a
+    page can ask for the history since the last event it saw without converting."""
+
+    def to_internal_value(self, value: Any) -> Any:
+        text = str(value).strip() if isinstance(value, str | int | float) and not isinstance(value, bool) else None
+        if text is not None and _UNIX_SECONDS_RE.match(text):
+            seconds = float(text)
+            if seconds > MAX_UNIX_SECONDS:
+                raise serializers.ValidationError(f"Unix seconds may be at most {MAX_UNIX_SECONDS} (year 9999).")
+            return datetime.fromtimestamp(seconds, UTC)
+        return super().to_internal_value(value)

@@ -44,6 +44,9 @@ class SortFilter(BaseFilterBackend):
                 return queryset
             sort, default_order = default.lstrip("-"), ("desc" if default.startswith("-") else "asc")
             order = order or default_order
+        if sort.startswith("-") and sort[1:] in fields:
+            name = sort[1:]
+            raise ValidationError({"sort": [f"Give the direction apart: sort={name}&order=desc, not sort=-{name}."]})
         if sort not in fields:
             allowed = ", ".join(sorted(fields))
             raise ValidationError({"sort": [f"Cannot sort by {sort[:40]!r}; use one of: {allowed}."]})

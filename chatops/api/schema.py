@@ -33,6 +33,7 @@ _ERROR_SCHEMA: dict[str, Any] = {
             },
         },
         "request_id": {"type": "string"},
+        "data": {"description": "A 409's object on record, where there is one: the command that did not run."},
     },
 }
 _PAGINATION_SCHEMA: dict[str, Any] = {

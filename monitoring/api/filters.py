@@ -10,7 +10,7 @@ from rest_framework.exceptions import ValidationError
 from chatops.api.fields import PY_SPACE
 from chatops.api.filters import IdFilter, StrictFilterSet, UTCDateTimeFilter
 from monitoring.api.serializers import TAG_KEY_RE
-from monitoring.choices import LEVEL_RANK, LogLevel
+from monitoring.choices import LEVEL_RANK, RANKED_LEVELS, LogLevel
 from monitoring.models import CustomMetric, LogLine
 
 
@@ -19,7 +19,9 @@ class LogLineFilter(StrictFilterSet):
         choices=LogLevel.choices, method="filter_level", help_text="One or more levels (repeat the parameter)."
     )
     min_level = django_filters.ChoiceFilter(
-        choices=LogLevel.choices, method="filter_min_level", help_text="This level and worse."
+        choices=RANKED_LEVELS,
+        method="filter_min_level",
+        help_text="This level and worse; lines of unknown level are left out (ask for them with level=unknown).",
     )
     source = django_filters.CharFilter(field_name="source", max_length=255)
     search = django_filters.CharFilter(field_name="message", lookup_expr="icontains", max_length=200)

@@ -10,6 +10,7 @@ from rest_framework import serializers
 
 from agents.protocol import METRIC_NAME_RE
 from chatops.api.fields import (
+    InstantField,
     StrictCharField,
     StrictModelSerializer,
     StrictPrimaryKeyRelatedField,
@@ -38,8 +39,8 @@ class HistoryQuerySerializer(serializers.Serializer[Any]):
         validators=[pattern_validator(METRIC_NAME_RE, "Not a metric name.")],
         help_text="A metric name, e.g. cpu_percent or disk_percent:/home.",
     )
-    start = serializers.DateTimeField(required=False, help_text="Default: an hour before end.")
-    end = serializers.DateTimeField(required=False, help_text="Default: now.")
+    start = InstantField(required=False, help_text="A date-time or unix seconds. Default: an hour before end.")
+    end = InstantField(required=False, help_text="A date-time or unix seconds. Default: now.")
     points = serializers.IntegerField(min_value=1, max_value=MAX_POINTS, default=300)
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import ast
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 from django.utils import timezone
 
+from accounts.choices import AUDIT_ACTIONS
 from accounts.models import AuditLog
 from accounts.services import record_audit
 from tests.helpers import assert_error, assert_ok
@@ -51,7 +54,9 @@ def test_filters(admin_client, entries, viewer, admin):
     assert actions(end=since) == ["server.deleted"]
 
 
-@pytest.mark.parametrize("params", [{"start": "last tuesday"}, {"actor": "ada"}, {"sort": "ip"}])
+@pytest.mark.parametrize(
+    "params", [{"start": "last tuesday"}, {"actor": "ada"}, {"sort": "ip"}, {"action": "bogus"}, {"action": "server"}]
+)
 def test_bad_filters_are_400(admin_client, entries, params):
     assert_error(admin_client.get(URL, params), 400)
 
@@ -77,3 +82,21 @@ def test_request_context_is_recorded(anon, admin):
     entry = AuditLog.objects.get(action="auth.login_failed")
     assert entry.ip_address == "203.0.113.9"
     assert entry.user_agent == "pytest-agent/1.0"
+
+
+def test_every_action_the_code_records_can_be_filtered_on():
+    """`action` takes the known actions only (a misspelt one is a 400): each literal action
+    passed to record_audit must be one of them."""
+    root = Path(__file__).resolve().parents[2]
+    recorded = set()
+    for path in root.glob("*/**/*.py"):
+        if path.parts[len(root.parts)] in ("tests", ".venv", "bench"):
+            continue
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "record_audit" and node.args:
+                first = node.args[0]
+                if isinstance(first, ast.Constant) and isinstance(first.value, str):
+                    recorded.add(first.value)
+    assert recorded and recorded <= set(AUDIT_ACTIONS), recorded - set(AUDIT_ACTIONS)
+    docker = {f"docker.{action}" for action in ("list", "start", "stop", "restart", "logs")}
+    assert docker | {"command.run"} <= set(AUDIT_ACTIONS)

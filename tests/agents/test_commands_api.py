@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import timedelta
 
 import pytest
+from asgiref.sync import sync_to_async
+from channels.db import database_sync_to_async
 from django.utils import timezone
 
 from accounts.models import AuditLog
+from accounts.services import create_api_key
 from agents.commands import apply_answer, expire_stale
 from agents.models import CommandHistory, ConnectionEvent, ContainerSnapshot
 from servers.models import Server
 from tests.factories import ServerFactory
 from tests.helpers import assert_error, assert_ok
+from tests.sockets import connect_agent, recv, send
 
 pytestmark = pytest.mark.django_db
 
@@ -222,3 +227,53 @@ class TestDocker:
 
 def test_server_fixture_is_offline(server):
     assert Server.objects.get(pk=server.pk).status != "online"
+
+
+@pytest.mark.django_db(transaction=True)
+class TestWhatTheAgentAnswers:
+    """A command that did not run is a 409 whatever stopped it (agent offline, agent refused),
+    with the execution in `data`; one that ran is a 200 whatever its exit code."""
+
+    async def answer_one(self, operator_client, server, admin, answer):
+        _, raw = await database_sync_to_async(create_api_key)(None, admin, name="agent", server=server)
+        ws, _ = await connect_agent(raw)
+        call = asyncio.ensure_future(
+            sync_to_async(operator_client.post, thread_sensitive=False)(
+                url(server), {"command": "uptime"}, format="json"
+            )
+        )
+        frame = await recv(ws, timeout=10)
+        assert frame["type"] == "command"
+        for reply in answer(frame["id"]):
+            await send(ws, reply)
+        response = await asyncio.wait_for(call, 30)
+        await ws.disconnect()
+        return response
+
+    async def test_a_command_the_agent_refuses_is_409_with_the_execution(self, operator_client, server, admin):
+        response = await self.answer_one(
+            operator_client, server, admin,
+            lambda id: [{"type": "command.rejected", "id": id, "reason": "remote commands are disabled on this agent"}],
+        )  # fmt: skip
+        body = assert_error(response, 409, "command_rejected")
+        assert "remote commands are disabled" in body["detail"]
+        assert (body["data"]["status"], body["data"]["reason"]) == (
+            "rejected",
+            "remote commands are disabled on this agent",
+        )
+        assert f"command {body['data']['id']}" in body["detail"]
+
+    async def test_a_command_that_ran_and_failed_is_200(self, operator_client, server, admin):
+        result = {
+            "type": "command.result", "status": "failed", "exit_code": 1, "stdout": "", "stderr": "no",
+            "stdout_truncated": False, "stderr_truncated": False, "duration_ms": 3,
+        }  # fmt: skip
+        response = await self.answer_one(
+            operator_client, server, admin,
+            lambda id: [{"type": "command.accepted", "id": id}, {**result, "id": id}],
+        )  # fmt: skip
+        assert (assert_ok(response)["status"], assert_ok(response)["exit_code"]) == ("failed", 1)
+
+    def test_an_offline_agent_is_409_with_the_execution(self, operator_client, server):
+        body = assert_error(operator_client.post(url(server), {"command": "uptime"}, format="json"), 409)
+        assert (body["error_code"], body["data"]["status"]) == ("agent_offline", "agent_offline")

@@ -72,3 +72,17 @@ def test_a_value_past_1e300_is_refused_so_sums_of_it_stay_finite(value):
 @pytest.mark.parametrize("value", [1e300, -1e300, 10**300])
 def test_values_up_to_1e300_are_kept(value):
     assert parse_data(values_frame(value), now=NOW)["samples"][0]["values"] == {"cpu_percent": float(value)}
+
+
+def test_the_agent_and_the_hub_know_the_same_log_levels():
+    from agents.daemon import protocol as agent_side
+    from monitoring.choices import LogLevel
+
+    assert agent_side.LEVELS == protocol.LEVELS
+    assert set(protocol.LEVELS) == set(LogLevel.values)
+
+
+def test_a_log_line_without_a_level_is_unknown_and_an_older_agents_levels_still_pass():
+    logs = [{"ts": NOW, "message": "GET /x"}, {"ts": NOW, "level": "error", "message": "boom"}]
+    parsed = parse_data({"type": "data", "seq": 1, "logs": logs}, now=NOW)
+    assert [line["level"] for line in parsed["logs"]] == ["unknown", "error"]

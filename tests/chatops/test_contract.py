@@ -166,3 +166,52 @@ class TestDocs:
         client.force_login(admin)
         response = client.post("/api/v1/servers", {"name": "a", "hostname": "a"}, format="json")
         assert_error(response, 403)
+
+
+class TestNestedErrorFields:
+    """Nested error fields read as dotted paths, as docs/api.md says: `tags.2`, `metrics.0.name`."""
+
+    def test_an_item_of_a_list_reads_list_dot_index(self, admin_client):
+        body = assert_error(
+            admin_client.post(
+                "/api/v1/servers", {"name": "n1", "hostname": "n1", "tags": ["a", "b", "B A D"]}, format="json"
+            ),
+            400,
+        )
+        assert [e["field"] for e in body["errors"]] == ["tags.2"]
+
+    def test_a_field_of_an_object_in_a_list_reads_list_dot_index_dot_field(self, admin_client):
+        body = assert_error(admin_client.post("/api/v1/metrics", {"metrics": [{"value": 1.0}]}, format="json"), 400)
+        assert {e["field"] for e in body["errors"]} == {"metrics.0.name"}
+
+
+class TestWrongTurns:
+    """Mistakes a newcomer makes with curl get an answer that says what to do instead."""
+
+    @pytest.mark.parametrize("path", ["/api/v1/servers/", "/api/v1/alerts/thresholds/"])
+    def test_a_trailing_slash_names_the_path_without_it(self, admin_client, path):
+        body = assert_error(admin_client.get(path), 404, "not_found")
+        assert f"{path.rstrip('/')}" in body["detail"] and "trailing slash" in body["detail"]
+
+    @pytest.mark.parametrize("path", ["/api/", "/api/v1/"])
+    def test_the_api_root_says_where_the_endpoints_and_their_docs_are(self, anon, path):
+        body = assert_error(anon.get(path), 404, "not_found")
+        assert "/api/v1/" in body["detail"] and "/docs" in body["detail"]
+
+    def test_a_path_without_the_version_names_it_with_the_version(self, admin_client):
+        body = assert_error(admin_client.get("/api/servers"), 404, "not_found")
+        assert "/api/v1/servers" in body["detail"]
+
+    def test_an_unknown_path_still_says_not_found(self, anon):
+        body = assert_error(anon.get("/api/v1/definitely/not/here"), 404, "not_found")
+        assert body["detail"].startswith("Not found.")
+
+    @pytest.mark.parametrize("scheme", ["Token", "JWT", "Basic"])
+    def test_another_authorization_scheme_is_told_to_use_bearer(self, anon, scheme):
+        anon.credentials(HTTP_AUTHORIZATION=f"{scheme} abc123")
+        body = assert_error(anon.get("/api/v1/servers"), 401, "authentication_failed")
+        assert "Authorization: Bearer" in body["detail"] and scheme in body["detail"]
+
+    def test_sort_with_a_minus_sign_explains_order_desc(self, admin_client):
+        body = assert_error(admin_client.get("/api/v1/servers", {"sort": "-name"}), 400)
+        assert "sort=name&order=desc" in body["detail"]

@@ -9,9 +9,12 @@ as one hub.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import itertools
 import json
 import time
+import urllib.error
+import urllib.request
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -65,6 +68,35 @@ async def test_agent_to_rest_and_browsers(tmp_path):
             lambda: rest(hub.url, token, f"/servers/{server_id}")["status"] == "offline",
             what="the server to go offline",
         )
+
+
+def test_the_hubs_own_access_log_raises_no_false_alarm(tmp_path):
+    """An agent that follows the hub's own log: a request for alert-feed.js or for
+    ?min_level=error is no error; a line that states its level still has it."""
+    with live_hub(tmp_path) as hub:
+        fleet = setup_fleet(hub)
+        token, server_id = str(fleet["token"]), int(fleet["server_id"])
+        own_log = hub.var_dir / f"daphne-{hub.ports[0]}.log"
+        agent = Agent(hub.url, str(fleet["key"]), tmp_path / "agent", interval=1, log_files=(own_log,)).start()
+        try:
+            wait_for(lambda: rest(hub.url, token, f"/servers/{server_id}")["status"] == "online", what="online")
+            time.sleep(1.5)  # the tailer is running: what follows is new
+            with contextlib.suppress(urllib.error.HTTPError):  # served or not, the request is logged
+                urllib.request.urlopen(f"{hub.url}/static/dashboard/js/alert-feed.js", timeout=10).close()  # noqa: S310
+            rest(hub.url, token, f"/logs/{server_id}?min_level=error")
+            with own_log.open("a") as handle:
+                handle.write("ERROR a real one\n")
+            found = wait_for(
+                lambda: (lines := rest(hub.url, token, f"/logs/{server_id}?search=a%20real%20one")) and lines,
+                what="the real error line",
+            )
+            assert found[0]["level"] == "error"
+            access = rest(hub.url, token, f"/logs/{server_id}?search=alert-feed.js")
+            assert access and {line["level"] for line in access} == {"unknown"}
+            errors = rest(hub.url, token, f"/logs/{server_id}?min_level=error")
+            assert [line["message"] for line in errors] == ["ERROR a real one"]
+        finally:
+            agent.stop()
 
 
 def test_an_outage_of_the_hub_loses_no_sample_and_stores_none_twice(tmp_path):

@@ -65,7 +65,7 @@ def test_commands_through_a_real_agent(tmp_path):
             assert (status, body["data"]["status"]) == (200, "timed_out")
 
             status, body = call(hub.url, token, "POST", f"/commands/{server_id}", {"command": "rm -rf /tmp/x"})
-            assert (status, body["data"]["status"]) == (200, "rejected")
+            assert (status, body["error_code"], body["data"]["status"]) == (409, "command_rejected", "rejected")
             assert body["data"]["reason"]
 
             status, body = call(hub.url, viewer_token, "POST", f"/commands/{server_id}", {"command": "echo no"})
@@ -94,7 +94,7 @@ def test_an_agent_refuses_commands_by_default(tmp_path):
         try:
             online(hub, token, server_id)
             status, body = call(hub.url, token, "POST", f"/commands/{server_id}", {"command": "echo hi"})
-            assert (status, body["data"]["status"]) == (200, "rejected")
+            assert (status, body["error_code"], body["data"]["status"]) == (409, "command_rejected", "rejected")
             # Its hello offered no Docker: the hub answers without asking it, and records nothing.
             status, body = call(hub.url, token, "GET", f"/docker/{server_id}/containers")
             assert (status, body["data"]["docker_control"], body["data"]["live"]) == (200, False, False)

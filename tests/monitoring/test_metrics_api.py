@@ -9,6 +9,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from agents.jobs import mark_silent_servers_offline
+from agents.protocol import parse_data
 from monitoring.jobs import prune, rollup_pending
 from monitoring.models import CustomMetric, LogLine, MetricRollup, MetricSample, RollupPending
 from monitoring.services import FrameIn, record_samples
@@ -111,6 +112,19 @@ class TestHistory:
         assert len(data["points"]) == 12
         assert data["points"][0]["avg"] == 0.0
         assert data["points"][1]["max"] == 1.0
+
+    def test_start_and_end_may_be_unix_seconds_as_the_sockets_send_them(self, viewer_client, server):
+        ingest_minutes(server, 2)
+        as_iso = {"metric": "load_1", "start": T0.isoformat(), "end": (T0 + timedelta(minutes=2)).isoformat()}
+        start, end = T0.timestamp(), (T0 + timedelta(minutes=2)).timestamp()
+        as_unix = {"metric": "load_1", "start": f"{start:.3f}", "end": str(int(end))}
+        data = assert_ok(viewer_client.get(self.url(server), as_unix))
+        assert (data["start"], data["end"]) == ("2026-11-20T12:00:00Z", "2026-11-20T12:02:00Z")
+        assert data["points"] == assert_ok(viewer_client.get(self.url(server), as_iso))["points"] != []
+
+    @pytest.mark.parametrize("value", ["-5", "1e9", "253402300800", "0x10", "12.5.1"])
+    def test_unix_seconds_out_of_range_or_malformed_are_400(self, viewer_client, server, value):
+        assert_error(viewer_client.get(self.url(server), {"metric": "load_1", "start": value}), 400)
 
     @pytest.mark.parametrize(
         ("span", "points", "source", "starts"),
@@ -244,6 +258,18 @@ class TestLogs:
     @pytest.mark.parametrize("query", [{"level": "loud"}, {"min_level": "x"}, {"start": "then"}, {"sort": "message"}])
     def test_bad_filters_are_400(self, viewer_client, server, lines, query):
         assert_error(viewer_client.get(f"/api/v1/logs/{server.pk}", query), 400)
+
+    def test_lines_of_unknown_level_are_kept_out_of_min_level(self, viewer_client, server, lines):
+        # A current agent leaves `level` out where a line states none; an older one always sends one.
+        raw = {"type": "data", "seq": 2, "logs": [{"ts": (T0 + timedelta(seconds=9)).timestamp(), "message": "GET /x"}]}
+        record_samples([FrameIn(server.pk, "stream-000001", parse_data(raw, now=T0.timestamp()))])
+        explicit = [{"ts": (T0 + timedelta(seconds=8)).timestamp(), "level": "unknown", "message": "GET /y"}]
+        record_samples([FrameIn(server.pk, "stream-000001", parse_data({**raw, "seq": 3, "logs": explicit}))])
+        assert self.messages(viewer_client, server)[:2] == ["GET /x", "GET /y"]
+        assert self.messages(viewer_client, server, min_level="error") == ["out of memory", "upstream timed out"]
+        assert "GET /x" not in self.messages(viewer_client, server, min_level="debug")
+        assert self.messages(viewer_client, server, level="unknown") == ["GET /x", "GET /y"]
+        assert_error(viewer_client.get(f"/api/v1/logs/{server.pk}", {"min_level": "unknown"}), 400)
 
     def test_404_and_401(self, viewer_client, anon, server):
         assert_error(viewer_client.get("/api/v1/logs/999999"), 404)

@@ -210,6 +210,15 @@ class TestReadUpdateDelete:
             True, 0, None, "",
         )  # fmt: skip
 
+    def test_patch_changes_only_what_it_names(self, admin_client, webhook):
+        events = list(webhook.events)
+        data = assert_ok(admin_client.patch(f"{URL}/{webhook.pk}", {"enabled": False}, format="json"))
+        assert (data["enabled"], data["url"], data["events"]) == (False, PUBLIC, events)
+        assert AuditLog.objects.get(action="webhook.updated").details["changed"] == ["enabled"]
+        assert_error(admin_client.patch(f"{URL}/{webhook.pk}", {"url": "http://169.254.169.254/"}, format="json"), 400)
+        webhook.refresh_from_db()
+        assert (webhook.url, webhook.enabled) == (PUBLIC, False)
+
     def test_delete_is_audited(self, admin_client, webhook):
         assert assert_ok(admin_client.delete(f"{URL}/{webhook.pk}")) is None
         assert not Webhook.objects.exists()

@@ -29,7 +29,7 @@ class WebhookViewSet(viewsets.ModelViewSet[Webhook]):
     filterset_class = WebhookFilter
     sort_fields = ["created_at", "url", "enabled", "last_delivery_at"]
     default_sort = "-created_at"
-    http_method_names = ["get", "post", "put", "delete", "head", "options"]
+    http_method_names = ["get", "post", "put", "patch", "delete", "head", "options"]
 
     @extend_schema(
         request=WebhookSerializer,

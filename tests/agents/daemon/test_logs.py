@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import os
+import subprocess
 import sys
 import textwrap
+from pathlib import Path
 
 import pytest
 
@@ -165,12 +167,63 @@ def test_a_full_collector_makes_the_reader_wait_and_nothing_is_lost(log_file):
         ("kernel: panic", "critical"),
         ("DEBUG cache miss", "debug"),
         ("Jan 1 sshd[1]: NOTICE accepted", "notice"),
-        ("GET /health 200", "info"),
-        ("3 errors found", "info"),
+        ("GET /health 200", "unknown"),
+        ("3 errors found", "unknown"),
+        ("2026-01-01T12:00:00.123Z WARN pool exhausted", "warning"),
+        ("2026/01/01 12:00:00 [error] 7#7: *1 open() failed", "error"),
+        ("[Wed Oct 11 14:32:52 2000] [core:error] [pid 35708] File does not exist", "error"),
+        ("<11>Jan  1 12:00:00 web-1 app[7]: disk gone", "error"),
+        ("<165>1 2026-01-01T12:00:00Z web-1 app - - - hello", "notice"),
+        ("Jan  1 12:00:00 web-1 sshd[42]: error: maximum authentication attempts", "error"),
+        ("ERROR:root:boom", "error"),
+        ('{"level": "warn", "msg": "slow"}', "warning"),
+        ('{"level": 50, "msg": "pino says error"}', "error"),
+        ('{"msg": "an error with no level"}', "unknown"),
+        ('time=2026-01-01 msg="an error" level=debug', "debug"),
     ],
 )
 def test_the_level_of_a_plain_line_is_guessed_from_its_text(text, level):
     assert guess_level(text) == level
+
+
+# The hub's own access log, and others like it: a level word in a path, query or message.
+@pytest.mark.parametrize(
+    "text",
+    [
+        '127.0.0.1:51234 - - [02/Dec/2026:08:00:00] "GET /static/dashboard/js/alert-feed.js" 200 1234',
+        '127.0.0.1:51234 - - [02/Dec/2026:08:00:00] "GET /api/v1/logs/1?min_level=error" 200 99',
+        '10.0.0.1 - - [02/Dec/2026:08:00:00 +0000] "GET /panic HTTP/1.1" 404 0 "-" "curl/8"',
+        "HTTP GET /api/v1/logs/1?min_level=critical 200 [0.01, 127.0.0.1:5555]",
+        "user bob deleted the error-report dashboard",
+        "Retrying after fatal-looking timeout",
+    ],
+)
+def test_a_level_word_where_no_format_puts_a_level_is_not_a_level(text):
+    assert guess_level(text) == "unknown"
+
+
+def test_lines_built_to_make_the_patterns_backtrack_are_placed_within_a_deadline():
+    # Every line the agent reads passes here: one that took exponential time would stop it.
+    # A subprocess, since a regex holds the GIL for as long as it runs.
+    texts = ["1:1 " * 50, "1" * 199 + " ", "a[1]: " * 40, "[a:" * 66]
+    code = f"from agents.daemon.logs import guess_level\nfor t in {texts!r}: guess_level(t)"
+    root = Path(__file__).resolve().parents[3]
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=5, cwd=root)
+
+
+def test_a_line_of_unknown_level_is_sent_without_a_level(tmp_path):
+    path = tmp_path / "access.log"
+    path.write_text("")
+    logs = LogCollector()
+    tailer = FileTailer(str(path), logs)
+    tailer.poll()
+    with path.open("a") as out:
+        out.write('"GET /static/dashboard/js/alert-feed.js" 200\nERROR real trouble\n')
+    tailer.poll()
+    lines = logs.drain()[0]
+    assert "level" not in lines[0]
+    assert lines[1]["level"] == "error"
+    tailer.close()
 
 
 PRIORITIES = [("0", "critical"), ("2", "critical"), ("3", "error"), ("4", "warning"), ("5", "notice"), ("6", "info")]
@@ -183,11 +236,18 @@ def test_journal_priorities_map_to_levels(priority, level):
     assert line["source"] == "journald:nginx.service"
 
 
+@pytest.mark.parametrize("priority", [None, "-1", "8", "x"])
+def test_a_journal_entry_without_a_usable_priority_has_the_level_its_message_states(priority):
+    extra = {"PRIORITY": priority} if priority else {}
+    assert "level" not in journal_entry_to_line({"MESSAGE": "GET /error-page 200", **extra})
+    assert journal_entry_to_line({"MESSAGE": "WARNING: low disk", **extra})["level"] == "warning"
+
+
 def test_journal_entries_become_protocol_lines():
     line = journal_entry_to_line(
         {"MESSAGE": [104, 105, 255], "SYSLOG_IDENTIFIER": "kernel", "__REALTIME_TIMESTAMP": "1763820000500000"}
     )
-    assert line == {"ts": 1763820000.5, "level": "info", "source": "journald:kernel", "message": "hi\ufffd"}
+    assert line == {"ts": 1763820000.5, "source": "journald:kernel", "message": "hi\ufffd"}  # no PRIORITY: unknown
     assert "data threshold" in journal_entry_to_line({"MESSAGE": None})["message"]
 
 
