@@ -182,7 +182,14 @@ async def running(agent: Agent) -> AsyncIterator[asyncio.Task[int]]:
         yield task
     finally:
         stop.set()
-        await asyncio.wait_for(task, 10)
+        # Not wait_for: it waits without bound for a cancelled task to end, so an agent that
+        # never finishes stopping would hang the suite instead of failing this test.
+        done, _ = await asyncio.wait({task}, timeout=10)
+        if not done:
+            task.cancel()
+            await asyncio.wait({task}, timeout=5)
+            raise AssertionError("the agent did not stop within 10 s of its stop event")
+        task.result()
 
 
 async def until(predicate: Callable[[], bool], timeout: float = 5.0, what: str = "condition") -> None:
