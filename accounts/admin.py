@@ -368,8 +368,8 @@ class ReadOnlyAdmin(admin.ModelAdmin):
 
 @admin.register(AuditLog)
 class AuditLogAdmin(ReadOnlyAdmin):
-    list_display = ("created_at", "actor_label", "action", "target_type", "target_id", "ip_address", "api_key")
-    list_filter = ("action", "created_at", "target_type")
+    list_display = ("created_at", "actor_label", "action", "via", "target_type", "target_id", "ip_address", "api_key")
+    list_filter = ("action", "via", "created_at", "target_type")
     search_fields = ("actor_label", "action", "target_id")
     list_select_related = ("api_key",)
     fields = (

@@ -18,6 +18,7 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 
 from accounts import scopes as key_scopes
+from accounts.actor import VIA_CHOICES
 from accounts.choices import ROLE_RANK, Role
 
 _KEY_ALPHABET = string.ascii_letters + string.digits
@@ -243,6 +244,9 @@ class AuditLog(models.Model):
     # Kept in clear so the entry still says who it was after the user or key is deleted.
     actor_label = models.CharField(max_length=150, blank=True)
     action = models.CharField(max_length=64, db_index=True)
+    # Where the action came in (accounts.actor.Via): api, admin, socket, chat, worker, system.
+    # Empty on entries written before the hub recorded it.
+    via = models.CharField(max_length=16, blank=True, default="", choices=[(v, v) for v in VIA_CHOICES])
     target_type = models.CharField(max_length=64, blank=True)
     target_id = models.CharField(max_length=64, blank=True)
     ip_address = models.GenericIPAddressField(null=True, blank=True)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any, cast
 
@@ -19,6 +19,7 @@ from rest_framework_simplejwt.token_blacklist.models import BlacklistedToken, Ou
 from rest_framework_simplejwt.tokens import RefreshToken
 
 from accounts import scopes as key_scopes
+from accounts.actor import Actor
 from accounts.choices import Role
 from accounts.events import apikey_group, user_group
 from accounts.models import PASSWORD_VERSION_CLAIM, APIKey, AuditLog, User
@@ -40,11 +41,25 @@ def _http_request(request: HttpRequest | Request | None) -> HttpRequest | None:
     return request._request if isinstance(request, Request) else request
 
 
+def _acting(
+    actor: Actor | User | None, request: HttpRequest | Request | None, api_key: APIKey | None, label: str
+) -> Actor:
+    """The ``Actor`` of an audit entry from what the caller has. Transitional: the request form
+    goes away as every service takes an ``Actor``."""
+    if isinstance(actor, Actor):
+        return actor
+    if request is not None:
+        # A DRF request came through the API; a bare Django one through the admin.
+        base = Actor.from_request(request, via="api" if isinstance(request, Request) else "admin")
+        return replace(base, user=actor or base.user, api_key=api_key or base.api_key, label=label)
+    return Actor(user=actor, via="system", api_key=api_key, label=label)
+
+
 def record_audit(
     action: str,
     *,
+    actor: Actor | User | None = None,
     request: HttpRequest | Request | None = None,
-    actor: User | None = None,
     api_key: APIKey | None = None,
     target: models.Model | None = None,
     target_type: str = "",
@@ -53,26 +68,20 @@ def record_audit(
     actor_label: str = "",
 ) -> AuditLog:
     """Write one audit entry. Never put a secret (password, key, token) in ``details``."""
-    http = _http_request(request)
-    if http is not None and actor is None:
-        user = getattr(request, "user", None)
-        if user is not None and user.is_authenticated:
-            actor = user
-        auth = getattr(request, "auth", None)
-        if api_key is None and isinstance(auth, APIKey):
-            api_key = auth
+    who = _acting(actor, request, api_key, actor_label)
     if target is not None:
         target_type = target_type or target._meta.label_lower
         target_id = target_id or str(target.pk)
     return AuditLog.objects.create(
-        actor=actor,
-        api_key=api_key,
-        actor_label=actor_label or (actor.username if actor else ""),
+        actor=who.user,
+        api_key=who.api_key,
+        actor_label=actor_label or who.name,
         action=action,
+        via=who.via,
         target_type=target_type,
         target_id=str(target_id),
-        ip_address=ratelimit.valid_ip(ratelimit.client_ip(http)) if http is not None else None,
-        user_agent=(http.headers.get("User-Agent", "") if http is not None else "")[:256],
+        ip_address=who.ip,
+        user_agent=who.user_agent,
         details=details or {},
     )
 

@@ -213,6 +213,7 @@ class AuditLogSerializer(StrictModelSerializer):
             "actor_label",
             "api_key",
             "action",
+            "via",
             "target_type",
             "target_id",
             "ip_address",

@@ -1,0 +1,82 @@
+"""Who acts, and from where: what every service takes instead of a request.
+
+A command typed in a chat room, sent through the REST API, clicked in the dashboard or run by
+the worker reaches the same service with an ``Actor``; the permission checks, the audit entry
+and (later) the approval policy read it, so each path meets the same rules and leaves the same
+trace (Zulip's ``acting_user``). Only the edges (views, admin, consumers, chat, jobs) build one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Literal
+
+from django.http import HttpRequest
+
+from accounts.choices import ROLE_RANK
+
+if TYPE_CHECKING:
+    from accounts.models import APIKey, User
+
+#: Where the action came in: the REST API (and the dashboard, which speaks it), the Django
+#: admin, a websocket, a chat room, a background job, or the hub itself (a management
+#: command, a migration, a test) with nobody behind it.
+Via = Literal["api", "admin", "socket", "chat", "worker", "system"]
+VIA_CHOICES: tuple[Via, ...] = ("api", "admin", "socket", "chat", "worker", "system")
+
+
+@dataclass(frozen=True)
+class Actor:
+    """One acting party. ``user`` is None for the system (a job, the hub itself)."""
+
+    user: User | None
+    via: Via
+    api_key: APIKey | None = None
+    ip: str | None = None
+    user_agent: str = ""
+    #: What the audit log shows when there is no user (``"worker"``, ``"agent web-1"``).
+    label: str = ""
+
+    @classmethod
+    def for_user(cls, user: User, via: Via, *, api_key: APIKey | None = None, ip: str | None = None) -> Actor:
+        return cls(user=user, via=via, api_key=api_key, ip=ip)
+
+    @classmethod
+    def system(cls, label: str = "system", via: Via = "system") -> Actor:
+        return cls(user=None, via=via, label=label)
+
+    @classmethod
+    def from_request(cls, request: Any, via: Via = "api") -> Actor:
+        """The caller of a DRF or Django request: its user, its API key (DRF puts it in
+        ``request.auth``), its address (``X-Forwarded-For`` believed only from configured
+        proxies) and its User-Agent."""
+        from accounts.models import APIKey
+        from chatops import ratelimit
+
+        http: HttpRequest | None = getattr(request, "_request", request)
+        user = getattr(request, "user", None)
+        auth = getattr(request, "auth", None)
+        ip = ratelimit.valid_ip(ratelimit.client_ip(http)) if isinstance(http, HttpRequest) else None
+        agent = http.headers.get("User-Agent", "")[:256] if isinstance(http, HttpRequest) else ""
+        return cls(
+            user=user if user is not None and user.is_authenticated else None,
+            via=via,
+            api_key=auth if isinstance(auth, APIKey) else None,
+            ip=ip,
+            user_agent=agent,
+        )
+
+    @property
+    def name(self) -> str:
+        """How the audit log names this actor."""
+        return self.user.username if self.user is not None else self.label
+
+    @property
+    def user_id(self) -> int | None:
+        return self.user.pk if self.user is not None else None
+
+    def has_role(self, role: str) -> bool:
+        """The user's role reaches ``role``; the system reaches every role."""
+        if self.user is None:
+            return True
+        return ROLE_RANK.get(self.user.role, -1) >= ROLE_RANK[role]
