@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from django.http import HttpRequest
 
-from accounts.choices import ROLE_RANK
+from accounts.choices import ROLE_RANK, Role
 
 if TYPE_CHECKING:
     from accounts.models import APIKey, User
@@ -75,8 +75,8 @@ class Actor:
     def user_id(self) -> int | None:
         return self.user.pk if self.user is not None else None
 
-    def has_role(self, role: str) -> bool:
+    def has_role(self, role: Role) -> bool:
         """The user's role reaches ``role``; the system reaches every role."""
         if self.user is None:
             return True
-        return ROLE_RANK.get(self.user.role, -1) >= ROLE_RANK[role]
+        return ROLE_RANK.get(Role(self.user.role), -1) >= ROLE_RANK[role]

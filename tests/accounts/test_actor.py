@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from accounts.actor import Actor
+from accounts.choices import Role
 from accounts.models import AuditLog
 from accounts.services import record_audit
 from tests.helpers import assert_error, assert_ok
@@ -43,6 +44,6 @@ def test_the_audit_api_shows_and_filters_by_via(admin_client, admin):
 
 
 def test_the_system_reaches_every_role_and_a_viewer_only_its_own(viewer):
-    assert Actor.system().has_role("admin")
-    assert Actor.for_user(viewer, "api").has_role("viewer")
-    assert not Actor.for_user(viewer, "api").has_role("operator")
+    assert Actor.system().has_role(Role.ADMIN)
+    assert Actor.for_user(viewer, "api").has_role(Role.VIEWER)
+    assert not Actor.for_user(viewer, "api").has_role(Role.OPERATOR)
