@@ -206,9 +206,15 @@ SCOPE_HELP = (
 )
 
 
+def _scope_choices() -> list[tuple[str, str]]:
+    return [(scope, scope) for scope in key_scopes.all_scopes()]
+
+
 def _scopes_field() -> forms.MultipleChoiceField:
+    # Choices read when the form is drawn: this module is imported by the admin's autodiscovery,
+    # before the other apps have registered their scopes.
     return forms.MultipleChoiceField(
-        choices=[(scope, scope) for scope in key_scopes.ALL_SCOPES],
+        choices=_scope_choices,
         required=False,
         widget=forms.CheckboxSelectMultiple,
         help_text=SCOPE_HELP,
@@ -218,7 +224,7 @@ def _scopes_field() -> forms.MultipleChoiceField:
 def _clean_scopes(form: forms.ModelForm[APIKey], owner: User | None, bound: bool) -> list[str]:
     chosen = key_scopes.normalised(form.cleaned_data.get("scopes") or [])
     if not chosen:
-        chosen = [key_scopes.AGENT] if bound else list(key_scopes.DEFAULT_SCOPES)
+        chosen = [key_scopes.AGENT] if bound else list(key_scopes.default_scopes())
     if owner is not None:
         for error in key_scopes.scope_errors(chosen, bound=bound, role=owner.role):
             form.add_error("scopes", error)

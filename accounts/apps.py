@@ -6,4 +6,18 @@ class AccountsConfig(AppConfig):
     name = "accounts"
 
     def ready(self) -> None:
-        from accounts import schema  # noqa: F401 - registers the OpenAPI auth extensions
+        from accounts import checks, schema  # noqa: F401 - register the system check and the OpenAPI auth extensions
+        from chatops import registry
+
+        # This app's own scope resources are in accounts.scopes (they close the vocabulary).
+        # Credentials are managed by people only: no key may use these routes.
+        no_key = ["register", "login", "refresh", "logout", "change-password"]
+        no_key += ["api-key-list", "api-key-me", "api-key-detail"]
+        registry.register_api_routes(
+            {
+                "accounts-api:me": "profile",
+                "accounts-api:audit-log-list": "audit",
+                "accounts-api:audit-log-detail": "audit",
+                **{f"accounts-api:{name}": None for name in no_key},
+            }
+        )

@@ -317,7 +317,7 @@ def create_api_key(
     """Create a key and return it with its raw value, which is never stored or shown again.
     Without ``scopes``: ``agent`` for a key bound to a server, else the default read scopes."""
     if scopes is None:
-        scopes = [key_scopes.AGENT] if server is not None else list(key_scopes.DEFAULT_SCOPES)
+        scopes = [key_scopes.AGENT] if server is not None else list(key_scopes.default_scopes())
     scopes = key_scopes.normalised(scopes)
     errors = key_scopes.scope_errors(scopes, bound=server is not None, role=user.role)
     if errors:

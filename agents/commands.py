@@ -27,11 +27,12 @@ from rest_framework.request import Request
 
 from accounts.models import APIKey, AuditLog, User
 from accounts.services import record_audit
+from agents.events import CommandCompletedData
 from agents.models import CommandHistory
 from chatops.shutdown import ShuttingDown, unless_stopping
 from servers.choices import ServerStatus
 from servers.models import Server
-from webhooks.payloads import CommandCompletedData, iso
+from webhooks.payloads import iso
 from webhooks.services import enqueue as enqueue_webhook
 
 logger = logging.getLogger(__name__)

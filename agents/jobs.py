@@ -8,8 +8,10 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from agents.commands import expire_stale
 from agents.models import ConnectionEvent
 from agents.services import announce_status
+from chatops.registry import Job
 from servers.choices import ServerStatus
 from servers.models import Server
 
@@ -34,3 +36,10 @@ def mark_silent_servers_offline() -> int:
             [ConnectionEvent(server_id=pk, kind=ConnectionEvent.Kind.DISCONNECT, reason="silent") for pk in silent]
         )
     return len(silent)
+
+
+#: What the worker runs for agents (registered by ``AgentsConfig.ready``).
+JOBS = (
+    Job("agents.offline", 15, mark_silent_servers_offline),
+    Job("agents.expire_commands", 30, expire_stale),
+)

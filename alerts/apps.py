@@ -4,3 +4,22 @@ from django.apps import AppConfig
 class AlertsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "alerts"
+
+    def ready(self) -> None:
+        from accounts.choices import Role
+        from alerts.jobs import JOBS
+        from chatops import registry
+        from chatops.registry import WebhookEvent
+
+        registry.register_jobs(*JOBS)
+        # The servers' events too: alerts emits them, with the server.offline alert.
+        registry.register_webhook_events(
+            WebhookEvent("alert.created", "Alert created"),
+            WebhookEvent("alert.acknowledged", "Alert acknowledged"),
+            WebhookEvent("alert.resolved", "Alert resolved"),
+            WebhookEvent("server.offline", "Server offline"),
+            WebhookEvent("server.online", "Server online"),
+        )
+        registry.register_scope_resources(registry.ScopeResource("alerts", read=Role.VIEWER, write=Role.OPERATOR))
+        routes = ["threshold-list", "threshold-detail", "alert-list", "alert-detail", "alert-acknowledge"]
+        registry.register_api_routes({f"alerts-api:{name}": "alerts" for name in [*routes, "alert-resolve"]})

@@ -13,6 +13,8 @@ from django.utils import timezone
 
 from alerts import services
 from alerts.models import EmailNotification
+from chatops.registry import Job
+from webhooks.jobs import prune as prune_deliveries
 
 logger = logging.getLogger(__name__)
 
@@ -93,3 +95,18 @@ def prune(now: datetime | None = None) -> int:
     """Delete sent alert emails older than the notifications' retention (alerts stay)."""
     cutoff = (now or timezone.now()) - timedelta(days=settings.RETENTION_DAYS["notifications"])
     return EmailNotification.objects.filter(sent_at__lt=cutoff).delete()[0]
+
+
+def prune_notifications() -> dict[str, int]:
+    """The retention of what was sent: webhook deliveries and alert emails, one job under the
+    name it has always had. Alerts runs it because it may import webhooks (webhooks may not
+    import alerts: it would make a circle)."""
+    return {"deliveries": prune_deliveries(), "emails": prune()}
+
+
+#: What the worker runs for alerts (registered by ``AlertsConfig.ready``).
+JOBS = (
+    Job("alerts.watch", 5, watch),
+    Job("alerts.email", 5, send_emails),
+    Job("notifications.prune", 3600, prune_notifications),
+)

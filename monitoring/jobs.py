@@ -14,6 +14,7 @@ from django.db import connection, transaction
 from django.db.models import Max, Min, QuerySet, Sum
 from django.utils import timezone
 
+from chatops.registry import Job
 from monitoring.models import CustomMetric, LogLine, MetricRollup, MetricSample, RollupPending
 from monitoring.services import ROLLUP_SETTLE_SECONDS
 
@@ -228,3 +229,10 @@ def prune(now: datetime | None = None) -> dict[str, int]:
             CustomMetric.objects.all(), "ts", now - timedelta(days=days["custom_metrics"])
         ),
     }
+
+
+#: What the worker runs for monitoring (registered by ``MonitoringConfig.ready``).
+JOBS = (
+    Job("monitoring.rollup", ROLLUP_PERIOD_SECONDS, rollup_paced),
+    Job("monitoring.prune", 3600, prune),
+)

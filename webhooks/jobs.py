@@ -17,6 +17,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from chatops.registry import Job
 from webhooks import net, services
 from webhooks.choices import DeliveryStatus
 from webhooks.models import RESPONSE_BODY_LIMIT, Delivery
@@ -108,3 +109,8 @@ def prune(now: datetime | None = None) -> int:
     retention; pending ones stay whatever their age."""
     cutoff = (now or timezone.now()) - timedelta(days=settings.RETENTION_DAYS["notifications"])
     return Delivery.objects.filter(finished_at__lt=cutoff).exclude(status=DeliveryStatus.PENDING).delete()[0]
+
+
+#: What the worker runs for webhooks (registered by ``WebhooksConfig.ready``). Old deliveries
+#: are pruned by ``notifications.prune``, which alerts registers with its own emails.
+JOBS = (Job("webhooks.deliver", 1, deliver_due),)

@@ -1,7 +1,9 @@
 """The bodies webhooks are sent: ``{"event", "timestamp", "data"}``, with ``data`` typed per event.
 
-Alerts and servers events carry what the alerts app passes to ``services.enqueue``; the events
-emitted here, or by apps that import these types, are typed below.
+Each app types the ``data`` of the events it emits where it can, next to its other events, and
+names the type when it registers the event (``chatops.registry.WebhookEvent.payload``); the
+alerts' and servers' events carry what the alerts app passes to ``services.enqueue``. The test
+ping, the webhooks app's own, is typed below.
 """
 
 from __future__ import annotations
@@ -14,19 +16,6 @@ class Payload(TypedDict):
     event: str
     timestamp: str  # when the event happened, ISO 8601 in UTC
     data: dict[str, Any]
-
-
-class CommandCompletedData(TypedDict):
-    """``command.completed``: a command run through an agent reached its final status."""
-
-    history_id: int
-    server_id: int
-    server_name: str
-    command: str
-    status: str  # succeeded, failed, timed_out, rejected, agent_offline
-    exit_code: int | None
-    requested_by: str | None  # username; None once that user is deleted
-    finished_at: str | None
 
 
 class TestPingData(TypedDict):

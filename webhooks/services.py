@@ -18,7 +18,7 @@ from rest_framework.request import Request
 
 from accounts.models import User
 from accounts.services import record_audit
-from webhooks.choices import TEST_EVENT, DeliveryStatus, Event, Outcome
+from webhooks.choices import TEST_EVENT, DeliveryStatus, Outcome, is_event
 from webhooks.models import Delivery, DeliveryAttempt, Webhook
 from webhooks.net import Answer
 from webhooks.payloads import TEST_MESSAGE, Payload, TestPingData, iso
@@ -40,7 +40,7 @@ def enqueue(event: str, data: dict[str, Any]) -> int:
     """Queue ``event`` for every enabled webhook subscribed to it, inside the caller's
     transaction (a transactional outbox: the delivery exists exactly when the change that
     caused it was committed). Returns how many deliveries were queued."""
-    if event not in Event.values:
+    if not is_event(event):
         raise ValueError(f"Unknown webhook event {event!r}")
     hooks = Webhook.objects.subscribed_to(event)
     if not hooks:

@@ -1,6 +1,7 @@
 """The job loop: ``manage.py worker`` runs it; with EMBEDDED_WORKER the hub runs it in a thread.
 
-Jobs are registered here with their period. Each turn of the loop claims every job that is due
+Each app registers its jobs with their period (``chatops.registry.register_jobs``, from its
+``apps.py``); the worker imports no app. Each turn of the loop claims every job that is due
 (one transaction per claim, ``skip_locked``), runs it, and records the outcome. Several workers,
 or several hub processes with embedded workers, share the work without running a job twice.
 """
@@ -10,45 +11,24 @@ from __future__ import annotations
 import logging
 import threading
 import traceback
-from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
 from django.db import close_old_connections, transaction
 from django.utils import timezone
 
+from chatops import registry
+from chatops.registry import Job
 from worker.models import JobState
+
+__all__ = ["Job", "loop", "run_due_jobs", "start_embedded"]
 
 logger = logging.getLogger(__name__)
 
 
-@dataclass(frozen=True)
-class Job:
-    name: str
-    period: float
-    run: Callable[[], Any]
-
-
 def _jobs() -> list[Job]:
-    from agents.commands import expire_stale
-    from agents.jobs import mark_silent_servers_offline
-    from alerts.jobs import prune as prune_emails
-    from alerts.jobs import send_emails, watch
-    from monitoring.jobs import ROLLUP_PERIOD_SECONDS, prune, rollup_paced
-    from webhooks.jobs import deliver_due
-    from webhooks.jobs import prune as prune_deliveries
-
-    return [
-        Job("monitoring.rollup", ROLLUP_PERIOD_SECONDS, rollup_paced),
-        Job("agents.offline", 15, mark_silent_servers_offline),
-        Job("monitoring.prune", 3600, prune),
-        Job("agents.expire_commands", 30, expire_stale),
-        Job("alerts.watch", 5, watch),
-        Job("alerts.email", 5, send_emails),
-        Job("webhooks.deliver", 1, deliver_due),
-        Job("notifications.prune", 3600, lambda: {"deliveries": prune_deliveries(), "emails": prune_emails()}),
-    ]
+    """Every app's jobs, in registration order (``chatops.registry``)."""
+    return registry.jobs.entries()
 
 
 def _claim(job: Job) -> bool:

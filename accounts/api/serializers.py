@@ -127,9 +127,9 @@ class APIKeySerializer(StrictModelSerializer):
         help_text="Bind the key to one server: it then authenticates that server's agent (admins only).",
     )
     scopes = serializers.ListField(
-        child=serializers.ChoiceField(choices=key_scopes.ALL_SCOPES),
+        child=serializers.ChoiceField(choices=key_scopes.all_scopes()),
         required=False,
-        max_length=len(key_scopes.ALL_SCOPES),
+        max_length=len(key_scopes.all_scopes()),
         help_text=(
             "What the key may do (docs/api.md, API keys). A bound key has exactly ['agent']; "
             "an unbound key defaults to the read scopes every role has."
@@ -171,7 +171,7 @@ class APIKeySerializer(StrictModelSerializer):
         owner = self.instance.user if self.instance is not None else self.context["request"].user
         bound = (self.instance.server_id if self.instance is not None else attrs.get("server")) is not None
         if "scopes" in attrs or self.instance is None:
-            default = [key_scopes.AGENT] if bound else list(key_scopes.DEFAULT_SCOPES)
+            default = [key_scopes.AGENT] if bound else list(key_scopes.default_scopes())
             chosen = key_scopes.normalised(attrs.get("scopes", default))
             errors = key_scopes.scope_errors(chosen, bound=bound, role=owner.role)
             if errors:

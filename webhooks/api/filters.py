@@ -3,7 +3,7 @@ from __future__ import annotations
 import django_filters
 
 from chatops.api.filters import StrictFilterSet
-from webhooks.choices import DELIVERY_EVENTS, DeliveryStatus
+from webhooks.choices import DeliveryStatus, delivery_event_choices
 from webhooks.models import Delivery, Webhook
 
 
@@ -17,7 +17,7 @@ class WebhookFilter(StrictFilterSet):
 
 class DeliveryFilter(StrictFilterSet):
     status = django_filters.ChoiceFilter(choices=DeliveryStatus.choices)
-    event = django_filters.ChoiceFilter(choices=DELIVERY_EVENTS)
+    event = django_filters.ChoiceFilter(choices=delivery_event_choices())
 
     class Meta:
         model = Delivery

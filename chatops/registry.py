@@ -1,0 +1,189 @@
+"""What each app brings to the house, declared by the app itself from its ``AppConfig.ready()``.
+
+The shared base names no app: the worker's jobs, the webhook event types, the API-key scope
+vocabulary and the scope of each REST route, and the chat commands are gathered here from the
+apps that own them, so that adding an app touches no other app's files and no list in
+``chatops/``.
+
+Order is registration order: Django calls ``ready()`` in ``INSTALLED_APPS`` order, and each app
+registers its entries in the order it lists them. That order is what the worker runs its jobs in
+(an app whose jobs queue work for another's, as alerts and agents queue webhook deliveries,
+comes before it) and what the API schema lists event types and scopes in. A second entry under
+a name already taken is an error at start-up (``ImproperlyConfigured``), never a silent override.
+
+Reading a registry before every app's ``ready()`` has run raises ``AppRegistryNotReady``: a
+list read that early would miss the apps after the reader and be wrong without a sound.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from django.apps import apps
+from django.core.exceptions import AppRegistryNotReady, ImproperlyConfigured
+
+T = TypeVar("T")
+
+
+class Registry(Generic[T]):
+    """Entries by unique name, kept in registration order."""
+
+    def __init__(self, kind: str) -> None:
+        self.kind = kind
+        self._entries: dict[str, T] = {}
+        # Bumped on every registration: readers that derive tables from a registry cache them
+        # by version, and a late registration (a test's throwaway app) is still seen.
+        self.version = 0
+
+    def register(self, name: str, entry: T) -> T:
+        if name in self._entries:
+            raise ImproperlyConfigured(f"Two {self.kind} are registered as {name!r}.")
+        self._entries[name] = entry
+        self.version += 1
+        return entry
+
+    def unregister(self, name: str) -> None:
+        """For tests that register a throwaway entry and clean up after themselves."""
+        del self._entries[name]
+        self.version += 1
+
+    def _ready(self) -> dict[str, T]:
+        if not apps.ready:
+            raise AppRegistryNotReady(f"The {self.kind} are read before every app has registered its own.")
+        return self._entries
+
+    def get(self, name: str) -> T | None:
+        return self._ready().get(name)
+
+    def names(self) -> list[str]:
+        return list(self._ready())
+
+    def entries(self) -> list[T]:
+        return list(self._ready().values())
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._ready()
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(list(self._ready()))
+
+    def __len__(self) -> int:
+        return len(self._ready())
+
+
+# --- Background jobs ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Job:
+    """A periodic job: ``run()`` every ``period`` seconds, in one worker at a time. ``name`` is
+    its row in ``worker.JobState``, so renaming a job forgets when it last ran."""
+
+    name: str
+    period: float
+    run: Callable[[], Any]
+
+
+jobs: Registry[Job] = Registry("background jobs")
+
+
+def register_jobs(*entries: Job) -> None:
+    """From an app's ``ready()``, with the jobs its ``jobs.py`` lists."""
+    for job in entries:
+        if job.period <= 0:
+            raise ImproperlyConfigured(f"The job {job.name!r} needs a positive period.")
+        jobs.register(job.name, job)
+
+
+# --- Webhook event types --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class WebhookEvent:
+    """An event a webhook may subscribe to: its dotted name, its label, and the ``TypedDict``
+    of its ``data`` where the emitting app has typed it (documentation for receivers)."""
+
+    name: str
+    label: str
+    payload: type | None = None
+
+
+webhook_events: Registry[WebhookEvent] = Registry("webhook event types")
+
+
+def register_webhook_events(*entries: WebhookEvent) -> None:
+    for event in entries:
+        webhook_events.register(event.name, event)
+
+
+# --- API-key scopes -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ScopeResource:
+    """What API keys' scopes name: ``<name>:read`` (GET, HEAD, OPTIONS) and, where the
+    resource can be written, ``<name>:write``, each with the least role that may hold it (a
+    role's value: ``viewer``, ``operator``, ``admin``)."""
+
+    name: str
+    read: str
+    write: str | None = None
+
+
+scope_resources: Registry[ScopeResource] = Registry("API-key scope resources")
+#: ``namespace:url_name`` of each REST route -> the resource it belongs to, or None: no API key
+#: may use the route (credentials are managed by people only).
+api_routes: Registry[str | None] = Registry("REST routes' scope resources")
+
+
+def register_scope_resources(*entries: ScopeResource) -> None:
+    for resource in entries:
+        scope_resources.register(resource.name, resource)
+
+
+def register_api_routes(routes: Mapping[str, str | None]) -> None:
+    """An app's REST routes and the scope resource each needs (None: refused to every key).
+    Every REST route must be named here; a system check lists those that are not."""
+    for route, resource in routes.items():
+        api_routes.register(route, resource)
+
+
+# --- Chat commands --------------------------------------------------------------------------------
+
+CHAT_COMMAND_NAME = re.compile(r"[a-z][a-z0-9-]{0,31}")
+
+
+@dataclass(frozen=True)
+class ChatCommand:
+    """A slash command typed in a chat room (``/<name> <arguments>``).
+
+    ``run(actor, arguments)`` is called with the ``accounts.actor.Actor`` of the person who
+    typed it (via ``chat``) and the rest of the line, and returns the bot's reply. It checks
+    permissions through the same services as the REST API, so it needs no rules of its own.
+    ``least_role`` only hides the command from the help of those who could not use it.
+    """
+
+    name: str
+    help: str
+    run: Callable[[Any, str], Any]
+    usage: str = ""
+    least_role: str = "viewer"
+
+
+chat_commands: Registry[ChatCommand] = Registry("chat commands")
+
+
+def register_chat_command(command: ChatCommand) -> ChatCommand:
+    """From an app's ``ready()``: ``/<command.name>`` runs ``command.run``. Names are lower
+    case (letters, digits, dashes) and unique across apps."""
+    if not CHAT_COMMAND_NAME.fullmatch(command.name):
+        raise ImproperlyConfigured(f"A chat command's name is lower case letters, digits and dashes: {command.name!r}.")
+    return chat_commands.register(command.name, command)
+
+
+def chat_command(name: str) -> ChatCommand | None:
+    """The command ``/<name>`` runs, or None when no app offers it."""
+    return chat_commands.get(name.lower())
