@@ -102,6 +102,11 @@ class Outcome:
     def body(self) -> Any:
         return self.response.json()
 
+    @property
+    def data(self) -> Any:
+        """The success envelope's ``data``."""
+        return self.body["data"]
+
 
 Check = Callable[[Outcome], None]
 
