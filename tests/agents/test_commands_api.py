@@ -34,16 +34,26 @@ def no_command_was_recorded(outcome):
 OPERATORS = allowed("operator", "admin", ok=(409, "agent_offline"))  # past the door: the agent is offline
 CONTAINERS = "/api/v1/docker/{server.pk}/containers"
 ROLES = RoleMatrix(
-    Route("POST", "/api/v1/commands/{server.pk}", body={"command": "uptime"}, expect=OPERATORS,
-          unchanged=no_command_was_recorded),
-    Route("POST", "/api/v1/commands/999999", body={"command": "uptime"}, expect={"operator": 404},
-          unchanged=no_command_was_recorded),
+    Route(
+        "POST",
+        "/api/v1/commands/{server.pk}",
+        body={"command": "uptime"},
+        expect=OPERATORS,
+        unchanged=no_command_was_recorded,
+    ),
+    Route(
+        "POST",
+        "/api/v1/commands/999999",
+        body={"command": "uptime"},
+        expect={"operator": 404},
+        unchanged=no_command_was_recorded,
+    ),
     Route("GET", CONTAINERS, expect={"anonymous": 401}),
     Route("GET", "/api/v1/docker/999999/containers", expect={"operator": 404}),
     *(Route("POST", f"{CONTAINERS}/abc/{action}", expect=OPERATORS) for action in ("start", "stop", "restart")),
     Route("POST", f"{CONTAINERS}/-bad-/start", expect={"operator": 404}),
     Route("GET", f"{CONTAINERS}/abc/logs", expect=OPERATORS),
-)  # fmt: skip
+)
 
 
 @ROLES.parametrize
