@@ -7,9 +7,13 @@ pytest case, so a failing cell names itself: ``test_roles[viewer-POST-/api/v1/co
 
 A new app's tests use it like this::
 
-    from tests.roles import Route, RoleMatrix, allowed
+    from tests.roles import RoleMatrix, Route, allowed, everyone, key
 
     pytestmark = pytest.mark.django_db
+
+    @pytest.fixture
+    def ticket(admin):
+        return Ticket.objects.create(title="disk full", opened_by=admin)
 
     def nothing_was_created(outcome):
         assert not Ticket.objects.exists()
@@ -18,8 +22,9 @@ A new app's tests use it like this::
         # Who may: the named roles get 201; the other roles get 403, anonymous callers 401.
         Route("POST", "/api/v1/tickets", body={"title": "x"}, expect=allowed("operator", "admin", ok=201),
               unchanged=nothing_was_created),
-        # `{ticket.pk}` is filled from the `ticket` fixture (any fixture, any attribute or index).
-        Route("GET", "/api/v1/tickets/{ticket.pk}", expect={"anonymous": 401, "viewer": 200, "outsider": 404}),
+        # `{ticket.pk}` is filled from the `ticket` fixture (any fixture, any attribute or index);
+        # `uses=("other",)` asks for fixtures the path does not name.
+        Route("GET", "/api/v1/tickets/{ticket.pk}", expect={**everyone(200), "outsider": 404}),
         # Unknown objects: 404 with the error code the contract promises.
         Route("GET", "/api/v1/tickets/999999", expect={"viewer": (404, "not_found")}),
         # A key reaches only what its scopes name.
@@ -29,6 +34,10 @@ A new app's tests use it like this::
     @ROLES.parametrize
     def test_roles(request, case):      # in a class too: def test_roles(self, request, case)
         case.check(request)
+
+``allowed`` and ``everyone`` list every role of the user model (``accounts.choices.Role``), so
+a role added later gets a cell in every table built with them: refused where ``allowed`` does
+not name it, until the table says otherwise.
 
 Callers, by name:
   - ``anonymous``: no credentials.
@@ -183,9 +192,6 @@ class RoleMatrix:
 
     def __init__(self, *routes: Route) -> None:
         self.routes = routes
-
-    def __add__(self, other: RoleMatrix) -> RoleMatrix:
-        return RoleMatrix(*self.routes, *other.routes)
 
     def cases(self) -> list[RoleCase]:
         return [RoleCase(route, who, expected) for route in self.routes for who, expected in route.expect.items()]
