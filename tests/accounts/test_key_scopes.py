@@ -10,6 +10,7 @@ from accounts.choices import Role
 from accounts.models import APIKey, AuditLog, User
 from accounts.services import create_api_key
 from tests.helpers import assert_error, assert_ok
+from tests.roles import RoleMatrix, Route
 
 pytestmark = pytest.mark.django_db
 URL = "/api/v1/api-keys"
@@ -43,27 +44,43 @@ def full_admin_key(admin) -> str:
     return create_api_key(None, admin, name="everything", scopes=every_admin_scope())[1]
 
 
+def the_server_is_not_owned(outcome):
+    outcome.objects["server"].refresh_from_db()
+    assert outcome.objects["server"].description != "owned"
+
+
+def the_key_is_as_it_was(outcome):
+    key = outcome.objects["the_key"]
+    key.refresh_from_db()
+    assert key.scopes == every_admin_scope() and key.revoked_at is None
+    assert APIKey.objects.count() == 1
+
+
 class TestAgentKeysHaveNoREST:
-    @pytest.mark.parametrize("which", ["agent_key", "enrol_key"])
-    def test_every_route_refuses_an_agents_key(self, request, which, server, viewer):
-        client = bearer(request.getfixturevalue(which))
-        calls = [
-            ("get", "/api/v1/auth/me", None),
-            ("get", "/api/v1/servers", None),
-            ("get", URL, None),
-            ("get", f"{URL}/me", None),
-            ("patch", f"/api/v1/servers/{server.pk}", {"description": "owned"}),
-            ("post", f"/api/v1/commands/{server.pk}", {"command": "id"}),
-            ("get", f"/api/v1/metrics/{server.pk}", None),
-            ("post", "/api/v1/metrics", {"metrics": [{"name": "x", "value": 1}]}),
-            ("get", "/api/v1/audit-logs", None),
-            ("get", "/api/v1/webhooks", None),
-        ]
-        for method, path, body in calls:
-            response = getattr(client, method)(path, body, format="json") if body else getattr(client, method)(path)
-            assert_error(response, 403, "insufficient_scope")
-        server.refresh_from_db()
-        assert server.description != "owned"
+    # An agent's key and an enrolment key, on every kind of route: 403, whatever the owner's role.
+    AGENT_KEYS = {"agent_key": (403, "insufficient_scope"), "enrol_key": (403, "insufficient_scope")}
+    ROLES = RoleMatrix(
+        Route("GET", "/api/v1/auth/me", expect=AGENT_KEYS),
+        Route("GET", "/api/v1/servers", expect=AGENT_KEYS),
+        Route("GET", URL, expect=AGENT_KEYS),
+        Route("GET", f"{URL}/me", expect=AGENT_KEYS),
+        Route(
+            "PATCH",
+            "/api/v1/servers/{server.pk}",
+            body={"description": "owned"},
+            expect=AGENT_KEYS,
+            unchanged=the_server_is_not_owned,
+        ),
+        Route("POST", "/api/v1/commands/{server.pk}", body={"command": "id"}, expect=AGENT_KEYS),
+        Route("GET", "/api/v1/metrics/{server.pk}", expect=AGENT_KEYS),
+        Route("POST", "/api/v1/metrics", body={"metrics": [{"name": "x", "value": 1}]}, expect=AGENT_KEYS),
+        Route("GET", "/api/v1/audit-logs", expect=AGENT_KEYS),
+        Route("GET", "/api/v1/webhooks", expect=AGENT_KEYS),
+    )
+
+    @ROLES.parametrize
+    def test_every_route_refuses_an_agents_key(self, request, case):
+        case.check(request)
 
     def test_an_agent_key_cannot_register_an_admin(self, agent_key, settings):
         settings.ALLOW_REGISTRATION = True
@@ -84,16 +101,35 @@ class TestNoKeyManagesCredentials:
         admin.refresh_from_db()
         assert (admin.username, admin.email) == ("ada", "ada@example.com")
 
-    def test_keys_cannot_be_listed_minted_changed_or_revoked_with_a_key(self, full_admin_key, admin):
-        key = APIKey.objects.get(user=admin)
-        client = bearer(full_admin_key)
-        assert_error(client.get(URL), 403)
-        assert_error(client.post(URL, {"name": "more"}, format="json"), 403)
-        assert_error(client.patch(f"{URL}/{key.pk}", {"scopes": ["enrol"]}, format="json"), 403)
-        assert_error(client.delete(f"{URL}/{key.pk}"), 403)
-        key.refresh_from_db()
-        assert key.scopes == every_admin_scope() and key.revoked_at is None
-        assert APIKey.objects.count() == 1
+    @pytest.fixture
+    def the_key(self, full_admin_key, admin) -> APIKey:
+        return APIKey.objects.get(user=admin)
+
+    ROLES = RoleMatrix(
+        Route("GET", URL, expect={"full_admin_key": 403}, uses=("the_key",), unchanged=the_key_is_as_it_was),
+        Route(
+            "POST",
+            URL,
+            body={"name": "more"},
+            expect={"full_admin_key": 403},
+            uses=("the_key",),
+            unchanged=the_key_is_as_it_was,
+        ),
+        Route(
+            "PATCH",
+            "/api/v1/api-keys/{the_key.pk}",
+            body={"scopes": ["enrol"]},
+            expect={"full_admin_key": 403},
+            unchanged=the_key_is_as_it_was,
+        ),
+        Route(
+            "DELETE", "/api/v1/api-keys/{the_key.pk}", expect={"full_admin_key": 403}, unchanged=the_key_is_as_it_was
+        ),
+    )
+
+    @ROLES.parametrize
+    def test_keys_cannot_be_listed_minted_changed_or_revoked_with_a_key(self, request, case):
+        case.check(request)
 
 
 class TestScriptKeys:

@@ -9,6 +9,7 @@ from accounts.models import AuditLog
 from servers.models import Server, Tag, tag_validator
 from tests.factories import ServerFactory
 from tests.helpers import assert_error, assert_ok
+from tests.roles import RoleMatrix, Route, allowed, everyone
 
 pytestmark = pytest.mark.django_db
 URL = "/api/v1/servers"
@@ -20,6 +21,35 @@ NEW = {
     "tags": ["web", "Prod"],
     "description": "frontend",
 }
+
+
+def no_server_was_created(outcome):
+    assert not Server.objects.exists()
+
+
+def the_server_is_still_there(outcome):
+    assert Server.objects.filter(pk=outcome.objects["server"].pk).exists()
+
+
+ROLES = RoleMatrix(
+    Route("POST", URL, body=NEW, expect=allowed("admin", ok=201), unchanged=no_server_was_created),
+    Route("GET", URL, expect=everyone(200)),
+    Route("GET", "/api/v1/servers/{server.pk}", expect=everyone(200)),
+    Route("GET", f"{URL}/999999", expect={"viewer": (404, "not_found")}),
+    Route(
+        "PATCH",
+        "/api/v1/servers/{server.pk}",
+        body={"name": "x"},
+        expect=allowed("admin"),
+        unchanged=the_server_is_still_there,
+    ),
+    Route("DELETE", "/api/v1/servers/{server.pk}", expect=allowed("admin"), unchanged=the_server_is_still_there),
+)
+
+
+@ROLES.parametrize
+def test_roles(request, case):
+    case.check(request)
 
 
 class TestCreate:
@@ -37,14 +67,6 @@ class TestCreate:
         data = assert_ok(admin_client.post(URL, {**NEW, "status": "online", "agent_version": "9"}, format="json"), 201)
         assert data["status"] == "unknown"
         assert data["agent_version"] == ""
-
-    @pytest.mark.parametrize("client_name", ["operator_client", "viewer_client"])
-    def test_other_roles_may_not_create(self, request, client_name):
-        assert_error(request.getfixturevalue(client_name).post(URL, NEW, format="json"), 403, "permission_denied")
-        assert not Server.objects.exists()
-
-    def test_needs_credentials(self, anon):
-        assert_error(anon.post(URL, NEW, format="json"), 401)
 
     @pytest.mark.parametrize(
         ("change", "field"),
@@ -86,9 +108,6 @@ class TestReadUpdateDelete:
         for client in (viewer_client, operator_client):
             assert assert_ok(client.get(f"{URL}/{server.pk}"))["name"] == server.name
 
-    def test_unknown_server_is_404(self, viewer_client):
-        assert_error(viewer_client.get(f"{URL}/999999"), 404, "not_found")
-
     def test_admin_updates_and_it_is_audited(self, admin_client, server):
         body = {"name": "renamed", "hostname": server.hostname, "tags": ["db"]}
         data = assert_ok(admin_client.put(f"{URL}/{server.pk}", body, format="json"))
@@ -110,13 +129,6 @@ class TestReadUpdateDelete:
 
     def test_put_needs_the_required_fields(self, admin_client, server):
         assert_error(admin_client.put(f"{URL}/{server.pk}", {"name": "x"}, format="json"), 400)
-
-    @pytest.mark.parametrize("client_name", ["operator_client", "viewer_client"])
-    def test_other_roles_may_not_change_or_delete(self, request, client_name, server):
-        client = request.getfixturevalue(client_name)
-        assert_error(client.patch(f"{URL}/{server.pk}", {"name": "x"}, format="json"), 403)
-        assert_error(client.delete(f"{URL}/{server.pk}"), 403)
-        assert Server.objects.filter(pk=server.pk).exists()
 
     def test_admin_deletes_and_it_is_audited(self, admin_client, server):
         body = admin_client.delete(f"{URL}/{server.pk}").json()
@@ -180,9 +192,6 @@ class TestListing:
         assert names == ["srv-3", "srv-2", "srv-1", "srv-0"]
         statuses = [s["status"] for s in assert_ok(viewer_client.get(URL, {"sort": "status"}))]
         assert statuses == sorted(statuses)
-
-    def test_list_needs_credentials(self, anon):
-        assert_error(anon.get(URL), 401)
 
 
 @pytest.mark.parametrize("tag", ["web\n", "Web", "-web", "x" * 51])
