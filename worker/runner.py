@@ -31,8 +31,8 @@ class Job:
 
 
 def _jobs() -> list[Job]:
-    from agents.commands import expire_stale
     from agents.jobs import mark_silent_servers_offline
+    from agents.remote import expire_stale
     from alerts.jobs import prune as prune_emails
     from alerts.jobs import send_emails, watch
     from monitoring.jobs import ROLLUP_PERIOD_SECONDS, prune, rollup_paced
