@@ -26,7 +26,8 @@ def row(history: CommandHistory) -> tuple[Any, ...]:
 
 
 def audit(history: CommandHistory) -> tuple[Any, ...]:
-    entry = AuditLog.objects.get(pk=history.audit_entry_id)
+    entry = history.audit_entry
+    assert entry is not None
     details = {**entry.details, "history_id": "-"}
     return (entry.action, entry.actor_id, entry.api_key_id, entry.actor_label, entry.via, entry.target_id, details,
             entry.ip_address, entry.user_agent)  # fmt: skip
