@@ -6,7 +6,7 @@
    on whichever hub process holds it.
 3. The agent's answers come back through ``AgentConsumer`` to ``apply_answer``, which updates the
    row (and completes the audit entry) and returns an event for ``command.<id>``.
-4. ``wait_until_final`` listens on ``command.<id>`` (and rereads the row, since the channel layer
+4. ``run_and_wait`` listens on ``command.<id>`` (and rereads the row, since the channel layer
    is at most once) until the row is final or the wait runs out.
 
 ``agents.services`` puts these together for each use case (``run_command``, ``run_docker``).
