@@ -72,11 +72,18 @@ class Actor:
         return self.user.username if self.user is not None else self.label
 
     @property
+    def is_system(self) -> bool:
+        """The hub itself (a job, a management command): no user, and not a request that
+        merely carried none (an anonymous caller is nobody, not the system)."""
+        return self.user is None and self.via in ("worker", "system")
+
+    @property
     def user_id(self) -> int | None:
         return self.user.pk if self.user is not None else None
 
     def has_role(self, role: Role) -> bool:
-        """The user's role reaches ``role``; the system reaches every role."""
+        """The user's role reaches ``role``; the system reaches every role, an anonymous
+        caller none."""
         if self.user is None:
-            return True
+            return self.is_system
         return ROLE_RANK.get(Role(self.user.role), -1) >= ROLE_RANK[role]

@@ -27,6 +27,7 @@ from rest_framework_simplejwt.token_blacklist.admin import OutstandingTokenAdmin
 from rest_framework_simplejwt.token_blacklist.models import OutstandingToken
 
 from accounts import scopes as key_scopes
+from accounts.actor import Actor
 from accounts.forms import CountedAdminAuthenticationForm
 from accounts.models import APIKey, AuditLog, RateLimitCounter, User
 from accounts.services import (
@@ -44,10 +45,10 @@ admin.site.unregister(Group)
 admin.site.login_form = CountedAdminAuthenticationForm
 
 
-def _actor(request: HttpRequest) -> User:
+def _actor(request: HttpRequest) -> Actor:
     # admin_view() lets only signed-in staff (admins) this far.
     assert isinstance(request.user, User)
-    return request.user
+    return Actor.from_request(request, via="admin")
 
 
 # --- Users -----------------------------------------------------------------------------------
@@ -128,7 +129,7 @@ class UserAdmin(DjangoUserAdmin):
         super().save_model(request, obj, form, change)
         if not change:
             details: dict[str, Any] = {"username": obj.username, "role": obj.role, "is_active": obj.is_active}
-            record_audit("user.created", request=request, target=obj, details=details)
+            record_audit("user.created", actor=_actor(request), target=obj, details=details)
             return
         changed = sorted(name for name in form.changed_data if "password" not in name)
         if not changed:
@@ -137,7 +138,7 @@ class UserAdmin(DjangoUserAdmin):
         for name in ("role", "is_active"):
             if name in changed:
                 details[name] = {"before": form.initial.get(name), "after": getattr(obj, name)}
-        record_audit("user.updated", request=request, target=obj, details=details)
+        record_audit("user.updated", actor=_actor(request), target=obj, details=details)
         if "is_active" in changed or "role" in changed:
             announce_access_change(obj, deactivated=not obj.is_active, role_changed="role" in changed)
 
@@ -153,7 +154,7 @@ class UserAdmin(DjangoUserAdmin):
 
     def _audit_deletion(self, request: HttpRequest, user: User) -> None:
         record_audit(
-            "user.deleted", request=request, target=user, details={"username": user.username, "role": user.role}
+            "user.deleted", actor=_actor(request), target=user, details={"username": user.username, "role": user.role}
         )
         announce_access_change(user, deactivated=True, role_changed=False)
 
@@ -172,7 +173,7 @@ class UserAdmin(DjangoUserAdmin):
                     revoked = blacklist_all_refresh_tokens(user)
                     record_audit(
                         "user.password_changed",
-                        request=request,
+                        actor=_actor(request),
                         target=user,
                         details={"usable": user.has_usable_password(), "refresh_tokens_revoked": revoked},
                     )
@@ -326,16 +327,15 @@ class APIKeyAdmin(admin.ModelAdmin):
     def save_model(self, request: HttpRequest, obj: APIKey, form: forms.ModelForm[APIKey], change: bool) -> None:
         if change:
             # Audited, and a change of scopes closes the key's sockets.
-            update_api_key(request, obj, name=obj.name, scopes=obj.scopes)
+            update_api_key(_actor(request), obj, name=obj.name, scopes=obj.scopes)
             return
         key, raw = create_api_key(
-            None,
+            _actor(request),
             obj.user,
             name=obj.name,
             server=obj.server,
             expires_at=obj.expires_at,
             scopes=obj.scopes,
-            actor=_actor(request),
         )
         # The admin goes on with ``obj`` (log entry, redirect): make it the row just created.
         obj.pk = key.pk
@@ -352,7 +352,7 @@ class APIKeyAdmin(admin.ModelAdmin):
         actor = _actor(request)
         live = list(queryset.filter(revoked_at__isnull=True))
         for key in live:
-            revoke_api_key(None, key, actor=actor)
+            revoke_api_key(actor, key)
         self.message_user(request, f"Revoked {len(live)} key(s).", messages.SUCCESS)
 
 

@@ -10,19 +10,24 @@ from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth.forms import AuthenticationForm
 from rest_framework.exceptions import AuthenticationFailed
 
+from accounts.actor import Actor, Via
 from accounts.services import TooManyAttempts, check_password_login
 from chatops.api.exceptions import ServiceUnavailable
 
 
 class CountedAuthenticationForm(AuthenticationForm):
+    #: What the audit entry's details call the form, and the way in its actor came by.
     via = "session"
+    actor_via: Via = "api"  # the browsable API's sign-in
 
     def clean(self) -> dict[str, Any]:
         username = self.cleaned_data.get("username")
         password = self.cleaned_data.get("password")
         if username is not None and password:
             try:
-                self.user_cache = check_password_login(self.request, username, password, via=self.via)
+                self.user_cache = check_password_login(
+                    Actor.from_request(self.request, via=self.actor_via), username, password, via=self.via
+                )
             except TooManyAttempts:
                 raise forms.ValidationError("Too many sign-in attempts. Try again later.", code="throttled") from None
             except ServiceUnavailable:
@@ -35,3 +40,4 @@ class CountedAuthenticationForm(AuthenticationForm):
 
 class CountedAdminAuthenticationForm(CountedAuthenticationForm, AdminAuthenticationForm):
     via = "admin"
+    actor_via: Via = "admin"

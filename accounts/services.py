@@ -35,12 +35,6 @@ class TooManyAttempts(exceptions.Throttled):
     default_code = "too_many_login_attempts"
 
 
-def _http_request(request: HttpRequest | Request | None) -> HttpRequest | None:
-    if request is None:
-        return None
-    return request._request if isinstance(request, Request) else request
-
-
 def _acting(
     actor: Actor | User | None, request: HttpRequest | Request | None, api_key: APIKey | None, label: str
 ) -> Actor:
@@ -149,14 +143,14 @@ def refresh_tokens(raw: str) -> TokenPair:
         return issue_tokens(user)
 
 
-def logout(request: Request, raw_refresh: str) -> None:
+def logout(actor: Actor, raw_refresh: str) -> None:
     token = _parse_refresh(raw_refresh)
     with transaction.atomic():
         outstanding = _locked_outstanding(token)
-        if outstanding is None or outstanding.user_id != request.user.pk:
+        if outstanding is None or actor.user is None or outstanding.user_id != actor.user.pk:
             raise exceptions.AuthenticationFailed("Token is not valid for this user.", code="token_not_valid")
         _blacklist_locked(token)
-        record_audit("auth.logout", request=request, target=cast(User, request.user))
+        record_audit("auth.logout", actor=actor, target=actor.user)
 
 
 def blacklist_all_refresh_tokens(user: User) -> int:
@@ -170,7 +164,7 @@ def blacklist_all_refresh_tokens(user: User) -> int:
 
 
 def register_user(
-    request: Request,
+    actor: Actor,
     *,
     username: str,
     email: str,
@@ -180,7 +174,7 @@ def register_user(
 ) -> User:
     """Create a user. The first user ever is an admin; later ones are viewers unless an admin
     registering someone else names a role."""
-    caller = request.user if request.user.is_authenticated else None
+    caller = actor.user
     with transaction.atomic():
         advisory_lock("accounts.first-user")
         first = not User.objects.exists()
@@ -196,15 +190,14 @@ def register_user(
             )
         record_audit(
             "auth.register",
-            request=request,
-            actor=caller or user,
+            actor=replace(actor, user=caller or user),
             target=user,
             details={"role": granted, "first_user": first},
         )
     return user
 
 
-def update_profile(request: Request, user: User, **fields: Any) -> User:
+def update_profile(actor: Actor, user: User, **fields: Any) -> User:
     """Change what a user may change about themselves (never role or is_active)."""
     unique: dict[str, Any] = {key: fields[key] for key in ("username", "email") if key in fields}
     with conflicts_as_409(User.objects.all(), unique, "user", exclude_pk=user.pk):
@@ -212,7 +205,7 @@ def update_profile(request: Request, user: User, **fields: Any) -> User:
             setattr(user, key, value)
         user.save()
         record_audit(
-            "auth.profile_updated", request=request, actor=user, target=user, details={"fields": sorted(fields)}
+            "auth.profile_updated", actor=replace(actor, user=user), target=user, details={"fields": sorted(fields)}
         )
     return user
 
@@ -226,11 +219,11 @@ def _login_key(identifier: str, user: User | None) -> str:
     return f"login-user:name:{identifier.strip().casefold()[:150]}"
 
 
-def check_password_login(request: HttpRequest | Request | None, identifier: str, password: str, via: str) -> User:
+def check_password_login(actor: Actor, identifier: str, password: str, via: str) -> User:
     """Check a password for any sign-in form (the API's, the admin's), counting the attempt
-    first so parallel guesses cannot slip past the limits, and auditing the outcome."""
-    http = _http_request(request)
-    ip = ratelimit.client_ip(http) if http is not None else "unknown"
+    first so parallel guesses cannot slip past the limits, and auditing the outcome. The
+    attempts are counted per account and per client address (``actor.ip``)."""
+    ip = actor.ip or "unknown"
     user_limit, user_period = settings.LOGIN_ATTEMPTS_PER_USERNAME
     ip_limit, ip_period = settings.LOGIN_ATTEMPTS_PER_IP
     user = User.objects.for_login(identifier)
@@ -248,7 +241,7 @@ def check_password_login(request: HttpRequest | Request | None, identifier: str,
         wait = max(user_reset if user_count > user_limit else 0, ip_reset if ip_count > ip_limit else 0) - now
         record_audit(
             "auth.login_failed",
-            request=request,
+            actor=actor,
             actor_label=identifier[:150],
             details={"reason": "too_many_attempts", "via": via},
         )
@@ -259,8 +252,7 @@ def check_password_login(request: HttpRequest | Request | None, identifier: str,
             User().set_password(password)
         record_audit(
             "auth.login_failed",
-            request=request,
-            actor=user,
+            actor=replace(actor, user=user or actor.user),
             actor_label=identifier[:150],
             details={"reason": "bad_credentials", "via": via},
         )
@@ -269,16 +261,16 @@ def check_password_login(request: HttpRequest | Request | None, identifier: str,
     ratelimit.uncount(user_key, user_period)
     ratelimit.uncount(ip_key, ip_period)
     User.objects.filter(pk=user.pk).update(last_login=timezone.now())
-    record_audit("auth.login", request=request, actor=user, target=user, details={"via": via})
+    record_audit("auth.login", actor=replace(actor, user=user), target=user, details={"via": via})
     return user
 
 
-def login(request: Request, identifier: str, password: str) -> TokenPair:
+def login(actor: Actor, identifier: str, password: str) -> TokenPair:
     """Sign in to the API: a token pair for a right password."""
-    return issue_tokens(check_password_login(request, identifier, password, via="api"))
+    return issue_tokens(check_password_login(actor, identifier, password, via="api"))
 
 
-def change_password(request: Request, user: User, current: str, new: str) -> TokenPair:
+def change_password(actor: Actor, user: User, current: str, new: str) -> TokenPair:
     """Change the password; every refresh token of the user stops working, and so does every
     access token issued before now. Returns a fresh pair for the session that asked."""
     if not user.check_password(current):
@@ -293,8 +285,7 @@ def change_password(request: Request, user: User, current: str, new: str) -> Tok
         revoked = blacklist_all_refresh_tokens(user)
         record_audit(
             "auth.password_changed",
-            request=request,
-            actor=user,
+            actor=replace(actor, user=user),
             target=user,
             details={"refresh_tokens_revoked": revoked},
         )
@@ -305,17 +296,18 @@ def change_password(request: Request, user: User, current: str, new: str) -> Tok
 
 
 def create_api_key(
-    request: Request | None,
+    actor: Actor | None,
     user: User,
     *,
     name: str,
     server: Any = None,
     expires_at: datetime | None = None,
     scopes: list[str] | None = None,
-    actor: User | None = None,
 ) -> tuple[APIKey, str]:
-    """Create a key and return it with its raw value, which is never stored or shown again.
-    Without ``scopes``: ``agent`` for a key bound to a server, else the default read scopes."""
+    """Create a key for ``user`` and return it with its raw value, which is never stored or
+    shown again. Without ``scopes``: ``agent`` for a key bound to a server, else the default
+    read scopes. Without an ``actor`` (a script on the hub, a test) the owner acts, from the
+    hub itself."""
     if scopes is None:
         scopes = [key_scopes.AGENT] if server is not None else list(key_scopes.default_scopes())
     scopes = key_scopes.normalised(scopes)
@@ -332,8 +324,7 @@ def create_api_key(
         key.save()
         record_audit(
             "api_key.created",
-            request=request,
-            actor=actor or (user if request is None else None),
+            actor=actor or Actor.for_user(user, "system"),
             target=key,
             details={
                 "name": name,
@@ -346,9 +337,7 @@ def create_api_key(
     return key, raw
 
 
-def update_api_key(
-    request: HttpRequest | Request | None, key: APIKey, *, name: str | None = None, scopes: list[str] | None = None
-) -> APIKey:
+def update_api_key(actor: Actor, key: APIKey, *, name: str | None = None, scopes: list[str] | None = None) -> APIKey:
     """Rename a key or change its scopes. A change of scopes closes the sockets the key opened
     (the agent connects again if the new scopes still let it)."""
     with transaction.atomic():
@@ -367,9 +356,7 @@ def update_api_key(
                 locked.scopes = scopes
         if changed:
             locked.save(update_fields=["name", "scopes"])
-            record_audit(
-                "api_key.updated", request=request, target=locked, details={"changed": sorted(changed), **changed}
-            )
+            record_audit("api_key.updated", actor=actor, target=locked, details={"changed": sorted(changed), **changed})
     if "scopes" in changed:
         announce_revocation([locked.pk])
     return locked
@@ -387,7 +374,15 @@ def announce_access_change(user: User, *, deactivated: bool, role_changed: bool)
         announce_revocation([key.pk for key in keys if key_scopes.ENROL in key.scopes])
 
 
-def revoke_api_key(request: Request | None, key: APIKey, actor: User | None = None) -> APIKey:
+def revoke_api_key(actor: Actor | None, key: APIKey, /, **legacy: User) -> APIKey:
+    """Revoke ``key`` and close the sockets it opened. Without an ``actor``, the hub itself
+    revokes; older callers (scripts, tests) may name a user as ``actor=`` instead, who then
+    acts from the hub itself."""
+    if set(legacy) - {"actor"}:
+        raise TypeError(f"revoke_api_key() got unexpected arguments {sorted(set(legacy) - {'actor'})}")
+    if actor is None:
+        by = legacy.get("actor")
+        actor = Actor.for_user(by, "system") if by is not None else Actor.system(label="")
     with transaction.atomic():
         locked = APIKey.objects.select_for_update().get(pk=key.pk)
         if locked.revoked_at is None:
@@ -395,7 +390,6 @@ def revoke_api_key(request: Request | None, key: APIKey, actor: User | None = No
             locked.save(update_fields=["revoked_at"])
             record_audit(
                 "api_key.revoked",
-                request=request,
                 actor=actor,
                 target=locked,
                 details={"name": locked.name, "lookup": locked.lookup, "owner": locked.user.username},

@@ -14,8 +14,10 @@ from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncWebsocketConsumer
 from django.conf import settings
 
+from accounts.actor import Actor
 from accounts.models import APIKey
-from agents import commands, protocol, services
+from agents import protocol, remote, services
+from agents.models import CommandHistory
 from agents.protocol import ProtocolError
 from chatops import shutdown
 from chatops.loops import PerLoop
@@ -167,9 +169,8 @@ class AgentConsumer(DirectDispatch, AsyncWebsocketConsumer):
                 await self._error(exc.code, exc.detail)
             return
         try:
-            session = await database_sync_to_async(services.agent_connected)(
-                self.key, hello, self.scope.get("client_ip")
-            )
+            actor = Actor.for_user(self.key.user, "socket", api_key=self.key, ip=self.scope.get("client_ip"))
+            session = await database_sync_to_async(services.agent_connected)(actor, hello)
         except services.EnrolmentRefused as exc:
             await self._error("forbidden", str(exc))
             self.closing_reason = "enrolment refused"
@@ -226,9 +227,9 @@ class AgentConsumer(DirectDispatch, AsyncWebsocketConsumer):
         except ProtocolError as exc:
             await self._error(exc.code, exc.detail)
             return
-        event = await database_sync_to_async(commands.apply_answer)(self.session.server_id, answer)
+        event = await database_sync_to_async(remote.apply_answer)(self.session.server_id, answer)
         if event is not None:
-            await self.channel_layer.group_send(commands.command_group(answer["history_id"]), event)
+            await self.channel_layer.group_send(remote.command_group(answer["history_id"]), event)
 
     async def agent_dispatch(self, event: dict[str, Any]) -> None:
         """A command or Docker request for this agent, from any hub process."""
@@ -236,7 +237,7 @@ class AgentConsumer(DirectDispatch, AsyncWebsocketConsumer):
             return
         frame = event["frame"]
         await self._send(frame)
-        await database_sync_to_async(commands.mark_sent)(int(frame["id"]), self.session.server_id)
+        await database_sync_to_async(CommandHistory.objects.mark_sent)(int(frame["id"]), self.session.server_id)
 
     async def _reject(self, seq: int) -> None:
         """Acknowledge a frame that will never be accepted, after everything before it."""

@@ -8,8 +8,8 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from agents.commands import expire_stale
 from agents.models import ConnectionEvent
+from agents.remote import expire_stale
 from agents.services import announce_status
 from chatops.registry import Job
 from servers.choices import ServerStatus

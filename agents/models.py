@@ -2,8 +2,16 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+from typing import Any
+
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
+from django.utils import timezone
+
+from accounts.models import AuditLog
+from agents.events import CommandCompletedData
+from webhooks.payloads import iso
 
 
 class ConnectionEventQuerySet(models.QuerySet["ConnectionEvent"]):
@@ -42,6 +50,51 @@ class ConnectionEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.server_id} {self.kind} {self.created_at:%Y-%m-%d %H:%M:%S}"
+
+
+class CommandHistoryQuerySet(models.QuerySet["CommandHistory"]):
+    """The state changes that lock a row first: two hub processes may end one request (the
+    wait that ran out and the agent's late answer, or the stale-request job)."""
+
+    def mark_sent(self, history_id: int, server_id: int) -> None:
+        """The request reached its agent's socket."""
+        Status = self.model.Status
+        self.filter(pk=history_id, server_id=server_id, status=Status.PENDING).update(status=Status.SENT)
+
+    def give_up_if_unanswered(self, history_id: int) -> None:
+        """No accepted/rejected in time: nobody holds the agent's socket."""
+        Status = self.model.Status
+        with transaction.atomic():
+            history = self.select_for_update().filter(pk=history_id).first()
+            if history is not None and history.status in (Status.PENDING, Status.SENT):
+                history.finish(Status.AGENT_OFFLINE, reason="the agent did not answer")
+                history.save()
+
+    def time_out(self, history_id: int) -> None:
+        with transaction.atomic():
+            history = self.select_for_update().filter(pk=history_id).first()
+            if history is not None and not history.is_final:
+                history.finish(self.model.Status.TIMED_OUT, reason="no result from the agent in time")
+                history.save()
+
+    def expire_stale(self) -> int:
+        """Requests nobody answered (the waiting request died with its process, or asked not
+        to wait) end as agent_offline or timed_out, so no row stays open forever."""
+        Status, Kind = self.model.Status, self.model.Kind
+        now = timezone.now()
+        count = 0
+        for history in self.filter(status__in=[Status.PENDING, Status.SENT, Status.RUNNING]):
+            unanswered = history.status == Status.PENDING and now - history.created_at > timedelta(seconds=30)
+            if history.kind == Kind.COMMAND and history.status == Status.SENT:
+                unanswered = now - history.created_at > timedelta(seconds=30)
+            overdue = now - history.created_at > timedelta(seconds=history.timeout + 60)
+            if unanswered:
+                self.give_up_if_unanswered(history.pk)
+                count += 1
+            elif overdue:
+                self.time_out(history.pk)
+                count += 1
+        return count
 
 
 class CommandHistory(models.Model):
@@ -93,6 +146,8 @@ class CommandHistory(models.Model):
     finished_at = models.DateTimeField(null=True, blank=True)
     duration_ms = models.PositiveIntegerField(null=True, blank=True)
 
+    objects = CommandHistoryQuerySet.as_manager()
+
     class Meta:
         ordering = ["-created_at", "-id"]
         verbose_name_plural = "command history"
@@ -105,6 +160,84 @@ class CommandHistory(models.Model):
     @property
     def is_final(self) -> bool:
         return self.status in self.FINAL
+
+    @property
+    def audit_action(self) -> str:
+        return "command.run" if self.kind == self.Kind.COMMAND else f"docker.{self.action}"
+
+    def audit_details(self) -> dict[str, Any]:
+        """What the audit entry says of this request when it is made (``finish`` adds why it
+        ended)."""
+        return {
+            "history_id": self.pk,
+            "command": self.command,
+            "container": self.container,
+            "status": self.status,
+            "exit_code": self.exit_code,
+        }
+
+    def completed_event(self) -> CommandCompletedData:
+        """The ``command.completed`` webhook payload."""
+        user = self.requested_by
+        return {
+            "history_id": self.pk,
+            "server_id": self.server_id,
+            "server_name": self.server.name,
+            "command": self.command,
+            "status": self.status,
+            "exit_code": self.exit_code,
+            "requested_by": user.username if user else None,
+            "finished_at": iso(self.finished_at),
+        }
+
+    def finish(self, status: str, **fields: Any) -> None:
+        """Set a final state, complete the audit entry and queue ``command.completed`` for
+        webhooks, all in the caller's transaction (the caller saves the row)."""
+        # Imported here: every app's models load before any app's services.
+        from webhooks.services import enqueue as enqueue_webhook
+
+        self.status = status
+        self.finished_at = timezone.now()
+        for key, value in fields.items():
+            setattr(self, key, value)
+        if self.kind == self.Kind.COMMAND:
+            enqueue_webhook("command.completed", dict(self.completed_event()))
+        if self.audit_entry_id:
+            AuditLog.objects.filter(pk=self.audit_entry_id).update(
+                details={**self.audit_details(), "reason": self.reason}
+            )
+
+    def take_answer(self, answer: dict[str, Any]) -> None:
+        """Move on with an agent's accepted, rejected or result (the caller locked the row,
+        checked it is not final, and saves it)."""
+        Status = self.Status
+        kind = answer["type"]
+        now = timezone.now()
+        if kind == "command.accepted":
+            self.status = Status.RUNNING
+            self.started_at = now
+        elif kind in ("command.rejected", "docker.rejected"):
+            self.finish(Status.REJECTED, reason=answer["reason"])
+        elif kind == "command.result":
+            self.finish(
+                answer["status"],
+                exit_code=answer["exit_code"],
+                stdout=answer["stdout"],
+                stderr=answer["stderr"],
+                stdout_truncated=answer["stdout_truncated"],
+                stderr_truncated=answer["stderr_truncated"],
+                duration_ms=answer["duration_ms"],
+                started_at=self.started_at or now,
+            )
+        elif kind == "docker.result":
+            started = self.created_at
+            self.finish(
+                Status.SUCCEEDED if answer["ok"] else Status.FAILED,
+                result=answer["data"] if answer["ok"] else None,
+                reason=answer["error"],
+                started_at=started,
+                duration_ms=int((now - started).total_seconds() * 1000),
+            )
 
 
 class ContainerSnapshot(models.Model):

@@ -11,6 +11,7 @@ from django.db import transaction
 from django.db.models import Count, QuerySet
 from django.http import HttpRequest
 
+from accounts.actor import Actor
 from accounts.services import record_audit
 from servers.models import Server, Tag
 
@@ -91,7 +92,12 @@ class ServerAdmin(admin.ModelAdmin):
         super().save_model(request, obj, form, change)
         if not change:
             created = {name: _as_text(form.cleaned_data.get(name)) for name in sorted(form.fields) if name != "tags"}
-            record_audit("server.created", request=request, target=obj, details={**created, "tags": tags_after})
+            record_audit(
+                "server.created",
+                actor=Actor.from_request(request, via="admin"),
+                target=obj,
+                details={**created, "tags": tags_after},
+            )
             return
         if not form.changed_data:
             return
@@ -99,7 +105,7 @@ class ServerAdmin(admin.ModelAdmin):
         details: dict[str, Any] = {"changed": changed}
         if tags_after != tags_before:
             details["tags"] = {"before": tags_before, "after": tags_after}
-        record_audit("server.updated", request=request, target=obj, details=details)
+        record_audit("server.updated", actor=Actor.from_request(request, via="admin"), target=obj, details=details)
 
     def delete_model(self, request: HttpRequest, obj: Server) -> None:
         self._audit_deletion(request, obj)
@@ -113,4 +119,4 @@ class ServerAdmin(admin.ModelAdmin):
 
     def _audit_deletion(self, request: HttpRequest, server: Server) -> None:
         details = {"name": server.name, "hostname": server.hostname}
-        record_audit("server.deleted", request=request, target=server, details=details)
+        record_audit("server.deleted", actor=Actor.from_request(request, via="admin"), target=server, details=details)

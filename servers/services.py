@@ -1,16 +1,33 @@
-"""Writes to the inventory, each with its audit entry."""
+"""Writes to the inventory, each with its audit entry, and the one lookup of a server by id
+that every app's views and services use."""
 
 from __future__ import annotations
 
 from typing import Any, cast
 
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import AnonymousUser
 from django.db import transaction
-from rest_framework.request import Request
+from django.shortcuts import get_object_or_404
 
+from accounts.actor import Actor
 from accounts.models import User
 from accounts.services import announce_revocation, record_audit
 from chatops.db import conflicts_as_409
 from servers.models import Server, Tag
+
+
+def visible_server(who: Actor | AbstractBaseUser | AnonymousUser, server_id: int) -> Server:
+    """The server ``server_id`` if ``who`` may see it, else 404 (the same answer as for a
+    server that does not exist). The hub itself sees all; an anonymous caller nothing."""
+    if isinstance(who, Actor):
+        if who.user is not None:
+            servers = Server.objects.visible_to(who.user)
+        else:
+            servers = Server.objects.all() if who.is_system else Server.objects.none()
+    else:
+        servers = Server.objects.visible_to(cast(User, who))
+    return get_object_or_404(servers, pk=server_id)
 
 
 def _set_tags(server: Server, names: list[str]) -> None:
@@ -29,20 +46,20 @@ def _unique_values(fields: dict[str, Any]) -> dict[str, Any]:
     return {key: fields[key] for key in ("name", "hostname") if key in fields}
 
 
-def create_server(request: Request, *, tags: list[str] | None = None, **fields: Any) -> Server:
+def create_server(actor: Actor, *, tags: list[str] | None = None, **fields: Any) -> Server:
     with conflicts_as_409(Server.objects.all(), _unique_values(fields), "server"):
-        server = Server.objects.create(created_by=cast(User, request.user), **fields)
+        server = Server.objects.create(created_by=actor.user, **fields)
         _set_tags(server, tags or [])
         record_audit(
             "server.created",
-            request=request,
+            actor=actor,
             target=server,
             details={**_audit_fields(fields), "tags": sorted(set(tags or []))},
         )
     return server
 
 
-def update_server(request: Request, server: Server, *, tags: list[str] | None = None, **fields: Any) -> Server:
+def update_server(actor: Actor, server: Server, *, tags: list[str] | None = None, **fields: Any) -> Server:
     with conflicts_as_409(Server.objects.all(), _unique_values(fields), "server", exclude_pk=server.pk):
         changed = {k: v for k, v in fields.items() if getattr(server, k) != v}
         for key, value in fields.items():
@@ -54,17 +71,17 @@ def update_server(request: Request, server: Server, *, tags: list[str] | None = 
             _set_tags(server, tags)
             if sorted(set(tags)) != before:
                 details["tags"] = {"before": before, "after": sorted(set(tags))}
-        record_audit("server.updated", request=request, target=server, details=details)
+        record_audit("server.updated", actor=actor, target=server, details=details)
     return server
 
 
-def delete_server(request: Request, server: Server) -> None:
+def delete_server(actor: Actor, server: Server) -> None:
     """Delete a server; its agent keys go with it, and their open sockets are told to close."""
     with transaction.atomic():
         announce_revocation(list(server.api_keys.values_list("pk", flat=True)))
         record_audit(
             "server.deleted",
-            request=request,
+            actor=actor,
             target=server,
             details={"name": server.name, "hostname": server.hostname},
         )

@@ -7,16 +7,15 @@ import json
 import logging
 import random
 from datetime import datetime, timedelta
-from typing import Any, cast
+from typing import Any
 
 from django.conf import settings
 from django.core.mail import send_mail
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.utils import timezone
-from rest_framework.request import Request
 
-from accounts.models import User
+from accounts.actor import Actor
 from accounts.services import record_audit
 from webhooks.choices import TEST_EVENT, DeliveryStatus, Outcome, is_event
 from webhooks.models import Delivery, DeliveryAttempt, Webhook
@@ -70,25 +69,23 @@ def _cancel_pending(webhook: Webhook, reason: str) -> int:
 
 
 def create_webhook(
-    request: Request, *, url: str, events: list[str], enabled: bool = True, secret: str | None = None
+    actor: Actor, *, url: str, events: list[str], enabled: bool = True, secret: str | None = None
 ) -> tuple[Webhook, str]:
     """Create a webhook; returns it with its secret (generated when not given), the one time
     the secret leaves the hub."""
     raw = secret or Webhook.generate_secret()
     with transaction.atomic():
-        webhook = Webhook.objects.create(
-            url=url, events=events, enabled=enabled, secret=raw, created_by=cast(User, request.user)
-        )
+        webhook = Webhook.objects.create(url=url, events=events, enabled=enabled, secret=raw, created_by=actor.user)
         record_audit(
             "webhook.created",
-            request=request,
+            actor=actor,
             target=webhook,
             details={"host": webhook.host, "events": events, "enabled": enabled, "secret_generated": not secret},
         )
     return webhook, raw
 
 
-def update_webhook(request: Request, webhook: Webhook, **fields: Any) -> Webhook:
+def update_webhook(actor: Actor, webhook: Webhook, **fields: Any) -> Webhook:
     """Change URL, events, secret or enabled. Enabling starts its health afresh; disabling
     drops its pending deliveries."""
     with transaction.atomic():
@@ -113,22 +110,22 @@ def update_webhook(request: Request, webhook: Webhook, **fields: Any) -> Webhook
         }
         if "url" in changed and host_before != locked.host:
             details["host_before"] = host_before
-        record_audit("webhook.updated", request=request, target=locked, details=details)
+        record_audit("webhook.updated", actor=actor, target=locked, details=details)
     return locked
 
 
-def delete_webhook(request: Request, webhook: Webhook) -> None:
+def delete_webhook(actor: Actor, webhook: Webhook) -> None:
     with transaction.atomic():
         record_audit(
-            "webhook.deleted", request=request, target=webhook, details={"host": webhook.host, "events": webhook.events}
+            "webhook.deleted", actor=actor, target=webhook, details={"host": webhook.host, "events": webhook.events}
         )
         webhook.delete()
 
 
-def queue_test(request: Request, webhook: Webhook) -> Delivery:
+def queue_test(actor: Actor, webhook: Webhook) -> Delivery:
     """A ping for this webhook alone, delivered by the worker like any event (even while the
     webhook is disabled: that is when an admin wants to know whether the receiver is back)."""
-    user = request.user if isinstance(request.user, User) else None
+    user = actor.user
     data: TestPingData = {
         "webhook_id": webhook.pk,
         "message": TEST_MESSAGE,

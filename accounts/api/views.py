@@ -16,6 +16,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts import services
+from accounts.actor import Actor
 from accounts.api.filters import APIKeyFilter, AuditLogFilter
 from accounts.api.serializers import (
     APIKeySerializer,
@@ -57,7 +58,7 @@ class RegisterView(APIView):
             raise PermissionDenied("Registration is closed. Ask an admin for an account.")
         serializer = RegisterSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        user = services.register_user(request, **serializer.validated_data)
+        user = services.register_user(Actor.from_request(request), **serializer.validated_data)
         return Response(envelope(UserSerializer(user).data, "User registered"), status=status.HTTP_201_CREATED)
 
 
@@ -84,7 +85,9 @@ class LoginView(CredentialsInBodyView):
     def post(self, request: Request) -> Response:
         serializer = LoginSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        pair = services.login(request, serializer.validated_data["username"], serializer.validated_data["password"])
+        pair = services.login(
+            Actor.from_request(request), serializer.validated_data["username"], serializer.validated_data["password"]
+        )
         return _tokens(pair, "Logged in")
 
 
@@ -114,7 +117,7 @@ class LogoutView(APIView):
     def post(self, request: Request) -> Response:
         serializer = RefreshSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        services.logout(request, serializer.validated_data["refresh_token"])
+        services.logout(Actor.from_request(request), serializer.validated_data["refresh_token"])
         return Response(envelope(None, "Logged out"))
 
 
@@ -135,7 +138,7 @@ class MeView(APIView):
     def put(self, request: Request) -> Response:
         serializer = ProfileSerializer(request.user, data=request.data, partial=True)
         serializer.is_valid(raise_exception=True)
-        user = services.update_profile(request, request.user, **serializer.validated_data)  # type: ignore[arg-type]
+        user = services.update_profile(Actor.from_request(request), request.user, **serializer.validated_data)  # type: ignore[arg-type]
         return Response(envelope(UserSerializer(user).data, "Profile updated"))
 
 
@@ -154,7 +157,7 @@ class ChangePasswordView(APIView):
         serializer.is_valid(raise_exception=True)
         user: User = request.user  # type: ignore[assignment]
         pair = services.change_password(
-            request,
+            Actor.from_request(request),
             user,
             serializer.validated_data["current_password"],
             serializer.validated_data["new_password"],
@@ -198,7 +201,7 @@ class APIKeyViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
     def create(self, request: Request) -> Response:
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        key, raw = services.create_api_key(request, request.user, **serializer.validated_data)  # type: ignore[arg-type]
+        key, raw = services.create_api_key(Actor.from_request(request), request.user, **serializer.validated_data)  # type: ignore[arg-type]
         data = CreatedAPIKeySerializer(key, context={"request": request, "raw_key": raw}).data
         return Response(
             envelope(data, "API key created. Store it now: it will not be shown again."),
@@ -213,12 +216,12 @@ class APIKeyViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.G
     def partial_update(self, request: Request, pk: str | None = None) -> Response:
         serializer = APIKeyUpdateSerializer(self.get_object(), data=request.data, partial=True)
         serializer.is_valid(raise_exception=True)
-        key = services.update_api_key(request, serializer.instance, **serializer.validated_data)  # type: ignore[arg-type]
+        key = services.update_api_key(Actor.from_request(request), serializer.instance, **serializer.validated_data)  # type: ignore[arg-type]
         return Response(envelope(self.get_serializer(key).data, "API key updated"))
 
     @extend_schema(responses={200: APIKeySerializer}, summary="Revoke a key")
     def destroy(self, request: Request, pk: str | None = None) -> Response:
-        key = services.revoke_api_key(request, self.get_object())
+        key = services.revoke_api_key(Actor.from_request(request), self.get_object())
         return Response(envelope(self.get_serializer(key).data, "API key revoked"))
 
 

@@ -6,7 +6,6 @@ from datetime import timedelta
 from typing import Any, cast
 
 from django.db.models import QuerySet
-from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from drf_spectacular.utils import extend_schema
 from rest_framework import generics, status
@@ -37,10 +36,7 @@ from monitoring.api.serializers import (
 )
 from monitoring.models import CustomMetric, LatestSample, LogLine
 from servers.models import Server
-
-
-def visible_server(request: Request, server_id: int) -> Server:
-    return get_object_or_404(Server.objects.visible_to(cast(User, request.user)), pk=server_id)
+from servers.services import visible_server
 
 
 @extend_schema(tags=["metrics"])
@@ -49,7 +45,7 @@ class LatestMetricsView(APIView):
 
     @extend_schema(responses=LatestSampleSerializer, summary="The server's latest sample")
     def get(self, request: Request, server_id: int) -> Response:
-        server = visible_server(request, server_id)
+        server = visible_server(request.user, server_id)
         latest = LatestSample.objects.filter(server=server).first()
         if latest is None:
             data: dict[str, Any] = {"server_id": server.pk, "ts": None, "age_seconds": None, "values": {}, "top": None}
@@ -74,7 +70,7 @@ class HistoryView(APIView):
         summary="A metric over time, in at most `points` buckets (avg, min, max)",
     )
     def get(self, request: Request, server_id: int) -> Response:
-        server = visible_server(request, server_id)
+        server = visible_server(request.user, server_id)
         raw = {name: single_param(request, name) for name in ("metric", "start", "end", "points")}
         query = HistoryQuerySerializer(data={k: v for k, v in raw.items() if v is not None})
         query.is_valid(raise_exception=True)
@@ -129,7 +125,7 @@ class LogsView(generics.ListAPIView[LogLine]):
     def get_queryset(self) -> QuerySet[LogLine]:
         if getattr(self, "swagger_fake_view", False):
             return LogLine.objects.none()
-        return LogLine.objects.filter(server=visible_server(self.request, self.kwargs["server_id"]))
+        return LogLine.objects.filter(server=visible_server(self.request.user, self.kwargs["server_id"]))
 
 
 @extend_schema(tags=["metrics"])

@@ -7,6 +7,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.serializers import BaseSerializer
 
+from accounts.actor import Actor
 from accounts.permissions import ReadOnlyOrAdmin
 from chatops.api.envelope import envelope
 from servers import services
@@ -35,12 +36,14 @@ class ServerViewSet(viewsets.ModelViewSet[Server]):
         )
 
     def perform_create(self, serializer: BaseSerializer[Server]) -> None:
-        serializer.instance = services.create_server(self.request, **serializer.validated_data)
+        serializer.instance = services.create_server(Actor.from_request(self.request), **serializer.validated_data)
 
     def perform_update(self, serializer: BaseSerializer[Server]) -> None:
         assert serializer.instance is not None
-        serializer.instance = services.update_server(self.request, serializer.instance, **serializer.validated_data)
+        serializer.instance = services.update_server(
+            Actor.from_request(self.request), serializer.instance, **serializer.validated_data
+        )
 
     def destroy(self, request: Request, *args: object, **kwargs: object) -> Response:
-        services.delete_server(request, self.get_object())
+        services.delete_server(Actor.from_request(request), self.get_object())
         return Response(envelope(None, "Server deleted"))

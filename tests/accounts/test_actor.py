@@ -47,3 +47,20 @@ def test_the_system_reaches_every_role_and_a_viewer_only_its_own(viewer):
     assert Actor.system().has_role(Role.ADMIN)
     assert Actor.for_user(viewer, "api").has_role(Role.VIEWER)
     assert not Actor.for_user(viewer, "api").has_role(Role.OPERATOR)
+
+
+def test_an_anonymous_caller_is_nobody_not_the_system(rf):
+    from django.contrib.auth.models import AnonymousUser
+    from django.http import Http404
+
+    from servers.services import visible_server
+    from tests.factories import ServerFactory
+
+    request = rf.get("/")
+    request.user = AnonymousUser()
+    nobody = Actor.from_request(request)
+    assert not nobody.is_system and not nobody.has_role(Role.VIEWER)
+    server = ServerFactory.create()
+    with pytest.raises(Http404):
+        visible_server(nobody, server.pk)
+    assert visible_server(Actor.system(), server.pk) == server

@@ -8,8 +8,8 @@ import pytest
 from django.utils import timezone
 
 from accounts.models import AuditLog
-from agents.commands import apply_answer, expire_stale
 from agents.models import CommandHistory
+from agents.remote import apply_answer, expire_stale
 from webhooks.models import Delivery
 
 pytestmark = pytest.mark.django_db

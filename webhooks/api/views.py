@@ -11,6 +11,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.serializers import BaseSerializer
 
+from accounts.actor import Actor
 from accounts.permissions import IsAdmin
 from chatops.api.envelope import envelope
 from webhooks import services
@@ -39,7 +40,7 @@ class WebhookViewSet(viewsets.ModelViewSet[Webhook]):
     def create(self, request: Request, *args: object, **kwargs: object) -> Response:
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        webhook, secret = services.create_webhook(request, **serializer.validated_data)
+        webhook, secret = services.create_webhook(Actor.from_request(request), **serializer.validated_data)
         data = CreatedWebhookSerializer(webhook, context={"request": request, "secret": secret}).data
         return Response(
             envelope(data, "Webhook created. Store the secret now: it will not be shown again."),
@@ -48,10 +49,12 @@ class WebhookViewSet(viewsets.ModelViewSet[Webhook]):
 
     def perform_update(self, serializer: BaseSerializer[Webhook]) -> None:
         assert serializer.instance is not None
-        serializer.instance = services.update_webhook(self.request, serializer.instance, **serializer.validated_data)
+        serializer.instance = services.update_webhook(
+            Actor.from_request(self.request), serializer.instance, **serializer.validated_data
+        )
 
     def destroy(self, request: Request, *args: object, **kwargs: object) -> Response:
-        services.delete_webhook(request, self.get_object())
+        services.delete_webhook(Actor.from_request(request), self.get_object())
         return Response(envelope(None, "Webhook deleted"))
 
     @extend_schema(
@@ -61,7 +64,7 @@ class WebhookViewSet(viewsets.ModelViewSet[Webhook]):
     )
     @action(detail=True, methods=["post"], filterset_class=None, sort_fields=None)
     def test(self, request: Request, pk: str | None = None) -> Response:
-        delivery = services.queue_test(request, self.get_object())
+        delivery = services.queue_test(Actor.from_request(request), self.get_object())
         return Response(
             envelope(DeliverySerializer(delivery).data, "Test delivery queued"), status=status.HTTP_202_ACCEPTED
         )

@@ -42,7 +42,7 @@ class Command(BaseCommand):
                 server = Server.objects.create(
                     name=name, hostname=hostname, created_by=owner, description="This machine (scripts/dev)."
                 )
-            _, raw = create_api_key(None, owner, name=f"local agent ({hostname})", server=server, actor=owner)
+            _, raw = create_api_key(None, owner, name=f"local agent ({hostname})", server=server)
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         with os.fdopen(fd, "w") as handle:
             handle.write(raw)
