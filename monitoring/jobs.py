@@ -14,8 +14,8 @@ from django.db import connection, transaction
 from django.db.models import Max, Min, QuerySet, Sum
 from django.utils import timezone
 
+from monitoring.ingest import ROLLUP_SETTLE_SECONDS
 from monitoring.models import CustomMetric, LogLine, MetricRollup, MetricSample, RollupPending
-from monitoring.services import ROLLUP_SETTLE_SECONDS
 
 logger = logging.getLogger(__name__)
 

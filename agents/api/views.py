@@ -26,11 +26,12 @@ from agents.api.serializers import (
     ContainerLogsSerializer,
     ContainerSerializer,
 )
-from agents.models import CommandHistory, ConnectionEvent, ContainerSnapshot
+from agents.models import CommandHistory, ConnectionEvent
 from chatops.api.envelope import envelope
 from chatops.api.exceptions import Conflict
 from chatops.api.filters import single_param
 from monitoring.api.views import visible_server
+from monitoring.models import ContainerSnapshot
 
 Status = CommandHistory.Status
 CONTAINER_FIELDS = list(ContainerSerializer().fields)

@@ -13,7 +13,8 @@ from django.utils import timezone
 from accounts.models import AuditLog
 from accounts.services import create_api_key
 from agents.commands import apply_answer, expire_stale
-from agents.models import CommandHistory, ConnectionEvent, ContainerSnapshot
+from agents.models import CommandHistory, ConnectionEvent
+from monitoring.models import ContainerSnapshot
 from servers.models import Server
 from tests.factories import ServerFactory
 from tests.helpers import assert_error, assert_ok
