@@ -47,7 +47,7 @@ class Fire:
 Target = Alert | Fire
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True)
 class Resolve:
     """Resolve an open alert (or one fired earlier in the batch). ``peak``: its peak as the
     batch left it, which the notification shows."""
