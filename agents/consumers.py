@@ -22,8 +22,7 @@ from agents.protocol import ProtocolError
 from chatops import shutdown
 from chatops.loops import PerLoop
 from monitoring.consumers import DirectDispatch
-from monitoring.ingest import FrameRefused, batcher
-from monitoring.services import FrameIn, record_rejected_frame
+from monitoring.ingest import FrameIn, FrameRefused, batcher, record_rejected_frame
 
 logger = logging.getLogger(__name__)
 

@@ -238,14 +238,3 @@ class CommandHistory(models.Model):
                 started_at=started,
                 duration_ms=int((now - started).total_seconds() * 1000),
             )
-
-
-class ContainerSnapshot(models.Model):
-    """The latest container list an agent reported with its samples."""
-
-    server = models.OneToOneField("servers.Server", on_delete=models.CASCADE, primary_key=True, related_name="+")
-    reported_at = models.DateTimeField()
-    items = models.JSONField(default=list)
-
-    def __str__(self) -> str:
-        return f"containers of {self.server_id} @{self.reported_at:%Y-%m-%d %H:%M:%S}"

@@ -18,10 +18,11 @@ from accounts.choices import Role
 from accounts.models import APIKey
 from accounts.services import record_audit
 from agents import remote
-from agents.models import CommandHistory, ConnectionEvent, ContainerSnapshot
+from agents.models import CommandHistory, ConnectionEvent
 from agents.protocol import Hello
 from chatops.api.exceptions import Conflict
 from monitoring.events import FLEET_METRICS_GROUP, Event, ServerStatusEvent, publish_after_commit, server_metrics_group
+from monitoring.models import ContainerSnapshot
 from monitoring.services import last_seq
 from servers.choices import ServerStatus
 from servers.models import Server

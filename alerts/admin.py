@@ -12,6 +12,7 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
+from accounts.actor import Actor
 from accounts.admin import ReadOnlyAdmin
 from alerts import services
 from alerts.models import Alert, EmailNotification, Threshold, metric_problem
@@ -62,19 +63,22 @@ class ThresholdAdmin(admin.ModelAdmin):
     def save_model(self, request: HttpRequest, obj: Threshold, form: forms.ModelForm[Threshold], change: bool) -> None:
         fields = {name: form.cleaned_data[name] for name in THRESHOLD_FIELDS}
         if change:
-            saved = services.update_threshold(request, Threshold.objects.get(pk=obj.pk), **fields)
+            saved = services.update_threshold(
+                Actor.from_request(request, via="admin"), Threshold.objects.get(pk=obj.pk), **fields
+            )
         else:
-            saved = services.create_threshold(request, **fields)
+            saved = services.create_threshold(Actor.from_request(request, via="admin"), **fields)
         obj.pk = saved.pk
         obj.refresh_from_db()
 
     def delete_model(self, request: HttpRequest, obj: Threshold) -> None:
-        services.delete_threshold(request, obj)
+        services.delete_threshold(Actor.from_request(request, via="admin"), obj)
 
     def delete_queryset(self, request: HttpRequest, queryset: QuerySet[Threshold]) -> None:
+        actor = Actor.from_request(request, via="admin")
         with transaction.atomic():
             for threshold in queryset:
-                services.delete_threshold(request, threshold)
+                services.delete_threshold(actor, threshold)
 
 
 @admin.register(Alert)
@@ -87,10 +91,11 @@ class AlertAdmin(ReadOnlyAdmin):
     actions = ("acknowledge", "resolve")
 
     def _act(self, request: HttpRequest, queryset: QuerySet[Alert], change: Any, verb: str) -> None:
+        actor = Actor.from_request(request, via="admin")
         done = 0
         for alert in queryset:
             try:
-                change(request, alert, "from the admin")
+                change(actor, alert, "from the admin")
                 done += 1
             except services.AlertStateConflict as exc:
                 self.message_user(request, f"{alert}: {exc.detail}", messages.WARNING)

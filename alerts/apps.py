@@ -8,8 +8,10 @@ class AlertsConfig(AppConfig):
     def ready(self) -> None:
         from accounts.choices import Role
         from alerts.jobs import JOBS
+        from alerts.services.evaluation import evaluate
         from chatops import registry
         from chatops.registry import WebhookEvent
+        from monitoring.ingest import register_evaluator
 
         registry.register_jobs(*JOBS)
         # The servers' events too: alerts emits them, with the server.offline alert.
@@ -23,3 +25,6 @@ class AlertsConfig(AppConfig):
         registry.register_scope_resources(registry.ScopeResource("alerts", read=Role.VIEWER, write=Role.OPERATOR))
         routes = ["threshold-list", "threshold-detail", "alert-list", "alert-detail", "alert-acknowledge"]
         registry.register_api_routes({f"alerts-api:{name}": "alerts" for name in [*routes, "alert-resolve"]})
+        # The thresholds judge every ingest batch (and custom metrics) inside its transaction;
+        # monitoring only knows the hook, not this app.
+        register_evaluator(evaluate)

@@ -15,8 +15,8 @@ from django.db.models import Max, Min, QuerySet, Sum
 from django.utils import timezone
 
 from chatops.registry import Job
+from monitoring.ingest import ROLLUP_SETTLE_SECONDS
 from monitoring.models import CustomMetric, LogLine, MetricRollup, MetricSample, RollupPending
-from monitoring.services import ROLLUP_SETTLE_SECONDS
 
 logger = logging.getLogger(__name__)
 

@@ -14,6 +14,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.serializers import BaseSerializer
 
+from accounts.actor import Actor
 from accounts.permissions import IsOperator, ReadOnlyOrAdmin
 from alerts import services
 from alerts.api.filters import AlertFilter
@@ -38,14 +39,16 @@ class ThresholdViewSet(viewsets.ModelViewSet[Threshold]):
         return Threshold.objects.select_related("tag")
 
     def perform_create(self, serializer: BaseSerializer[Threshold]) -> None:
-        serializer.instance = services.create_threshold(self.request, **serializer.validated_data)
+        serializer.instance = services.create_threshold(Actor.from_request(self.request), **serializer.validated_data)
 
     def perform_update(self, serializer: BaseSerializer[Threshold]) -> None:
         assert serializer.instance is not None
-        serializer.instance = services.update_threshold(self.request, serializer.instance, **serializer.validated_data)
+        serializer.instance = services.update_threshold(
+            Actor.from_request(self.request), serializer.instance, **serializer.validated_data
+        )
 
     def destroy(self, request: Request, *args: object, **kwargs: object) -> Response:
-        services.delete_threshold(request, self.get_object())
+        services.delete_threshold(Actor.from_request(request), self.get_object())
         return Response(envelope(None, "Threshold deleted"))
 
 
@@ -88,9 +91,9 @@ class AlertViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
     def resolve(self, request: Request, pk: str | None = None) -> Response:
         return self._act(request, services.resolve, "Alert resolved")
 
-    def _act(self, request: Request, change: Callable[[Request, Alert, str], Alert], message: str) -> Response:
+    def _act(self, request: Request, change: Callable[[Actor, Alert, str], Alert], message: str) -> Response:
         alert = self.get_object()
         body = AlertActionSerializer(data=request.data)
         body.is_valid(raise_exception=True)
-        alert = change(request, alert, body.validated_data["comment"])
+        alert = change(Actor.from_request(request), alert, body.validated_data["comment"])
         return Response(envelope(AlertSerializer(alert).data, message))

@@ -1,5 +1,5 @@
 """What alert evaluation costs ingestion: the same batches through
-``monitoring.services.record_samples`` with no thresholds, with thresholds that never fire, and
+``monitoring.ingest.record_samples`` with no thresholds, with thresholds that never fire, and
 with thresholds that fire and resolve all the time. In-process, against PostgreSQL.
 
     .venv/bin/python bench/alerts/run.py                     # 200 servers, batches of 200 frames
@@ -32,20 +32,20 @@ import json, os, random, time
 from datetime import UTC, datetime
 from django.db import connection
 from alerts.models import Alert, Threshold, ThresholdState
-import monitoring.services
-from monitoring.services import FrameIn, record_samples
+import monitoring.ingest.write
+from monitoring.ingest import FrameIn, record_samples
 from servers.models import Server
 
-# Time evaluate itself too, inside the batches (the real function, wrapped).
+# Time the evaluation itself too, inside the batches (the registered evaluators, wrapped).
 inner = []
-real_evaluate = monitoring.services.evaluate_alerts
-def timed_evaluate(samples):
+real_evaluate = monitoring.ingest.write.run_evaluators
+def timed_evaluate(samples, **options):
     started = time.perf_counter()
     try:
-        return real_evaluate(samples)
+        return real_evaluate(samples, **options)
     finally:
         inner.append(time.perf_counter() - started)
-monitoring.services.evaluate_alerts = timed_evaluate
+monitoring.ingest.write.run_evaluators = timed_evaluate
 
 p = json.load(open(os.environ["BENCH_IN"]))
 servers = [Server.objects.create(name=f"bench-{i}", hostname=f"bench-{i}.local").pk for i in range(p["servers"])]

@@ -15,6 +15,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from accounts.actor import Actor
 from accounts.models import User
 from accounts.permissions import IsOperator
 from chatops.api.envelope import envelope
@@ -153,7 +154,7 @@ class CustomMetricsView(generics.ListAPIView[CustomMetric]):
     def post(self, request: Request) -> Response:
         batch = CustomMetricBatchSerializer(data=request.data)
         batch.is_valid(raise_exception=True)
-        count = services.record_custom_metrics(cast(User, request.user), batch.validated_data["metrics"])
+        count = services.record_custom_metrics(Actor.from_request(request), batch.validated_data["metrics"])
         return Response(envelope({"accepted_count": count}, "Metrics accepted"), status=status.HTTP_201_CREATED)
 
 

@@ -304,7 +304,7 @@ async def test_container_state_sent_with_samples_is_kept_for_when_the_agent_is_a
     from rest_framework.test import APIClient
 
     from accounts.services import issue_tokens
-    from agents.models import ContainerSnapshot
+    from monitoring.models import ContainerSnapshot
 
     ws, _ = await connect_agent(bound_key)
     frame = data(1)

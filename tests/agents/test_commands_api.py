@@ -12,8 +12,9 @@ from django.utils import timezone
 
 from accounts.models import AuditLog
 from accounts.services import create_api_key
-from agents.models import CommandHistory, ConnectionEvent, ContainerSnapshot
+from agents.models import CommandHistory, ConnectionEvent
 from agents.remote import apply_answer, expire_stale
+from monitoring.models import ContainerSnapshot
 from servers.models import Server
 from tests.factories import ServerFactory
 from tests.helpers import assert_error, assert_ok

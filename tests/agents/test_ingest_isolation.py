@@ -14,9 +14,8 @@ from channels.db import database_sync_to_async
 from accounts.services import create_api_key
 from agents import consumers
 from monitoring import ingest
-from monitoring.ingest import IngestBatcher
+from monitoring.ingest import FrameIn, IngestBatcher
 from monitoring.models import IngestStream, LogLine, MetricSample
-from monitoring.services import FrameIn
 from servers.models import Server
 from tests.factories import ServerFactory
 from tests.helpers import run_python

@@ -11,7 +11,7 @@ from django.core import mail
 from alerts.jobs import send_emails
 from alerts.models import Alert, AlertKind, AlertStatus, EmailNotification, Threshold, ThresholdState
 from alerts.services import evaluate_offline, send_repeats
-from monitoring.services import FrameIn, record_samples
+from monitoring.ingest import FrameIn, record_samples
 from servers.models import Tag
 from tests.factories import ServerFactory
 

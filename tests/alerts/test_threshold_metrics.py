@@ -8,8 +8,8 @@ from datetime import UTC, datetime
 import pytest
 
 from alerts.models import Threshold
+from monitoring.ingest import record_samples
 from monitoring.models import CustomMetric
-from monitoring.services import record_samples
 from tests.alerts.test_admin import FORM
 from tests.alerts.test_admin import url as admin_page
 from tests.alerts.test_alerts_api import BODY, URL, make_alert

@@ -7,8 +7,8 @@ from datetime import UTC, datetime
 import pytest
 
 from agents.models import ConnectionEvent
+from monitoring.ingest import FrameIn, record_samples
 from monitoring.models import CustomMetric, LogLine
-from monitoring.services import FrameIn, record_samples
 from tests.helpers import admin_url
 from worker.models import JobState
 

@@ -8,9 +8,9 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from django.utils import timezone
 
+from monitoring.ingest import FrameIn, marked_minutes, record_samples
 from monitoring.jobs import rollup_pending
 from monitoring.models import MetricRollup, RollupPending
-from monitoring.services import FrameIn, marked_minutes, record_samples
 from tests.helpers import assert_ok
 
 pytestmark = pytest.mark.django_db

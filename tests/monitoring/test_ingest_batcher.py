@@ -6,8 +6,7 @@ import asyncio
 import contextlib
 
 from monitoring import ingest
-from monitoring.ingest import IngestBatcher
-from monitoring.services import BatchResult, FrameIn
+from monitoring.ingest import BatchResult, FrameIn, IngestBatcher
 
 
 def frame(seq: int) -> FrameIn:

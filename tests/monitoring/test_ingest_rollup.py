@@ -7,10 +7,12 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from monitoring import jobs, services
+from monitoring import jobs
+from monitoring.ingest import FrameIn, marked_minutes, record_samples
+from monitoring.ingest import marks as services
 from monitoring.jobs import rollup_pending
 from monitoring.models import IngestStream, MetricRollup, MetricSample, RollupPending
-from monitoring.services import FrameIn, last_seq, marked_minutes, record_samples
+from monitoring.services import last_seq
 from worker import runner
 
 pytestmark = pytest.mark.django_db

@@ -8,8 +8,8 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from accounts.services import create_api_key
+from monitoring.ingest import record_samples
 from monitoring.models import CustomMetric
-from monitoring.services import record_samples
 from tests.accounts.test_key_scopes import bearer
 from tests.helpers import assert_error, assert_ok
 from tests.monitoring.test_metrics_api import frame

@@ -10,9 +10,9 @@ from django.utils import timezone
 
 from agents.jobs import mark_silent_servers_offline
 from agents.protocol import parse_data
+from monitoring.ingest import FrameIn, record_samples
 from monitoring.jobs import prune, rollup_pending
 from monitoring.models import CustomMetric, LogLine, MetricRollup, MetricSample, RollupPending
-from monitoring.services import FrameIn, record_samples
 from servers.models import Server
 from tests.helpers import assert_error, assert_ok
 from worker.runner import Job, run_due_jobs

@@ -18,6 +18,9 @@ halves, written in order, until the guilty frame stands alone: it is refused (it
 ``FrameRefused``, and it is counted like a frame refused by validation) and everything else is
 stored. A batch that fails otherwise (the database is down, a lock timed out) is not split:
 none of its frames is stored, and their sockets are told ``not_stored()``.
+
+The write and the publish are looked up on the ``monitoring.ingest`` package at call time
+(``seams``): tests and the ingest benchmark replace them there.
 """
 
 from __future__ import annotations
@@ -35,8 +38,9 @@ from django.conf import settings
 from django.db import DataError
 
 from chatops.loops import PerLoop
-from monitoring.events import publish
-from monitoring.services import BatchResult, FrameIn, record_rejected_frame, record_samples
+from monitoring import ingest as seams
+from monitoring.ingest.plan import FrameIn
+from monitoring.ingest.write import BatchResult, record_rejected_frame
 
 logger = logging.getLogger(__name__)
 MAX_BATCH = 500
@@ -106,7 +110,7 @@ class IngestBatcher:
             await _tell(done, lambda listener: listener.committed())
             await _tell(lost, lambda listener: listener.not_stored())
             # Committed: now, and only now, tell the browsers.
-            await publish(events)
+            await seams.publish(events)
             # A cancel that came while the batch was being written is absorbed by asgiref (the
             # sync call ran to completion, so it returns its result): stop here, or a loop
             # shutting down would wait for this task forever.
@@ -118,7 +122,7 @@ class IngestBatcher:
         """Store ``batch`` (resolving the futures of what was stored or refused), in order;
         returns the error that stopped it, which the frames left unresolved did not cause."""
         try:
-            result: BatchResult = await database_sync_to_async(record_samples)([p.frame for p in batch])
+            result: BatchResult = await database_sync_to_async(seams.record_samples)([p.frame for p in batch])
         except DATA_FAULTS as exc:
             if len(batch) > 1:
                 logger.warning("A batch of %d frames holds data that cannot be stored; splitting it", len(batch))

@@ -1,0 +1,245 @@
+"""The alert lifecycle: firing, acknowledging, resolving (by hand, when the value clears, when
+its threshold goes), the notifications of each transition, and the thresholds' own changes.
+
+Notifications leave through outboxes in the caller's transaction (webhook deliveries, emails)
+and through live events published after commit, so a rolled-back change notifies nobody and a
+committed one cannot be forgotten. The writes by hand take an ``Actor``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+from typing import Any, Literal, TypedDict
+
+from django.db import transaction
+from django.http import HttpRequest
+from django.utils import timezone
+
+from accounts.actor import Actor
+from accounts.models import User
+from accounts.services import record_audit
+from alerts.models import OPEN, Alert, AlertKind, AlertStatus, EmailNotification, Threshold, ThresholdState
+from chatops.api.exceptions import Conflict
+from chatops.db import conflicts_as_409
+from monitoring.events import Event, publish_after_commit
+from servers.models import Tag
+from webhooks.services import enqueue as enqueue_webhook
+
+ALERTS_GROUP = "alerts"
+
+AlertEventType = Literal["alert.created", "alert.acknowledged", "alert.resolved", "alert.updated"]
+
+
+class AlertEvent(TypedDict):
+    """Pushed to ``/api/v1/ws/alerts``; ``alert`` is the API's representation."""
+
+    type: AlertEventType
+    alert: dict[str, Any]
+
+
+class AlertStateConflict(Conflict):
+    default_detail = "The alert is not in a state that allows this."
+    default_code = "alert_state"
+
+
+def alert_data(alert: Alert) -> dict[str, Any]:
+    """The alert as the API shows it (plain JSON types), for events, webhooks and email."""
+    from alerts.api.serializers import AlertSerializer
+
+    return dict(AlertSerializer(alert).data)
+
+
+# --- Notifications ------------------------------------------------------------------------------
+
+
+def _email_recipients() -> list[str]:
+    return sorted(
+        User.objects.filter(is_active=True, alert_emails=True).exclude(email="").values_list("email", flat=True)
+    )
+
+
+def notify(alert: Alert, event: AlertEventType, *, repeat: bool = False) -> AlertEvent:
+    """Queue every notification of ``event`` in the current transaction; return the live
+    event for the caller to publish after commit."""
+    data = alert_data(alert)
+    webhook_event = "alert.created" if event == "alert.updated" else event
+    payload: dict[str, Any] = {"alert": data}
+    if repeat:
+        payload["repeat"] = alert.notifications_sent
+    enqueue_webhook(webhook_event, payload)
+    if alert.kind == AlertKind.SERVER_OFFLINE and event in ("alert.created", "alert.resolved"):
+        server = {"id": alert.server_id, "name": data["server_name"]}
+        if event == "alert.created":
+            enqueue_webhook("server.offline", {"server": server, "alert": data, "last_seen": data["started_at"]})
+        else:
+            enqueue_webhook("server.online", {"server": server, "alert": data})
+    if event != "alert.acknowledged":
+        recipients = _email_recipients()
+        if recipients:
+            EmailNotification.objects.create(
+                alert=alert,
+                event="alert.repeated" if repeat else event,
+                recipients=recipients,
+                next_attempt_at=timezone.now(),
+            )
+    return AlertEvent(type=event, alert=data)
+
+
+def live(events: Iterable[AlertEvent]) -> list[tuple[str, Event]]:
+    return [(ALERTS_GROUP, event) for event in events]  # type: ignore[misc]
+
+
+# --- Transitions --------------------------------------------------------------------------------
+
+
+def fire(threshold: Threshold, server_id: int, value: float, peak: float, started_at: datetime) -> Alert:
+    alert = Alert.objects.create(
+        kind=AlertKind.THRESHOLD,
+        threshold=threshold,
+        server_id=server_id,
+        name=threshold.name,
+        metric=threshold.metric,
+        operator=threshold.operator,
+        threshold_value=threshold.value,
+        severity=threshold.severity,
+        value=value,
+        peak_value=peak,
+        message=f"{threshold.metric} {threshold.operator} {threshold.value:g}: {value:g}",
+        started_at=started_at,
+        last_notified_at=timezone.now(),
+        notifications_sent=1,
+    )
+    return Alert.objects.select_related("server", "acknowledged_by", "resolved_by").get(pk=alert.pk)
+
+
+def close(alert: Alert, *, by: User | None, comment: str = "", at: datetime | None = None) -> AlertEvent:
+    alert.status = AlertStatus.RESOLVED
+    alert.resolved_at = at or timezone.now()
+    alert.resolved_by = by
+    alert.resolve_comment = comment[:1000]
+    alert.save(update_fields=["status", "resolved_at", "resolved_by", "resolve_comment"])
+    return notify(alert, "alert.resolved")
+
+
+# --- By hand ------------------------------------------------------------------------------------
+
+
+def _acting(actor: Actor | Any) -> Actor:
+    """Transitional, like ``record_audit``'s request form: a request still passed by an old
+    caller is read as its view would read it (a DRF request through the API, a Django one
+    through the admin)."""
+    if isinstance(actor, Actor):
+        return actor
+    return Actor.from_request(actor, via="admin" if isinstance(actor, HttpRequest) else "api")
+
+
+def _locked(alert_id: int) -> Alert:
+    return Alert.objects.select_for_update(of=("self",)).select_related("server").get(pk=alert_id)
+
+
+def acknowledge(actor: Actor, alert: Alert, comment: str = "") -> Alert:
+    """ "I'm on it": a firing alert stops repeating until it resolves."""
+    actor = _acting(actor)
+    with transaction.atomic():
+        alert = _locked(alert.pk)
+        if alert.status != AlertStatus.FIRING:
+            raise AlertStateConflict(f"The alert is {alert.status}; only a firing alert can be acknowledged.")
+        alert.status = AlertStatus.ACKNOWLEDGED
+        alert.acknowledged_at = timezone.now()
+        alert.acknowledged_by = actor.user
+        alert.ack_comment = comment[:1000]
+        alert.save(update_fields=["status", "acknowledged_at", "acknowledged_by", "ack_comment"])
+        record_audit("alert.acknowledged", actor=actor, target=alert, details={"comment": comment[:200]})
+        publish_after_commit(live([notify(alert, "alert.acknowledged")]))
+    return alert
+
+
+def resolve(actor: Actor, alert: Alert, comment: str = "") -> Alert:
+    """Resolve by hand. If the condition still holds, the next samples open a new episode."""
+    actor = _acting(actor)
+    with transaction.atomic():
+        alert = _locked(alert.pk)
+        if alert.status == AlertStatus.RESOLVED:
+            raise AlertStateConflict("The alert is already resolved.")
+        event = close(alert, by=actor.user, comment=comment)
+        if alert.threshold_id is not None:
+            ThresholdState.objects.filter(threshold_id=alert.threshold_id, server_id=alert.server_id).delete()
+        record_audit("alert.resolved", actor=actor, target=alert, details={"comment": comment[:200]})
+        publish_after_commit(live([event]))
+    return alert
+
+
+# --- Thresholds ---------------------------------------------------------------------------------
+
+# Changing these restarts every pending duration: they change what "breached" means.
+_CONDITION_FIELDS = {"metric", "operator", "value", "duration_seconds", "scope", "server", "tag", "enabled"}
+
+
+def _close_episodes(threshold: Threshold, reason: str, *, keep_open: bool) -> list[AlertEvent]:
+    ThresholdState.objects.filter(threshold=threshold).delete()
+    if keep_open:
+        return []
+    alerts = (
+        Alert.objects.select_for_update(of=("self",))
+        .select_related("server", "acknowledged_by", "resolved_by")
+        .filter(threshold=threshold, status__in=OPEN)
+    )
+    return [close(alert, by=None, comment=reason) for alert in alerts]
+
+
+def _audit_fields(fields: dict[str, Any]) -> dict[str, Any]:
+    return {k: (v.pk if hasattr(v, "pk") else v) for k, v in sorted(fields.items())}
+
+
+def _unique(fields: dict[str, Any]) -> dict[str, Any]:
+    return {"name": fields["name"]} if "name" in fields else {}
+
+
+def _resolve_tag(fields: dict[str, Any]) -> None:
+    """A tag given by name (the API's way) becomes the Tag, made if new, inside the caller's
+    transaction: a threshold refused on the way leaves no tag behind."""
+    if isinstance(fields.get("tag"), str):
+        fields["tag"] = Tag.objects.get_or_create(name=fields["tag"])[0]
+
+
+def create_threshold(actor: Actor, **fields: Any) -> Threshold:
+    actor = _acting(actor)
+    with conflicts_as_409(Threshold.objects.all(), _unique(fields), "threshold"):
+        _resolve_tag(fields)
+        threshold = Threshold.objects.create(created_by=actor.user, **fields)
+        record_audit("threshold.created", actor=actor, target=threshold, details=_audit_fields(fields))
+    return threshold
+
+
+def update_threshold(actor: Actor, threshold: Threshold, **fields: Any) -> Threshold:
+    """Apply a change. A change to the condition restarts pending durations; disabling, or
+    moving the scope off a server, resolves its open alerts (nobody watches them any more)."""
+    actor = _acting(actor)
+    with conflicts_as_409(Threshold.objects.all(), _unique(fields), "threshold", exclude_pk=threshold.pk):
+        _resolve_tag(fields)
+        threshold = Threshold.objects.select_for_update().get(pk=threshold.pk)
+        changed = {k: v for k, v in fields.items() if getattr(threshold, k) != v}
+        for key, value in fields.items():
+            setattr(threshold, key, value)
+        threshold.save()
+        events: list[AlertEvent] = []
+        if changed.keys() & _CONDITION_FIELDS:
+            scope_moved = bool(changed.keys() & {"scope", "server", "tag"})
+            events = _close_episodes(
+                threshold,
+                "threshold disabled" if not threshold.enabled else "threshold's scope changed",
+                keep_open=threshold.enabled and not scope_moved,
+            )
+        record_audit("threshold.updated", actor=actor, target=threshold, details=_audit_fields(changed))
+        publish_after_commit(live(events))
+    return threshold
+
+
+def delete_threshold(actor: Actor, threshold: Threshold) -> None:
+    actor = _acting(actor)
+    with transaction.atomic():
+        events = _close_episodes(threshold, "threshold deleted", keep_open=False)
+        record_audit("threshold.deleted", actor=actor, target=threshold, details={"name": threshold.name})
+        threshold.delete()
+        publish_after_commit(live(events))
