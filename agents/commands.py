@@ -27,6 +27,7 @@ from rest_framework.request import Request
 
 from accounts.models import APIKey, AuditLog, User
 from accounts.services import record_audit
+from agents.events import agent_group, command_group
 from agents.models import CommandHistory
 from chatops.shutdown import ShuttingDown, unless_stopping
 from servers.choices import ServerStatus
@@ -41,10 +42,6 @@ Status = CommandHistory.Status
 ACK_SECONDS = 5.0
 DOCKER_WAIT_SECONDS = 40.0
 DEFAULT_MAX_OUTPUT_BYTES = 64 * 1024
-
-
-def command_group(history_id: int) -> str:
-    return f"command.{history_id}"
 
 
 def _audit_action(history: CommandHistory) -> str:
@@ -144,7 +141,7 @@ def dispatch(history: CommandHistory, **extra: Any) -> None:
     layer = get_channel_layer()
     assert layer is not None
     async_to_sync(layer.group_send)(
-        f"agent.{history.server_id}", {"type": "agent.dispatch", "frame": agent_frame(history, **extra)}
+        agent_group(history.server_id), {"type": "agent.dispatch", "frame": agent_frame(history, **extra)}
     )
 
 
@@ -264,7 +261,7 @@ def run_and_wait(history: CommandHistory, seconds: float, **extra: Any) -> Comma
         await layer.group_add(command_group(history.pk), channel)
         try:
             await layer.group_send(
-                f"agent.{history.server_id}", {"type": "agent.dispatch", "frame": agent_frame(history, **extra)}
+                agent_group(history.server_id), {"type": "agent.dispatch", "frame": agent_frame(history, **extra)}
             )
             await _listen(history.pk, channel, layer, seconds, history.kind == CommandHistory.Kind.COMMAND)
         finally:

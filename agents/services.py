@@ -13,7 +13,8 @@ from accounts.models import APIKey
 from accounts.services import record_audit
 from agents.models import ConnectionEvent
 from agents.protocol import Hello
-from monitoring.events import FLEET_METRICS_GROUP, Event, ServerStatusEvent, publish_after_commit, server_metrics_group
+from chatops.realtime import publish_after_commit
+from monitoring.events import FLEET_METRICS_GROUP, Event, ServerStatusEvent, server_metrics_group
 from monitoring.services import last_seq
 from servers.choices import ServerStatus
 from servers.models import Server

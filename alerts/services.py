@@ -27,6 +27,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from accounts.services import record_audit
+from alerts.events import ALERTS_GROUP
 from alerts.models import (
     COMPARE,
     OPEN,
@@ -40,13 +41,12 @@ from alerts.models import (
 )
 from chatops.api.exceptions import Conflict
 from chatops.db import conflicts_as_409
-from monitoring.events import Event, publish_after_commit
+from chatops.realtime import publish_after_commit
+from monitoring.events import Event
 from servers.models import Server, Tag
 from webhooks.services import enqueue as enqueue_webhook
 
 logger = logging.getLogger(__name__)
-
-ALERTS_GROUP = "alerts"
 
 # (server_id, unix ts, values) of every stored sample of an ingest batch, in arrival order.
 SampleIn = tuple[int, float, dict[str, float]]

@@ -35,7 +35,7 @@ from django.conf import settings
 from django.db import DataError
 
 from chatops.loops import PerLoop
-from monitoring.events import publish
+from chatops.realtime import publish
 from monitoring.services import BatchResult, FrameIn, record_rejected_frame, record_samples
 
 logger = logging.getLogger(__name__)

@@ -32,12 +32,12 @@ from psycopg.types.json import Jsonb
 from agents.models import ContainerSnapshot
 from agents.protocol import Data
 from alerts.services import evaluate as evaluate_alerts
+from chatops.realtime import publish_after_commit
 from monitoring.events import (
     FLEET_METRICS_GROUP,
     Event,
     LogsLinesEvent,
     MetricsSampleEvent,
-    publish_after_commit,
     server_logs_group,
     server_metrics_group,
 )
