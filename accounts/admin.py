@@ -38,6 +38,7 @@ from accounts.services import (
     revoke_api_key,
     update_api_key,
 )
+from chatops.admin import ReadOnlyAdmin
 
 # Permissions come from the role; the custom user has no groups, so the page would be a trap.
 admin.site.unregister(Group)
@@ -357,19 +358,6 @@ class APIKeyAdmin(admin.ModelAdmin):
 
 
 # --- Read-only records -----------------------------------------------------------------------
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    """Viewable, never written from the console."""
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
 
 
 @admin.register(AuditLog)

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 from django.contrib import admin
 
-from accounts.admin import ReadOnlyAdmin
 from agents.models import ConnectionEvent
+from chatops.admin import ReadOnlyAdmin
 
 
 @admin.register(ConnectionEvent)

@@ -1,4 +1,5 @@
-"""The agent socket: ``/api/v1/agents/ws`` (protocol in docs/agent-protocol.md)."""
+"""The agent socket: ``/api/v1/agents/ws`` (protocol in docs/agent-protocol.md), and browsers'
+stream of one command's output, ``/api/v1/ws/commands/{id}``."""
 
 from __future__ import annotations
 
@@ -15,14 +16,18 @@ from channels.generic.websocket import AsyncWebsocketConsumer
 from django.conf import settings
 
 from accounts.actor import Actor
+from accounts.choices import Role
+from accounts.events import apikey_group
 from accounts.models import APIKey
 from agents import protocol, remote, services
+from agents.events import agent_group, command_group
 from agents.models import CommandHistory
 from agents.protocol import ProtocolError
 from chatops import shutdown
 from chatops.loops import PerLoop
-from monitoring.consumers import DirectDispatch
+from chatops.realtime import DirectDispatch, Forbidden, StreamConsumer
 from monitoring.ingest import FrameIn, FrameRefused, batcher, record_rejected_frame
+from servers.models import Server
 
 logger = logging.getLogger(__name__)
 
@@ -36,10 +41,6 @@ CLOSE_REPLACED = 4409
 CLOSE_TOO_BIG = 4413
 CLOSE_WINDOW = 4429
 CLOSE_RETRY_LATER = 4503
-
-
-def agent_group(server_id: int) -> str:
-    return f"agent.{server_id}"
 
 
 class KeyWatch:
@@ -181,7 +182,7 @@ class AgentConsumer(DirectDispatch, AsyncWebsocketConsumer):
         # noticed its old socket die must not be refused or doubled.
         await layer.group_send(agent_group(session.server_id), {"type": "agent.replaced", "channel": self.channel_name})
         await layer.group_add(agent_group(session.server_id), self.channel_name)
-        await layer.group_add(f"apikey.{self.key.pk}", self.channel_name)
+        await layer.group_add(apikey_group(self.key.pk), self.channel_name)
         self.last_frame_at = time.monotonic()
         self.tasks.append(asyncio.ensure_future(self._watchdog()))
         key_watch().add(self)
@@ -228,7 +229,7 @@ class AgentConsumer(DirectDispatch, AsyncWebsocketConsumer):
             return
         event = await database_sync_to_async(remote.apply_answer)(self.session.server_id, answer)
         if event is not None:
-            await self.channel_layer.group_send(remote.command_group(answer["history_id"]), event)
+            await self.channel_layer.group_send(command_group(answer["history_id"]), event)
 
     async def agent_dispatch(self, event: dict[str, Any]) -> None:
         """A command or Docker request for this agent, from any hub process."""
@@ -340,7 +341,7 @@ class AgentConsumer(DirectDispatch, AsyncWebsocketConsumer):
         key_watch().discard(self)
         layer = self.channel_layer
         await layer.group_discard(agent_group(self.session.server_id), self.channel_name)
-        await layer.group_discard(f"apikey.{self.key.pk}", self.channel_name)
+        await layer.group_discard(apikey_group(self.key.pk), self.channel_name)
         assert self.hello is not None
         await database_sync_to_async(services.agent_disconnected)(
             self.session.server_id,
@@ -349,3 +350,23 @@ class AgentConsumer(DirectDispatch, AsyncWebsocketConsumer):
             agent_version=self.hello["agent_version"],
             replaced=self.replaced,
         )
+
+
+def _command_visible(user: Any, history_id: int) -> bool:
+    servers = Server.objects.visible_to(user)
+    return CommandHistory.objects.filter(pk=history_id, server__in=servers).exists()
+
+
+class CommandStreamConsumer(StreamConsumer):
+    """``/api/v1/ws/commands/{id}``: a command's output as it comes, and its status changes.
+    Operators and admins only, like the command history."""
+
+    forwards = ("command.output", "command.status")
+
+    async def resolve_groups(self, user: Any) -> list[str] | None:
+        if not user.has_role(Role.OPERATOR):
+            raise Forbidden
+        history_id = int(self.scope["url_route"]["kwargs"]["history_id"])
+        if not await database_sync_to_async(_command_visible)(user, history_id):
+            return None
+        return [command_group(history_id)]

@@ -26,6 +26,7 @@ from django.db import transaction
 
 from accounts.actor import Actor
 from accounts.services import record_audit
+from agents.events import agent_group, command_group
 from agents.models import CommandHistory
 from chatops.shutdown import ShuttingDown, unless_stopping
 from servers.choices import ServerStatus
@@ -38,10 +39,6 @@ Status = CommandHistory.Status
 ACK_SECONDS = 5.0
 DOCKER_WAIT_SECONDS = 40.0
 DEFAULT_MAX_OUTPUT_BYTES = 64 * 1024
-
-
-def command_group(history_id: int) -> str:
-    return f"command.{history_id}"
 
 
 def _new(actor: Actor, server: Server, **fields: Any) -> CommandHistory:
@@ -88,7 +85,7 @@ def dispatch(history: CommandHistory, **extra: Any) -> None:
     layer = get_channel_layer()
     assert layer is not None
     async_to_sync(layer.group_send)(
-        f"agent.{history.server_id}", {"type": "agent.dispatch", "frame": agent_frame(history, **extra)}
+        agent_group(history.server_id), {"type": "agent.dispatch", "frame": agent_frame(history, **extra)}
     )
 
 
@@ -160,7 +157,7 @@ def run_and_wait(history: CommandHistory, seconds: float, **extra: Any) -> Comma
         await layer.group_add(command_group(history.pk), channel)
         try:
             await layer.group_send(
-                f"agent.{history.server_id}", {"type": "agent.dispatch", "frame": agent_frame(history, **extra)}
+                agent_group(history.server_id), {"type": "agent.dispatch", "frame": agent_frame(history, **extra)}
             )
             await _listen(history.pk, channel, layer, seconds, history.kind == CommandHistory.Kind.COMMAND)
         finally:

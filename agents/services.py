@@ -21,7 +21,8 @@ from agents import remote
 from agents.models import CommandHistory, ConnectionEvent
 from agents.protocol import Hello
 from chatops.api.exceptions import Conflict
-from monitoring.events import FLEET_METRICS_GROUP, Event, ServerStatusEvent, publish_after_commit, server_metrics_group
+from chatops.realtime import publish_after_commit
+from monitoring.events import FLEET_METRICS_GROUP, Event, ServerStatusEvent, server_metrics_group
 from monitoring.models import ContainerSnapshot
 from monitoring.services import last_seq
 from servers.choices import ServerStatus

@@ -13,9 +13,9 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 
 from accounts.actor import Actor
-from accounts.admin import ReadOnlyAdmin
 from alerts import services
 from alerts.models import Alert, EmailNotification, Threshold, metric_problem
+from chatops.admin import ReadOnlyAdmin
 
 THRESHOLD_FIELDS = (
     "name", "metric", "metric_expected", "operator", "value", "duration_seconds", "clear_value", "severity",

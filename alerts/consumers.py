@@ -6,8 +6,9 @@ from typing import Any
 
 from channels.db import database_sync_to_async
 
-from alerts.services import ALERTS_GROUP
-from monitoring.consumers import StreamConsumer, can_see_server
+from alerts.events import ALERTS_GROUP
+from chatops.realtime import StreamConsumer
+from servers.models import can_see_server
 
 
 class AlertsConsumer(StreamConsumer):
@@ -15,24 +16,14 @@ class AlertsConsumer(StreamConsumer):
     | "alert.resolved" | "alert.updated", "alert": {...as GET /alerts/{id}}}``, for the servers
     the user may see."""
 
+    forwards = ("alert.created", "alert.acknowledged", "alert.resolved", "alert.updated")
+
     async def resolve_groups(self, user: Any) -> list[str] | None:
         return [ALERTS_GROUP]
 
-    async def _forward(self, event: dict[str, Any]) -> None:
+    async def forward(self, event: dict[str, Any]) -> None:
         user = self.scope["user"]
         server_id = event.get("alert", {}).get("server")
         if server_id is None or not await database_sync_to_async(can_see_server)(user, server_id):
             return
         await self.send_json(event)
-
-    async def alert_created(self, event: dict[str, Any]) -> None:
-        await self._forward(event)
-
-    async def alert_acknowledged(self, event: dict[str, Any]) -> None:
-        await self._forward(event)
-
-    async def alert_resolved(self, event: dict[str, Any]) -> None:
-        await self._forward(event)
-
-    async def alert_updated(self, event: dict[str, Any]) -> None:
-        await self._forward(event)

@@ -13,15 +13,14 @@ django_asgi_app = get_asgi_application()
 
 from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402 - needs Django set up first
 from django.conf import settings  # noqa: E402
+from django.utils.module_loading import import_string  # noqa: E402
 
 from chatops.routing import websocket_urlpatterns  # noqa: E402
 from chatops.runtime import tune_gc  # noqa: E402
 from chatops.shutdown import Drain, install  # noqa: E402
 
 if settings.EMBEDDED_WORKER:
-    from worker.runner import start_embedded
-
-    start_embedded()
+    import_string(settings.EMBEDDED_WORKER_START)()
 
 # Drain: SIGTERM ends waiting requests with 503 and closes every socket (chatops.shutdown).
 application = Drain(

@@ -1,7 +1,8 @@
 """Fixed-window rate limits, counted atomically so parallel requests cannot slip past.
 
 Counters live in Redis when ``REDIS_URL`` is set (``INCR`` then ``EXPIRE``, one round trip),
-otherwise in the database (one ``INSERT … ON CONFLICT DO UPDATE … RETURNING``), so several
+otherwise in the database (one ``INSERT … ON CONFLICT DO UPDATE … RETURNING``, in the store
+``RATE_LIMIT_DATABASE_STORE`` names), so several
 hub processes always share one count. The window is fixed: simple, cheap and predictable for
 clients, which read ``X-RateLimit-Reset`` to know when it starts again.
 """
@@ -11,15 +12,14 @@ from __future__ import annotations
 import ipaddress
 import logging
 import math
-import random
 import time
 from dataclasses import dataclass
 from functools import cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from django.conf import settings
-from django.db import connection, models
 from django.http import HttpRequest
+from django.utils.module_loading import import_string
 from rest_framework.request import Request
 
 if TYPE_CHECKING:
@@ -59,22 +59,18 @@ def _incr_redis(key: str, ttl: int) -> int:
     return int(count)
 
 
-def _incr_database(key: str, ttl: int, now: float) -> int:
-    from accounts.models import RateLimitCounter
+class DatabaseStore(Protocol):
+    """The counters' home without Redis: a model of an app (``RATE_LIMIT_DATABASE_STORE``)."""
 
-    table = connection.ops.quote_name(RateLimitCounter._meta.db_table)
-    expires = int(now) + ttl
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"INSERT INTO {table} (key, count, expires_at) VALUES (%s, 1, %s) "  # noqa: S608 - table name is ours
-            f"ON CONFLICT (key) DO UPDATE SET count = {table}.count + 1 RETURNING count",
-            [key, expires],
-        )
-        row = cursor.fetchone()
-        # Expired windows are swept now and then, off the common path.
-        if random.random() < 0.01:  # noqa: S311 - not security relevant
-            cursor.execute(f"DELETE FROM {table} WHERE expires_at < %s", [int(now)])  # noqa: S608
-    return int(row[0])
+    def incr(self, key: str, ttl: int, now: float) -> int: ...
+
+    def decr(self, key: str) -> None: ...
+
+
+@cache
+def database_store() -> DatabaseStore:
+    store: DatabaseStore = import_string(settings.RATE_LIMIT_DATABASE_STORE)()
+    return store
 
 
 def _full_key(key: str, period: int, window: int) -> str:
@@ -89,7 +85,7 @@ def count(key: str, period: int, now: float | None = None) -> tuple[int, int]:
     reset = (window + 1) * period
     full_key = _full_key(key, period, window)
     ttl = reset - int(now) + 1
-    value = _incr_redis(full_key, ttl) if settings.REDIS_URL else _incr_database(full_key, ttl, now)
+    value = _incr_redis(full_key, ttl) if settings.REDIS_URL else database_store().incr(full_key, ttl, now)
     return value, reset
 
 
@@ -177,6 +173,4 @@ def uncount(key: str, period: int, now: float | None = None) -> None:
     if settings.REDIS_URL:
         _redis().decr(full_key)
         return
-    from accounts.models import RateLimitCounter
-
-    RateLimitCounter.objects.filter(key=full_key, count__gt=0).update(count=models.F("count") - 1)
+    database_store().decr(full_key)

@@ -229,6 +229,8 @@ RATE_LIMITS = {
     "commands": envrate("RATE_LIMIT_COMMANDS", "60/min"),
 }
 RATE_LIMIT_ENABLED = envbool("RATE_LIMIT_ENABLED", True)
+# Where counters live without Redis (named here, so the shared base imports no app).
+RATE_LIMIT_DATABASE_STORE = "accounts.ratelimit.RateLimitCounterStore"
 # Trust X-Forwarded-For from this many proxies in front of the hub (0: use the socket peer).
 TRUSTED_PROXY_COUNT = envint("TRUSTED_PROXY_COUNT", 0, minimum=0, maximum=5)
 # A larger request body is a 413, refused on its Content-Length before anything parses it.
@@ -283,6 +285,8 @@ RETENTION_DAYS = {
 # several processes (jobs are claimed in the database); turn it off to run `manage.py worker`
 # processes instead.
 EMBEDDED_WORKER = envbool("EMBEDDED_WORKER", True)
+# What starts that loop (named here, so the shared base imports no app).
+EMBEDDED_WORKER_START = "worker.runner.start_embedded"
 # The hub process's garbage collector (chatops.runtime.tune_gc): what is loaded at start is
 # frozen out of collections, and a collection of the youngest objects runs after this many
 # allocations instead of Python's 700. With 1,000 agent sockets, full collections of every

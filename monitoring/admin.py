@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.contrib import admin
 
-from accounts.admin import ReadOnlyAdmin
+from chatops.admin import ReadOnlyAdmin
 from monitoring.models import CustomMetric, IngestStream, LatestSample, LogLine, MetricRollup, MetricSample
 
 

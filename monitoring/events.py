@@ -1,14 +1,9 @@
-"""Events pushed to browsers over the channel layer, and their group names."""
+"""Events pushed to browsers over the channel layer, and their group names (published with
+``chatops.realtime.publish_after_commit``)."""
 
 from __future__ import annotations
 
 from typing import Literal, TypedDict
-
-from asgiref.sync import async_to_sync
-from channels.layers import get_channel_layer
-from django.db import transaction
-
-from chatops.group_send import group_send_many
 
 FLEET_METRICS_GROUP = "fleet.metrics"
 
@@ -49,19 +44,3 @@ class ServerStatusEvent(TypedDict):
 
 
 Event = MetricsSampleEvent | LogsLinesEvent | ServerStatusEvent
-
-
-def publish_after_commit(messages: list[tuple[str, Event]]) -> None:
-    """From synchronous code inside a transaction: publish once it commits (not at all if it
-    rolls back)."""
-    if messages:
-        transaction.on_commit(lambda: async_to_sync(publish)(messages))
-
-
-async def publish(messages: list[tuple[str, Event]]) -> None:
-    """Send to groups. Call only after the data is committed: the channel layer is fan-out,
-    at most once; the database holds the durable copy."""
-    layer = get_channel_layer()
-    if layer is None:
-        return
-    await group_send_many(layer, [(group, dict(event)) for group, event in messages])

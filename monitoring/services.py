@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from accounts.actor import Actor
 from accounts.models import User
-from monitoring.events import publish_after_commit
+from chatops.realtime import publish_after_commit
 from monitoring.ingest.evaluators import run_evaluators
 from monitoring.models import CustomMetric, IngestStream
 

@@ -73,3 +73,8 @@ class Server(models.Model):
     @property
     def tag_names(self) -> list[str]:
         return sorted(tag.name for tag in self.tags.all())
+
+
+def can_see_server(user: User, server_id: int) -> bool:
+    """For sockets, which ask one server at a time (``database_sync_to_async``)."""
+    return Server.objects.visible_to(user).filter(pk=server_id).exists()

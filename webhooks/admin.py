@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from django.contrib import admin
 
-from accounts.admin import ReadOnlyAdmin
+from chatops.admin import ReadOnlyAdmin
 from webhooks.models import Delivery, DeliveryAttempt, Webhook
 
 

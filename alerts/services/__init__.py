@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from alerts.services.evaluation import evaluate, evaluate_offline, send_repeats
 from alerts.services.lifecycle import (
-    ALERTS_GROUP,
     AlertEvent,
     AlertEventType,
     AlertStateConflict,
@@ -19,7 +18,6 @@ from alerts.services.lifecycle import (
 )
 
 __all__ = [
-    "ALERTS_GROUP",
     "AlertEvent",
     "AlertEventType",
     "AlertStateConflict",

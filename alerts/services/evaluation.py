@@ -34,7 +34,8 @@ from alerts.services.plan import (
     Target,
     plan_evaluation,
 )
-from monitoring.events import Event, publish_after_commit
+from chatops.realtime import publish_after_commit
+from monitoring.events import Event
 from monitoring.ingest import SampleIn
 from servers.models import Server
 

@@ -19,14 +19,14 @@ from django.utils import timezone
 from accounts.actor import Actor
 from accounts.models import User
 from accounts.services import record_audit
+from alerts.events import ALERTS_GROUP
 from alerts.models import OPEN, Alert, AlertKind, AlertStatus, EmailNotification, Threshold, ThresholdState
 from chatops.api.exceptions import Conflict
 from chatops.db import conflicts_as_409
-from monitoring.events import Event, publish_after_commit
+from chatops.realtime import publish_after_commit
+from monitoring.events import Event
 from servers.models import Tag
 from webhooks.services import enqueue as enqueue_webhook
-
-ALERTS_GROUP = "alerts"
 
 AlertEventType = Literal["alert.created", "alert.acknowledged", "alert.resolved", "alert.updated"]
 

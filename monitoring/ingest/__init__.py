@@ -12,7 +12,7 @@ the seams tests and benchmarks replace (``monkeypatch.setattr(monitoring.ingest,
 
 from __future__ import annotations
 
-from monitoring.events import publish
+from chatops.realtime import publish
 from monitoring.ingest.batching import DATA_FAULTS, FrameRefused, IngestBatcher, batcher
 from monitoring.ingest.evaluators import Evaluator, SampleIn, register_evaluator, run_evaluators
 from monitoring.ingest.marks import MARK_REUSE_SECONDS, ROLLUP_SETTLE_SECONDS, MarkedMinutes, marked_minutes

@@ -12,8 +12,8 @@ from channels.layers import InMemoryChannelLayer
 from channels_redis.pubsub import RedisPubSubChannelLayer
 from django.conf import settings
 
-from chatops import group_send
-from chatops.group_send import WATCH_GROUP, announce, group_send_many, pipelined, watched_groups
+from chatops.realtime import groups as group_send
+from chatops.realtime.groups import WATCH_GROUP, announce, group_send_many, pipelined, watched_groups
 
 needs_redis = pytest.mark.skipif(not settings.REDIS_URL, reason="REDIS_URL is not set (the pub/sub layer needs Redis)")
 

@@ -14,7 +14,7 @@ from channels.layers import get_channel_layer
 from channels.testing import WebsocketCommunicator
 
 from accounts.services import issue_tokens
-from monitoring.consumers import DirectDispatch
+from chatops.realtime import DirectDispatch
 from monitoring.events import server_metrics_group
 from tests.sockets import browser_socket, recv_data
 

@@ -1,4 +1,5 @@
-"""Authentication of websocket scopes, as ASGI middleware that fills the scope.
+"""Authentication of websocket scopes, as ASGI middleware that fills the scope, and the
+wrappers each app's ``routing.py`` puts around its consumers.
 
 - Agents: ``Authorization: Bearer <API key>`` → ``scope["api_key"]`` (or None).
 - Browsers: the access token as subprotocols ``["bearer", <token>]`` → ``scope["user"]``
@@ -11,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from channels.db import database_sync_to_async
+from channels.security.websocket import AllowedHostsOriginValidator
 from django.contrib.auth.models import AnonymousUser
 from rest_framework.exceptions import AuthenticationFailed
 from rest_framework_simplejwt.exceptions import InvalidToken, TokenError
@@ -72,3 +74,13 @@ class JWTSubprotocolAuthMiddleware:
         if len(protocols) >= 2 and protocols[0] == "bearer":
             user = await database_sync_to_async(_user_for)(protocols[1])
         return await self.app({**scope, "user": user, "client_ip": valid_ip(scope_ip(scope))}, receive, send)
+
+
+def browser_route(consumer: Any) -> Any:
+    """A browser's route: behind the origin check, signed in with a JWT subprotocol."""
+    return AllowedHostsOriginValidator(JWTSubprotocolAuthMiddleware(consumer.as_asgi()))
+
+
+def agent_route(consumer: Any) -> Any:
+    """The agent's route: no origin check (agents send no Origin); its API key instead."""
+    return APIKeyAuthMiddleware(consumer.as_asgi())

@@ -1,4 +1,4 @@
-"""Send many group messages at once.
+"""Send many group messages at once (the channel layer's fan-out, for every app).
 
 Ingest publishes two or more events per committed frame (the server's own stream, the fleet
 stream, alerts). Channels' ``group_send`` sends one message per call, and the Redis pub/sub

@@ -1,0 +1,14 @@
+"""The alerts app's socket route (gathered by ``chatops.routing``)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.urls import path
+
+from accounts.sockets import browser_route
+from alerts.consumers import AlertsConsumer
+
+websocket_urlpatterns: list[Any] = [
+    path("api/v1/ws/alerts", browser_route(AlertsConsumer)),
+]
