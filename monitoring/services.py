@@ -30,8 +30,8 @@ from django.utils import timezone
 from psycopg.types.json import Jsonb
 
 from agents.models import ContainerSnapshot
-from agents.protocol import Data
 from alerts.services import evaluate as evaluate_alerts
+from chatops_agent.wire import Data
 from monitoring.events import (
     FLEET_METRICS_GROUP,
     Event,
