@@ -14,18 +14,21 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
 WORKDIR /app
 
 # The dependencies first, read from pyproject.toml alone: a change to the code then reuses
-# this layer instead of downloading every package again.
+# this layer instead of downloading every package again. Not chatops-agent: it is agent/ in this
+# checkout, installed with the project below (no package index has it).
 COPY pyproject.toml ./
-RUN python -c "import tomllib; print('\n'.join(tomllib.load(open('pyproject.toml', 'rb'))['project']['dependencies']))" \
+RUN python -c "import tomllib; print('\n'.join(d for d in tomllib.load(open('pyproject.toml', 'rb'))['project']['dependencies'] if not d.startswith('chatops-agent')))" \
         > /tmp/requirements.txt \
     && pip install -r /tmp/requirements.txt \
     && rm /tmp/requirements.txt
 
-# The project itself. It runs from /app (PYTHONPATH above), where manage.py, templates/ and
-# var/ are, so the copy pip puts in site-packages is never the one imported.
+# The project itself, with the agent's distribution (agent/) whose wire rules the hub imports:
+# one pip command, so pip takes chatops-agent from here. The hub runs from /app (PYTHONPATH
+# above), where manage.py, templates/ and var/ are, so the copy pip puts in site-packages is never
+# the one imported.
 COPY . .
-RUN pip install . \
-    && rm -rf build ./*.egg-info \
+RUN pip install ./agent . \
+    && rm -rf build ./*.egg-info agent/build agent/*.egg-info \
     && chmod 0755 docker/entrypoint.sh \
     && groupadd --system --gid 10001 chatops \
     && useradd --system --uid 10001 --gid chatops --home-dir /app --shell /usr/sbin/nologin chatops \

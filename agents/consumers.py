@@ -26,21 +26,20 @@ from agents.protocol import ProtocolError
 from chatops import shutdown
 from chatops.loops import PerLoop
 from chatops.realtime import DirectDispatch, Forbidden, StreamConsumer
+from chatops_agent.wire import (
+    CLOSE_FORBIDDEN,
+    CLOSE_PROTOCOL_ERROR,
+    CLOSE_REPLACED,
+    CLOSE_RETRY_LATER,
+    CLOSE_SILENT,
+    CLOSE_TOO_BIG,
+    CLOSE_UNAUTHENTICATED,
+    CLOSE_WINDOW,
+)
 from monitoring.ingest import FrameIn, FrameRefused, batcher, record_rejected_frame
 from servers.models import Server
 
 logger = logging.getLogger(__name__)
-
-# Close codes are 1000 or 4000-4999 (docs/agent-protocol.md): daphne's websocket library
-# refuses to send any other code an application asks for, and the socket then ends some other way.
-CLOSE_PROTOCOL = 4400
-CLOSE_UNAUTHENTICATED = 4401
-CLOSE_FORBIDDEN = 4403
-CLOSE_SILENT = 4408
-CLOSE_REPLACED = 4409
-CLOSE_TOO_BIG = 4413
-CLOSE_WINDOW = 4429
-CLOSE_RETRY_LATER = 4503
 
 
 class KeyWatch:
@@ -164,7 +163,7 @@ class AgentConsumer(DirectDispatch, AsyncWebsocketConsumer):
             if exc.code == "unsupported_protocol":
                 await self._error(exc.code, exc.detail)
                 self.closing_reason = exc.detail
-                await self.close(code=CLOSE_PROTOCOL)
+                await self.close(code=CLOSE_PROTOCOL_ERROR)
             else:
                 await self._error(exc.code, exc.detail)
             return
@@ -292,7 +291,7 @@ class AgentConsumer(DirectDispatch, AsyncWebsocketConsumer):
         await asyncio.sleep(settings.AGENT_HELLO_TIMEOUT_SECONDS)
         if self.hello is None:
             self.closing_reason = "no hello"
-            await self.close(code=CLOSE_PROTOCOL)
+            await self.close(code=CLOSE_PROTOCOL_ERROR)
 
     async def _watchdog(self) -> None:
         """Close a socket whose agent went silent (no database: the key is KeyWatch's)."""

@@ -9,34 +9,62 @@ from __future__ import annotations
 import math
 import re
 from datetime import UTC, datetime
-from typing import Any, Literal, NotRequired, TypedDict
+from typing import Any
 
 import orjson
 
-PROTOCOL_VERSION = 1
-MAX_SAMPLES_PER_FRAME = 120
-MAX_LOGS_PER_FRAME = 1000
-MAX_VALUES_PER_SAMPLE = 500
-# A metric value's magnitude at most: rollups and history sum values in float8, and PostgreSQL
-# raises on a sum that overflows (two samples of 1e308 in one minute failed the rollup job on
-# every retry, and with it the rollups of every server queued behind them). 1e300 leaves room
-# for any number of samples a week holds.
-MAX_ABS_VALUE = 1e300
-MAX_MESSAGE_CHARS = 8192
-MAX_SOURCE_CHARS = 255
-# The device part excludes NUL here and lone surrogates in _valid_name (no database column holds
-# either): a surrogate range in the pattern would make the OpenAPI pattern one validators refuse.
-METRIC_NAME_RE = re.compile(r"^[a-z][a-z0-9_]*(:[^\s\x00]{1,80})?\Z")
-STREAM_RE = re.compile(r"^[A-Za-z0-9_-]{8,64}\Z")
-# "unknown": the line states no level. Agents leave `level` out then (older hubs read a missing
-# level as "info" instead of refusing the frame); older agents always send one.
-LEVELS = ("debug", "info", "notice", "warning", "error", "critical", "unknown")
-# A count or seq is stored in a bigint; a frame's dropped counts are added up over time.
-MAX_SEQ = 2**63 - 1
-MAX_DROPPED = 2**31 - 1
-# Samples from before 2000 or more than a day ahead are a broken clock, not data.
-MIN_TS = 946684800.0
-MAX_FUTURE_SECONDS = 86400.0
+# The wire rules (limits, names, frames) are shared with the agent; the hub re-exports them here
+# for its own callers.
+from chatops_agent.wire import (
+    COMMAND_ANSWERS,
+    DOCKER_ANSWERS,
+    LEVELS,
+    MAX_ABS_VALUE,
+    MAX_DOCKER_RESULT_ITEMS,
+    MAX_DROPPED,
+    MAX_FUTURE_SECONDS,
+    MAX_LOGS_PER_FRAME,
+    MAX_MESSAGE_CHARS,
+    MAX_OUTPUT_CHARS,
+    MAX_OUTPUT_DATA_CHARS,
+    MAX_REASON_CHARS,
+    MAX_SAMPLES_PER_FRAME,
+    MAX_SEQ,
+    MAX_SOURCE_CHARS,
+    MAX_VALUES_PER_SAMPLE,
+    METRIC_NAME_RE,
+    MIN_TS,
+    PROTOCOL_VERSION,
+    RESULT_STATUSES,
+    STREAM_RE,
+    Data,
+    Hello,
+    LogEntry,
+    Sample,
+    storable_text,
+    valid_metric_name,
+)
+
+__all__ = [
+    "COMMAND_ANSWERS",
+    "DOCKER_ANSWERS",
+    "LEVELS",
+    "MAX_ABS_VALUE",
+    "MAX_LOGS_PER_FRAME",
+    "MAX_SAMPLES_PER_FRAME",
+    "METRIC_NAME_RE",
+    "PROTOCOL_VERSION",
+    "Data",
+    "Hello",
+    "LogEntry",
+    "ProtocolError",
+    "Sample",
+    "parse_answer",
+    "parse_data",
+    "parse_hello",
+    "storable",
+    "storable_text",
+]
 
 
 class ProtocolError(ValueError):
@@ -47,76 +75,6 @@ class ProtocolError(ValueError):
         self.code = code
         self.detail = detail
         self.seq = seq
-
-
-class Hello(TypedDict):
-    type: Literal["hello"]
-    protocol: int
-    agent_version: str
-    hostname: str
-    os: str
-    kernel: str
-    cpu_count: int
-    memory_total_bytes: int
-    capabilities: list[str]
-    stream: str
-    interval: float
-
-
-class Sample(TypedDict):
-    ts: float
-    values: dict[str, float]
-    top: NotRequired[dict[str, Any] | None]
-
-
-class LogEntry(TypedDict):
-    ts: float
-    level: str
-    source: str
-    message: str
-
-
-class Data(TypedDict):
-    type: Literal["data"]
-    seq: int
-    samples: list[Sample]
-    logs: list[LogEntry]
-    dropped: dict[str, int]
-    containers: NotRequired[dict[str, Any] | None]
-
-
-class Welcome(TypedDict):
-    type: Literal["welcome"]
-    protocol: int
-    server_id: int
-    server_name: str
-    window: int
-    max_frame_bytes: int
-    last_seq: int
-
-
-class Ack(TypedDict):
-    type: Literal["ack"]
-    seq: int
-
-
-class ErrorFrame(TypedDict):
-    type: Literal["error"]
-    code: str
-    detail: str
-    seq: NotRequired[int]
-
-
-def storable_text(value: str) -> bool:
-    """Whether PostgreSQL can hold ``value`` as text: no NUL, and no lone surrogate (which the
-    json module reads from a ``\\ud800`` escape but no UTF-8 encoder writes)."""
-    if value.isascii():
-        return "\x00" not in value
-    try:
-        value.encode()
-    except UnicodeEncodeError:
-        return False
-    return "\x00" not in value
 
 
 def _text(
@@ -207,9 +165,7 @@ MAX_KNOWN_NAMES = 10_000
 
 
 def _valid_name(name: Any) -> bool:
-    if not isinstance(name, str) or len(name) > 100 or not METRIC_NAME_RE.match(name):
-        return False
-    if not name.isascii() and not storable_text(name):  # a lone surrogate after the ':'
+    if not isinstance(name, str) or not valid_metric_name(name):
         return False
     if len(_KNOWN_NAMES) < MAX_KNOWN_NAMES:
         _KNOWN_NAMES.add(name)
@@ -311,12 +267,6 @@ def parse_data(frame: dict[str, Any], now: float | None = None) -> Data:
 
 # --- Commands and Docker -------------------------------------------------------------------
 
-COMMAND_ANSWERS = ("command.accepted", "command.rejected", "command.output", "command.result")
-DOCKER_ANSWERS = ("docker.rejected", "docker.result")
-RESULT_STATUSES = ("succeeded", "failed", "timed_out")
-MAX_OUTPUT_CHARS = 1024 * 1024
-MAX_DOCKER_RESULT_ITEMS = 2000
-
 
 def _id(frame: dict[str, Any]) -> int:
     """Answers carry the hub's id as a string; ours are row ids."""
@@ -332,13 +282,13 @@ def parse_answer(frame: dict[str, Any]) -> dict[str, Any]:
     kind = frame["type"]
     answer: dict[str, Any] = {"type": kind, "history_id": _id(frame)}
     if kind in ("command.rejected", "docker.rejected"):
-        answer["reason"] = _text(frame, "reason", 1000)
+        answer["reason"] = _text(frame, "reason", MAX_REASON_CHARS)
     elif kind == "command.output":
         stream = frame.get("stream")
         if stream not in ("stdout", "stderr"):
             raise ProtocolError("invalid_frame", "stream: stdout or stderr")
         answer["stream"] = stream
-        answer["data"] = _text(frame, "data", 64 * 1024)
+        answer["data"] = _text(frame, "data", MAX_OUTPUT_DATA_CHARS)
     elif kind == "command.result":
         status = frame.get("status")
         if status not in RESULT_STATUSES:

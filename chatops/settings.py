@@ -20,6 +20,7 @@ from django.core.exceptions import ImproperlyConfigured
 
 from chatops import __version__
 from chatops.env import envbool, envchoice, envint, envlist, envrate, envstr, load_dotenv
+from chatops_agent.wire import HUB_MAX_FRAME_BYTES
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 load_dotenv(BASE_DIR / ".env")
@@ -241,7 +242,7 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = envint("MAX_REQUEST_BODY_BYTES", 2_621_440, minimu
 AGENT_WINDOW = envint("AGENT_WINDOW", 32, minimum=1, maximum=1024)
 # At most 1 MiB: daphne's websocket library cuts off a larger message itself (no close frame)
 # before the hub sees it, whatever this says.
-AGENT_MAX_FRAME_BYTES = envint("AGENT_MAX_FRAME_BYTES", 1024 * 1024, minimum=4096, maximum=1024 * 1024)
+AGENT_MAX_FRAME_BYTES = envint("AGENT_MAX_FRAME_BYTES", HUB_MAX_FRAME_BYTES, minimum=4096, maximum=HUB_MAX_FRAME_BYTES)
 # How often an open agent socket rechecks that its key is still valid (revocation also closes
 # it at once through the channel layer; this is the backstop), and how long an agent may stay
 # silent before the hub closes its socket and marks the server offline.

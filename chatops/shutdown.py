@@ -36,13 +36,15 @@ from django.conf import settings
 
 from chatops.request_id import new_request_id, set_request_id
 
+# 1001 "going away", in the range an application may send (docs/agent-protocol.md); browsers'
+# sockets get it too.
+from chatops_agent.wire import CLOSE_HUB_STOPPING
+
 logger = logging.getLogger(__name__)
 T = TypeVar("T")
 Receive = Callable[[], Awaitable[dict[str, Any]]]
 Send = Callable[[dict[str, Any]], Awaitable[None]]
 
-# 1001 "going away", in the range an application may send (docs/agent-protocol.md).
-CLOSE_HUB_STOPPING = 4001
 RETRY_AFTER_SECONDS = 5
 # After the grace period, how long daphne has to stop before the process is ended anyway.
 BACKSTOP_SECONDS = 3.0

@@ -183,7 +183,7 @@ class Agent:
         key_file.chmod(0o600)
         self.work = work
         self.args = [
-            PYTHON, "-m", "agents.daemon",
+            PYTHON, "-m", "chatops_agent",
             "--hub", hub_url,
             "--key-file", str(key_file),
             "--interval", str(interval),

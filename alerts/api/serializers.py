@@ -4,7 +4,6 @@ from typing import Any, cast
 
 from rest_framework import serializers
 
-from agents.protocol import METRIC_NAME_RE
 from alerts.models import Alert, Scope, Threshold, metric_problem, threshold_problems
 from chatops.api.fields import (
     StrictCharField,
@@ -13,6 +12,7 @@ from chatops.api.fields import (
     StrictPrimaryKeyRelatedField,
     pattern_validator,
 )
+from chatops_agent.wire import METRIC_NAME_RE
 from monitoring.catalog import label_and_unit
 from servers.api.serializers import TagField
 from servers.models import Server

@@ -87,7 +87,7 @@ class SinkHub:
 def agent_command() -> list[str]:
     """The installed console script next to this Python, else the module."""
     script = Path(sys.executable).with_name("chatops-agent")
-    return [str(script)] if script.exists() else [sys.executable, "-m", "agents.daemon"]
+    return [str(script)] if script.exists() else [sys.executable, "-m", "chatops_agent"]
 
 
 def cpu_seconds(proc: psutil.Process) -> float:

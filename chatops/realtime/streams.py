@@ -19,10 +19,10 @@ from django.contrib.auth import get_user_model
 from chatops.loops import PerLoop
 from chatops.realtime.dispatch import DirectDispatch
 from chatops.realtime.groups import announce
+from chatops_agent.wire import CLOSE_FORBIDDEN, CLOSE_UNAUTHENTICATED
 
 # Browsers' sockets (the agent socket has codes of its own, in its protocol).
-CLOSE_UNAUTHENTICATED = 4401
-CLOSE_FORBIDDEN = 4403
+# The same codes as the agent socket's, from the one table of them (the wire module).
 CLOSE_NOT_FOUND = 4404
 
 logger = logging.getLogger(__name__)

@@ -9,8 +9,8 @@ from django.core.validators import RegexValidator
 from rest_framework import serializers
 from rest_framework.exceptions import ValidationError
 
-from agents.protocol import METRIC_NAME_RE
 from chatops.api.fields import StrictCharField, pattern_validator
+from chatops_agent.wire import METRIC_NAME_RE
 from monitoring.api.filters import TAGS_FILTER_PATTERN, parse_tags
 from monitoring.api.serializers import HistoryPointSerializer, HistoryQuerySerializer
 

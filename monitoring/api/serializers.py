@@ -8,7 +8,6 @@ from django.core.validators import MaxLengthValidator
 from django.utils import timezone
 from rest_framework import serializers
 
-from agents.protocol import METRIC_NAME_RE
 from chatops.api.fields import (
     InstantField,
     StrictCharField,
@@ -16,6 +15,7 @@ from chatops.api.fields import (
     StrictPrimaryKeyRelatedField,
     pattern_validator,
 )
+from chatops_agent.wire import METRIC_NAME_RE
 from monitoring.models import CustomMetric, LogLine
 from servers.models import Server
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from agents.protocol import Data
+from chatops_agent.wire import Data
 from monitoring.events import (
     FLEET_METRICS_GROUP,
     Event,

@@ -75,7 +75,7 @@ def test_values_up_to_1e300_are_kept(value):
 
 
 def test_the_agent_and_the_hub_know_the_same_log_levels():
-    from agents.daemon import protocol as agent_side
+    from chatops_agent import wire as agent_side
     from monitoring.choices import LogLevel
 
     assert agent_side.LEVELS == protocol.LEVELS

@@ -164,4 +164,4 @@ def test_a_real_agent_is_told_the_hub_restarts_and_comes_back(tmp_path):
         finally:
             agent.stop()
         # A restart is routine: the agent says so at info, not as a warning.
-        assert "INFO agents.daemon.link: hub closed the connection: 4001" in agent.log()
+        assert "INFO chatops_agent.link: hub closed the connection: 4001" in agent.log()

@@ -22,9 +22,9 @@ from websockets.asyncio.server import Server, ServerConnection, serve
 from websockets.datastructures import Headers
 from websockets.exceptions import ConnectionClosed
 
-from agents.daemon.agent import Agent
-from agents.daemon.config import Settings, ws_url_for
-from agents.daemon.protocol import Sample
+from chatops_agent.agent import Agent
+from chatops_agent.config import Settings, ws_url_for
+from chatops_agent.protocol import Sample
 
 KEY = "chk_test0123456789abcdefghijklmnopqrstuvwxyzAB"
 

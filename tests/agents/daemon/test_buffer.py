@@ -8,8 +8,8 @@ import stat
 
 import pytest
 
-from agents.daemon.buffer import BufferLockedError, FrameBuffer
-from agents.daemon.protocol import FrameBody
+from chatops_agent.buffer import BufferLockedError, FrameBuffer
+from chatops_agent.protocol import FrameBody
 
 
 def body(samples: int = 1, logs: int = 0) -> FrameBody:

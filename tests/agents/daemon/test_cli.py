@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from agents.daemon.cli import RedactingFormatter
+from chatops_agent.cli import RedactingFormatter
 from tests.agents.daemon.conftest import KEY, FakeHub, until
 from tests.agents.daemon.test_collector import REQUIRED
 
@@ -24,10 +24,10 @@ def test_no_module_of_the_agent_imports_django():
     code = textwrap.dedent(
         """
         import importlib, pkgutil, sys
-        import agents.daemon
-        names = [m.name for m in pkgutil.walk_packages(agents.daemon.__path__, "agents.daemon.")]
+        import chatops_agent
+        names = [m.name for m in pkgutil.walk_packages(chatops_agent.__path__, "chatops_agent.")]
         for name in names:
-            if name != "agents.daemon.__main__":  # runs the agent on import
+            if name != "chatops_agent.__main__":  # runs the agent on import
                 importlib.import_module(name)
         assert len(names) >= 8, names
         leaked = sorted(m for m in sys.modules if m == "django" or m.startswith("django."))
@@ -53,7 +53,7 @@ def test_the_log_formatter_blanks_bearer_tokens_and_the_key():
 
 def agent_command() -> list[str]:
     script = Path(sys.executable).with_name("chatops-agent")  # the console script, as installed
-    return [str(script)] if script.exists() else [sys.executable, "-m", "agents.daemon"]
+    return [str(script)] if script.exists() else [sys.executable, "-m", "chatops_agent"]
 
 
 async def start_agent(tmp_path: Path, hub: FakeHub, *extra: str) -> asyncio.subprocess.Process:

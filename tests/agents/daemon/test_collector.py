@@ -10,9 +10,9 @@ from collections import namedtuple
 import psutil
 import pytest
 
-from agents.daemon import collector as collector_module
-from agents.daemon.collector import Collector, _scan_proc, _scan_psutil
-from agents.daemon.protocol import METRIC_NAME_RE
+from chatops_agent import collector as collector_module
+from chatops_agent.collector import Collector, _scan_proc, _scan_psutil
+from chatops_agent.wire import METRIC_NAME_RE
 
 REQUIRED = {
     "cpu_percent",

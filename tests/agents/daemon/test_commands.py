@@ -15,14 +15,14 @@ from typing import Any
 import psutil
 import pytest
 
-from agents.daemon.commands import (
+from chatops_agent.execute import (
     CommandPolicy,
     CommandRunner,
     Refused,
     exit_code_of,
     fit_result,
 )
-from agents.daemon.protocol import encoded_size
+from chatops_agent.protocol import encoded_size
 from tests.agents.daemon.conftest import KEY, until
 
 
@@ -376,7 +376,7 @@ def test_a_result_too_large_for_one_frame_is_cut_to_fit():
 def test_the_agent_can_hide_its_environment_from_the_commands_it_runs():
     # In a child process: a non-dumpable pytest would be a nuisance for the rest of the run.
     code = (
-        "import ctypes; from agents.daemon.commands import protect_agent_memory\n"
+        "import ctypes; from chatops_agent.execute import protect_agent_memory\n"
         "assert protect_agent_memory()\n"
         "print(ctypes.CDLL(None).prctl(3, 0, 0, 0, 0))  # PR_GET_DUMPABLE\n"
     )

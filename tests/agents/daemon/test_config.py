@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from agents.daemon import config
-from agents.daemon.cli import main
-from agents.daemon.config import ConfigError, default_buffer_path, load_settings, ws_url_for
+from chatops_agent import config
+from chatops_agent.cli import main
+from chatops_agent.config import ConfigError, default_buffer_path, load_settings, ws_url_for
 
 KEY = "chk_0123456789abcdefghijklmnopqrstuvwxyzABCD"
 

@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from agents.daemon.docker_ops import DockerOps, parse_request, port_strings
+from chatops_agent.docker_ops import DockerOps, parse_request, port_strings
 from tests.agents.daemon.conftest import make_agent, make_settings, running, until
 
 docker = pytest.importorskip("docker")

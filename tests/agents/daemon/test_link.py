@@ -11,10 +11,10 @@ from http import HTTPStatus
 import pytest
 from websockets.asyncio.server import serve
 
-from agents.daemon import __version__
-from agents.daemon.buffer import FrameBuffer
-from agents.daemon.link import HubLink, backoff_delay
-from agents.daemon.protocol import FrameBody
+from chatops_agent import __version__
+from chatops_agent.buffer import FrameBuffer
+from chatops_agent.link import HubLink, backoff_delay
+from chatops_agent.protocol import FrameBody
 from tests.agents.daemon.conftest import KEY, FakeHub, make_agent, make_settings, running, until
 
 

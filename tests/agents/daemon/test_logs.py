@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from agents.daemon.logs import FileTailer, JournaldReader, LogCollector, guess_level, journal_entry_to_line
-from agents.daemon.protocol import MAX_MESSAGE_CHARS
+from chatops_agent.logs import FileTailer, JournaldReader, LogCollector, guess_level, journal_entry_to_line
+from chatops_agent.wire import MAX_MESSAGE_CHARS
 
 
 def append(path, text: str) -> None:
@@ -206,7 +206,7 @@ def test_lines_built_to_make_the_patterns_backtrack_are_placed_within_a_deadline
     # Every line the agent reads passes here: one that took exponential time would stop it.
     # A subprocess, since a regex holds the GIL for as long as it runs.
     texts = ["1:1 " * 50, "1" * 199 + " ", "a[1]: " * 40, "[a:" * 66]
-    code = f"from agents.daemon.logs import guess_level\nfor t in {texts!r}: guess_level(t)"
+    code = f"from chatops_agent.logs import guess_level\nfor t in {texts!r}: guess_level(t)"
     root = Path(__file__).resolve().parents[3]
     subprocess.run([sys.executable, "-c", code], check=True, timeout=5, cwd=root)
 

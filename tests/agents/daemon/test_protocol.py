@@ -6,14 +6,8 @@ import json
 
 import pytest
 
-from agents.daemon.protocol import (
-    MAX_LOGS_PER_FRAME,
-    MAX_MESSAGE_CHARS,
-    clean_text,
-    data_frame_text,
-    encode_bodies,
-    valid_metric_name,
-)
+from chatops_agent.protocol import clean_text, data_frame_text, encode_bodies
+from chatops_agent.wire import MAX_LOGS_PER_FRAME, MAX_MESSAGE_CHARS, valid_metric_name
 
 
 def line(message: str = "m") -> dict:
@@ -96,7 +90,7 @@ def test_limits_match_the_protocol():
 def test_the_agent_checks_values_and_names_as_the_hub_does():
     # Two copies (the agent never imports the hub's modules): they must not drift apart.
     from agents import protocol as hub
-    from agents.daemon import protocol as agent
+    from chatops_agent import wire as agent
 
     assert agent.MAX_ABS_VALUE == hub.MAX_ABS_VALUE
     assert agent.METRIC_NAME_RE.pattern == hub.METRIC_NAME_RE.pattern

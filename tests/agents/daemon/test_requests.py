@@ -6,7 +6,7 @@ import asyncio
 import json
 import logging
 
-from agents.daemon.outbox import Outbox
+from chatops_agent.outbox import Outbox
 from tests.agents.daemon.conftest import FakeHub, make_agent, make_settings, running, until
 
 
@@ -82,7 +82,7 @@ async def test_a_result_ready_while_the_hub_is_away_is_sent_after_the_reconnect(
 
 async def test_frames_of_unknown_types_are_still_ignored(hub, tmp_path, caplog):
     hub.after_welcome = [json.dumps({"type": "reboot", "id": "x"}), json.dumps({"type": "command", "id": 1})]
-    caplog.set_level(logging.DEBUG, logger="agents.daemon")
+    caplog.set_level(logging.DEBUG, logger="chatops_agent")
     async with running(make_agent(make_settings(tmp_path, hub.url, allow_commands=True))) as task:
         await until(lambda: len(hub.received) >= 3, what="frames")
         assert not task.done()

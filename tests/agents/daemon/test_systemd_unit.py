@@ -8,13 +8,13 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[3]
-UNIT = ROOT / "agents" / "daemon" / "systemd" / "chatops-agent.service"
+UNIT = ROOT / "agent" / "chatops_agent" / "systemd" / "chatops-agent.service"
 
 
 def test_print_systemd_unit_needs_no_settings_and_points_at_this_installation(tmp_path):
     env = {k: v for k, v in os.environ.items() if not k.startswith("CHATOPS_")}
     result = subprocess.run(
-        [sys.executable, "-m", "agents.daemon", "--print-systemd-unit"],
+        [sys.executable, "-m", "chatops_agent", "--print-systemd-unit"],
         cwd=ROOT,
         env=env,
         capture_output=True,

@@ -20,9 +20,9 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
-from agents.daemon import __version__
-from agents.daemon.protocol import WS_PATH
-from agents.daemon.unit import systemd_unit
+from chatops_agent import __version__
+from chatops_agent.unit import systemd_unit
+from chatops_agent.wire import WS_PATH
 
 DEFAULT_CONFIG = Path("/etc/chatops/agent.toml")
 MIN_INTERVAL = 0.5

@@ -27,7 +27,7 @@ def installed_executable() -> str | None:
 
 def systemd_unit(executable: str | None = None) -> str:
     """The unit's text, its ``ExecStart=`` pointing at ``executable`` (default: this installation's)."""
-    text = files("agents.daemon").joinpath("systemd/chatops-agent.service").read_text(encoding="utf-8")
+    text = files("chatops_agent").joinpath("systemd/chatops-agent.service").read_text(encoding="utf-8")
     executable = executable or installed_executable() or DEFAULT_EXEC
     # systemd splits ExecStart= on whitespace; a path with any is left for the operator to quote.
     if not re.search(r"\s", executable):

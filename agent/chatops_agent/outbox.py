@@ -18,7 +18,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from agents.daemon.protocol import dumps
+from chatops_agent.protocol import dumps
 
 log = logging.getLogger(__name__)
 

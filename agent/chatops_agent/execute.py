@@ -35,8 +35,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from agents.daemon.config import Settings
-from agents.daemon.protocol import clip, dumps, encoded_size, request_id
+from chatops_agent.config import Settings
+from chatops_agent.protocol import clip, dumps, encoded_size, request_id
 
 log = logging.getLogger(__name__)
 

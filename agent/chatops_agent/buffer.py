@@ -25,7 +25,7 @@ import time
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from agents.daemon.protocol import FrameBody, data_frame_text
+from chatops_agent.protocol import FrameBody, data_frame_text
 
 log = logging.getLogger(__name__)
 

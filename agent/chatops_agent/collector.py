@@ -31,7 +31,8 @@ from typing import NamedTuple
 
 import psutil
 
-from agents.daemon.protocol import MAX_ABS_VALUE, ProcessInfo, Sample, Top, valid_metric_name
+from chatops_agent.protocol import ProcessInfo, Sample, Top
+from chatops_agent.wire import MAX_ABS_VALUE, MAX_VALUES_PER_SAMPLE, valid_metric_name
 
 log = logging.getLogger(__name__)
 
@@ -52,9 +53,9 @@ _NETWORK_FS = frozenset(
 _SKIP_MOUNT_PREFIXES = ("/snap/", "/var/lib/docker/", "/var/lib/containers/", "/var/lib/kubelet/", "/run/")
 MOUNTS_REFRESH = 60.0
 TOP_N = 5
-# The hub refuses a sample of more than 500 values (agents/protocol.py, MAX_VALUES_PER_SAMPLE);
-# a host with hundreds of cores could get there. Per-device series beyond it are left out.
-MAX_VALUES = 500
+# The hub refuses a sample of more values than this; a host with hundreds of cores could get
+# there. Per-device series beyond it are left out.
+MAX_VALUES = MAX_VALUES_PER_SAMPLE
 _COMM_LEN = 15  # the kernel cuts a process's name (comm) to 15 characters
 
 

@@ -30,8 +30,8 @@ from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
-from agents.daemon.commands import usable_id
-from agents.daemon.protocol import ContainerInfo, clip, encoded_size
+from chatops_agent.execute import usable_id
+from chatops_agent.protocol import ContainerInfo, clip, encoded_size
 
 log = logging.getLogger(__name__)
 

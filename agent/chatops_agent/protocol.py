@@ -1,74 +1,27 @@
-"""The agent's side of protocol version 1 (``docs/agent-protocol.md``): limits, shapes, encoding.
+"""The agent's side of protocol version 1 (``docs/agent-protocol.md``): the shapes it sends, encoding.
 
-Everything here is pure: no I/O, so the buffer, the connection and the tests share one
-definition of what a valid frame is.
+The limits, names and close codes are :mod:`chatops_agent.wire`, shared with the hub. Everything
+here is pure: no I/O, so the buffer, the connection and the tests share one definition of what a
+valid frame is.
 """
 
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Mapping
 from typing import Any, Final, NamedTuple, NotRequired, TypedDict
 
-PROTOCOL_VERSION: Final = 1
-WS_PATH: Final = "/api/v1/agents/ws"
+from chatops_agent.wire import (
+    HUB_MAX_FRAME_BYTES,
+    MAX_LOGS_PER_FRAME,
+    MAX_REQUEST_ID_CHARS,
+    MAX_SAMPLES_PER_FRAME,
+)
 
-MAX_SAMPLES_PER_FRAME: Final = 120
-MAX_LOGS_PER_FRAME: Final = 1000
-MAX_MESSAGE_CHARS: Final = 8192
-MAX_SOURCE_CHARS: Final = 255
-# The hub's max_frame_bytes. Also the agent's max_size for what it receives.
-HUB_MAX_FRAME_BYTES: Final = 1 << 20
 # What the agent aims a stored frame at. Half the hub's limit: the frame is stored before any
 # welcome says the real limit, so it must fit a hub configured somewhat tighter, and the
 # header added at send time ("type", "seq", "dropped") must never push it over.
 FRAME_BUDGET_BYTES: Final = HUB_MAX_FRAME_BYTES // 2
-
-MAX_REQUEST_ID_CHARS: Final = 64
-
-# "unknown": the line states no level; the agent then leaves ``level`` out (see logs.log_line).
-LEVELS: Final = ("debug", "info", "notice", "warning", "error", "critical", "unknown")
-
-# 1-100 characters: a snake_case name, optionally ":" and a device of 1-80 non-space characters
-# (no NUL; no lone surrogate either, checked apart: the hub's schema states the pattern).
-METRIC_NAME_RE: Final = re.compile(r"^[a-z][a-z0-9_]*(:[^\s\x00]{1,80})?\Z")
-MAX_METRIC_NAME_CHARS: Final = 100
-# The hub refuses a frame with a value past this magnitude (its sums must stay finite).
-MAX_ABS_VALUE: Final = 1e300
-
-# Close codes of the hub (the "Closing" table). The fatal ones mean a retry cannot succeed
-# without an operator: the agent stops instead of hammering the hub.
-CLOSE_PROTOCOL_ERROR: Final = 4400
-CLOSE_UNAUTHORIZED: Final = 4401
-CLOSE_FORBIDDEN: Final = 4403
-CLOSE_SILENT: Final = 4408
-CLOSE_REPLACED: Final = 4409
-CLOSE_HUB_STOPPING: Final = 4001  # the hub process is stopping (a restart): reconnect
-CLOSE_TOO_BIG: Final = 4413
-CLOSE_WINDOW: Final = 4429
-CLOSE_RETRY_LATER: Final = 4503
-FATAL_CLOSE_CODES: Final = {
-    CLOSE_PROTOCOL_ERROR: "protocol error (the hub does not speak this agent's protocol)",
-    CLOSE_UNAUTHORIZED: "the API key is unknown, expired or revoked",
-    CLOSE_FORBIDDEN: (
-        "the API key may not open this agent socket (use the key bound to this server, or an admin's enrolment key)"
-    ),
-}
-# The others are followed by a reconnect; these say why, in the agent's log.
-CLOSE_MEANINGS: Final = {
-    CLOSE_HUB_STOPPING: "the hub process is stopping (a restart)",
-    CLOSE_SILENT: "the hub heard nothing from this agent for too long",
-    CLOSE_REPLACED: "another connection of this server replaced this one",
-    CLOSE_TOO_BIG: "a frame was larger than the hub's max_frame_bytes",
-    1009: "a frame was larger than the hub's web server accepts (1 MiB)",
-    CLOSE_WINDOW: "too many frames awaited acknowledgement",
-    CLOSE_RETRY_LATER: "the hub could not store data; unacknowledged frames are sent again",
-    1011: "the hub failed",
-}
-# The hub is in trouble: even after a connection that lasted, the backoff does not start afresh,
-# so a hub whose database fails is not asked again every second by every agent.
-RETRY_LATER_CLOSE_CODES: Final = frozenset({CLOSE_RETRY_LATER, 1011})
 
 
 class ProcessInfo(TypedDict):
@@ -141,13 +94,6 @@ def request_id(frame: Mapping[str, Any]) -> str | None:
     """
     value = frame.get("id")
     return value if isinstance(value, str) and 1 <= len(value) <= MAX_REQUEST_ID_CHARS else None
-
-
-def valid_metric_name(name: str) -> bool:
-    """Whether the hub accepts ``name`` as a metric name."""
-    if len(name) > MAX_METRIC_NAME_CHARS or METRIC_NAME_RE.match(name) is None:
-        return False
-    return name.isascii() or name == clean_text(name, MAX_METRIC_NAME_CHARS)  # no lone surrogate
 
 
 def clip(text: str, limit: int) -> str:

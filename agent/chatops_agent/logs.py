@@ -21,7 +21,8 @@ import shutil
 import time
 from collections.abc import Mapping, Sequence
 
-from agents.daemon.protocol import MAX_MESSAGE_CHARS, MAX_SOURCE_CHARS, LogLine, clean_text
+from chatops_agent.protocol import LogLine, clean_text
+from chatops_agent.wire import MAX_MESSAGE_CHARS, MAX_SOURCE_CHARS
 
 log = logging.getLogger(__name__)
 

@@ -24,23 +24,23 @@ from typing import Any
 
 import psutil
 
-from agents.daemon import __version__
-from agents.daemon.buffer import FrameBuffer
-from agents.daemon.collector import Collector
-from agents.daemon.commands import CommandPolicy, CommandRunner, protect_agent_memory
-from agents.daemon.config import Settings
-from agents.daemon.docker_ops import DockerOps, DockerUnavailableError
-from agents.daemon.link import FatalHubError, HubLink
-from agents.daemon.logs import FileTailer, JournaldReader, LogCollector
-from agents.daemon.protocol import (
+from chatops_agent import __version__
+from chatops_agent.buffer import FrameBuffer
+from chatops_agent.collector import Collector
+from chatops_agent.config import Settings
+from chatops_agent.docker_ops import DockerOps, DockerUnavailableError
+from chatops_agent.execute import CommandPolicy, CommandRunner, protect_agent_memory
+from chatops_agent.link import FatalHubError, HubLink
+from chatops_agent.logs import FileTailer, JournaldReader, LogCollector
+from chatops_agent.protocol import (
     FRAME_BUDGET_BYTES,
-    PROTOCOL_VERSION,
     ContainerList,
     Sample,
     clip,
     encode_bodies,
     encoded_size,
 )
+from chatops_agent.wire import HELLO, PROTOCOL_VERSION
 
 log = logging.getLogger(__name__)
 
@@ -68,7 +68,7 @@ def build_hello(settings: Settings, stream: str) -> dict[str, Any]:
     """The ``hello`` frame for this host."""
     interval = settings.interval
     return {
-        "type": "hello",
+        "type": HELLO,
         "protocol": PROTOCOL_VERSION,
         "agent_version": __version__,
         "hostname": settings.hostname,

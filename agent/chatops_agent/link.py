@@ -30,17 +30,22 @@ from typing import Any
 from websockets.asyncio.client import ClientConnection, connect
 from websockets.exceptions import ConnectionClosed, InvalidHandshake, InvalidStatus
 
-from agents.daemon import __version__
-from agents.daemon.buffer import FrameBuffer
-from agents.daemon.outbox import Outbox
-from agents.daemon.protocol import (
+from chatops_agent import __version__
+from chatops_agent.buffer import FrameBuffer
+from chatops_agent.outbox import Outbox
+from chatops_agent.wire import (
+    ACK,
+    CLOSE_FORBIDDEN,
     CLOSE_HUB_STOPPING,
     CLOSE_MEANINGS,
     CLOSE_PROTOCOL_ERROR,
+    CLOSE_UNAUTHENTICATED,
+    ERROR,
     FATAL_CLOSE_CODES,
     HUB_MAX_FRAME_BYTES,
     PROTOCOL_VERSION,
     RETRY_LATER_CLOSE_CODES,
+    WELCOME,
 )
 
 log = logging.getLogger(__name__)
@@ -169,9 +174,8 @@ class HubLink:
                 status = exc.response.status_code
                 if status in (401, 403):
                     # The hub (or a proxy) refused the handshake itself: same meaning as 4401/4403.
-                    raise FatalHubError(
-                        4401 if status == 401 else 4403, f"hub refused the key: HTTP {status}"
-                    ) from None
+                    code = CLOSE_UNAUTHENTICATED if status == 401 else CLOSE_FORBIDDEN
+                    raise FatalHubError(code, f"hub refused the key: HTTP {status}") from None
                 log.warning("hub refused the websocket with HTTP %d", status)
             except (OSError, TimeoutError, InvalidHandshake) as exc:
                 log.warning("cannot reach the hub at %s: %s", self.url, str(exc) or type(exc).__name__)
@@ -251,10 +255,10 @@ class HubLink:
             frame = _parse(message)
             if frame is None:
                 continue
-            if frame.get("type") == "error":
+            if frame.get("type") == ERROR:
                 _log_error_frame(frame)
                 continue
-            if frame.get("type") != "welcome":
+            if frame.get("type") != WELCOME:
                 raise _BadWelcomeError(f"expected welcome, got {frame.get('type')!r}")
             for name in ("window", "last_seq"):
                 value = frame.get(name)
@@ -313,7 +317,7 @@ class HubLink:
         if frame is None:
             return
         kind = frame.get("type")
-        if kind == "ack":
+        if kind == ACK:
             seq = frame.get("seq")
             if not isinstance(seq, int) or isinstance(seq, bool) or seq < 0:
                 log.warning("hub sent an ack without a usable seq: %r", seq)
@@ -323,7 +327,7 @@ class HubLink:
                 session.in_flight.popleft()
             session.sent_upto = max(session.sent_upto, seq)
             self._wake.set()
-        elif kind == "error":
+        elif kind == ERROR:
             _log_error_frame(frame)
         elif isinstance(kind, str) and kind in self._handlers:
             try:

@@ -20,11 +20,11 @@ import sqlite3
 import sys
 from collections.abc import Sequence
 
-from agents.daemon.agent import Agent
-from agents.daemon.buffer import BufferLockedError
-from agents.daemon.config import ConfigError, Settings, build_parser, load_settings
+from chatops_agent.agent import Agent
+from chatops_agent.buffer import BufferLockedError
+from chatops_agent.config import ConfigError, Settings, build_parser, load_settings
 
-log = logging.getLogger("agents.daemon")
+log = logging.getLogger("chatops_agent")
 
 
 class RedactingFormatter(logging.Formatter):
