@@ -245,8 +245,10 @@ class AuditLog(models.Model):
     actor_label = models.CharField(max_length=150, blank=True)
     action = models.CharField(max_length=64, db_index=True)
     # Where the action came in (accounts.actor.Via): api, admin, socket, chat, worker, system.
-    # Empty on entries written before the hub recorded it.
-    via = models.CharField(max_length=16, blank=True, default="", choices=[(v, v) for v in VIA_CHOICES])
+    # Empty on entries written before the hub recorded it (so the API's enum includes "").
+    via = models.CharField(
+        max_length=16, blank=True, default="", choices=[("", "not recorded"), *((v, v) for v in VIA_CHOICES)]
+    )
     target_type = models.CharField(max_length=64, blank=True)
     target_id = models.CharField(max_length=64, blank=True)
     ip_address = models.GenericIPAddressField(null=True, blank=True)

@@ -2,7 +2,9 @@ from __future__ import annotations
 
 from typing import Any, cast
 
+from django.apps import apps
 from django.conf import settings
+from django.db.models import Model
 from django.utils import timezone
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -10,6 +12,7 @@ from rest_framework import serializers
 from accounts import scopes as key_scopes
 from accounts.choices import Role
 from accounts.models import APIKey, AuditLog, User
+from accounts.summary import UserSummarySerializer
 from chatops.api.fields import (
     StrictCharField,
     StrictEmailField,
@@ -17,7 +20,6 @@ from chatops.api.fields import (
     StrictPrimaryKeyRelatedField,
     StrictRegexField,
 )
-from servers.models import Server
 
 
 def _min_password_length() -> int:
@@ -46,13 +48,6 @@ class UserSerializer(StrictModelSerializer):
             "updated_at",
         ]
         read_only_fields = ["id", "role", "is_active", "created_at", "updated_at"]
-
-
-class UserSummarySerializer(StrictModelSerializer):
-    class Meta:
-        model = User
-        fields = ["id", "username"]
-        read_only_fields = fields
 
 
 class RegisterSerializer(serializers.Serializer[Any]):
@@ -121,7 +116,8 @@ class ProfileSerializer(StrictModelSerializer):
 class APIKeySerializer(StrictModelSerializer):
     user = UserSummarySerializer(read_only=True)
     server = StrictPrimaryKeyRelatedField(
-        queryset=Server.objects.all(),
+        # Through the key's relation: the inventory app sits above accounts and is not imported.
+        queryset=apps.get_model("servers", "Server").objects.all(),
         required=False,
         allow_null=True,
         help_text="Bind the key to one server: it then authenticates that server's agent (admins only).",
@@ -160,7 +156,7 @@ class APIKeySerializer(StrictModelSerializer):
             raise serializers.ValidationError("Must be in the future.")
         return value
 
-    def validate_server(self, value: Server | None) -> Server | None:
+    def validate_server(self, value: Model | None) -> Model | None:
         request = self.context["request"]
         if value is not None and not request.user.is_admin:
             raise serializers.ValidationError("Only admins may bind a key to a server.")

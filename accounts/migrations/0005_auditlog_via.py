@@ -15,6 +15,7 @@ class Migration(migrations.Migration):
             field=models.CharField(
                 blank=True,
                 choices=[
+                    ("", "not recorded"),
                     ("api", "api"),
                     ("admin", "admin"),
                     ("socket", "socket"),

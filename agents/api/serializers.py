@@ -4,7 +4,7 @@ from typing import Any
 
 from rest_framework import serializers
 
-from accounts.api.serializers import UserSummarySerializer
+from accounts.summary import UserSummarySerializer
 from agents.models import CommandHistory
 from chatops.api.fields import StrictCharField
 

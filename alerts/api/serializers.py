@@ -14,7 +14,7 @@ from chatops.api.fields import (
 )
 from chatops_agent.wire import METRIC_NAME_RE
 from monitoring.catalog import label_and_unit
-from servers.api.serializers import TagField
+from servers.fields import TagField
 from servers.models import Server
 
 

@@ -4,21 +4,12 @@ from typing import Any
 
 from rest_framework import serializers
 
-from accounts.api.serializers import UserSummarySerializer
-from chatops.api.fields import StrictCharField, StrictModelSerializer
-from servers.models import Server, tag_validator
+from accounts.summary import UserSummarySerializer
+from chatops.api.fields import StrictModelSerializer
+from servers.fields import TagField
+from servers.models import Server
 
 MAX_TAGS = 20
-
-
-class TagField(StrictCharField):
-    """A tag name; surrounding space is dropped and it is lowercased before it is checked."""
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(max_length=50, validators=[tag_validator], **kwargs)
-
-    def to_internal_value(self, data: Any) -> str:
-        return str(super().to_internal_value(data)).strip().lower()
 
 
 class TagListField(serializers.ListField):

@@ -8,7 +8,7 @@ from django.core.validators import URLValidator
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from accounts.api.serializers import UserSummarySerializer
+from accounts.summary import UserSummarySerializer
 from chatops.api.fields import StrictCharField, StrictModelSerializer
 from webhooks import net
 from webhooks.choices import delivery_event_choices, event_choices
