@@ -210,7 +210,10 @@ class HubLink:
     async def _session(self, ws: ClientConnection) -> None:
         await ws.send(json.dumps(self._hello))
         try:
-            welcome = await asyncio.wait_for(self._welcome(ws), self.welcome_timeout)
+            # asyncio.timeout, not wait_for: on Python 3.11, wait_for drops a cancel (the stop)
+            # that lands in the turn the welcome is read, and the agent would never stop.
+            async with asyncio.timeout(self.welcome_timeout):
+                welcome = await self._welcome(ws)
         except TimeoutError:
             raise _BadWelcomeError(f"none within {self.welcome_timeout:g} s of hello") from None
         last_seq = welcome["last_seq"]

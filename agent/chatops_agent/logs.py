@@ -395,7 +395,8 @@ class JournaldReader:
             if proc.returncode is None:
                 proc.terminate()
                 try:
-                    await asyncio.wait_for(proc.wait(), 2)
+                    async with asyncio.timeout(2):  # not wait_for, which may drop a cancel (3.11)
+                        await proc.wait()
                 except TimeoutError:
                     proc.kill()
                     await proc.wait()

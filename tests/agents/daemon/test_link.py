@@ -283,3 +283,31 @@ async def test_a_hub_that_never_welcomes_is_left_and_tried_again(tmp_path, caplo
             await asyncio.gather(task, return_exceptions=True)
             buffer.close()
     assert "no usable welcome from the hub: none within 0.1 s of hello" in caplog.text
+
+
+async def test_a_stop_that_comes_as_the_welcome_arrives_still_stops_the_link(hub, tmp_path):
+    # The stop (a cancel) lands in the very turn the welcome is read. asyncio.wait_for on
+    # Python 3.11 returns the finished result then and drops the cancel, so the agent went on
+    # streaming and never stopped (a suite hung on it once, and failed on it once).
+    buffer = FrameBuffer(tmp_path / "buffer.sqlite3", 100)
+    url = f"ws://127.0.0.1:{hub.port}/api/v1/agents/ws"
+    link = HubLink(url, KEY, {"type": "hello"}, buffer, backoff_base=0.001)
+    task: asyncio.Task[None] | None = None
+    read_welcome = link._welcome
+
+    async def welcome_then_stop(ws):
+        welcome = await read_welcome(ws)
+        assert task is not None
+        task.cancel()
+        return welcome
+
+    link._welcome = welcome_then_stop  # type: ignore[method-assign]
+    task = asyncio.create_task(link.run())
+    try:
+        done, _ = await asyncio.wait({task}, timeout=5)
+        assert done, "the link went on after its cancel"
+        assert task.cancelled()
+    finally:
+        task.cancel()
+        await asyncio.gather(task, return_exceptions=True)
+        buffer.close()
