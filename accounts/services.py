@@ -10,10 +10,8 @@ from typing import Any, cast
 from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
 from django.db import models, transaction
-from django.http import HttpRequest
 from django.utils import timezone
 from rest_framework import exceptions
-from rest_framework.request import Request
 from rest_framework_simplejwt.exceptions import TokenError
 from rest_framework_simplejwt.token_blacklist.models import BlacklistedToken, OutstandingToken
 from rest_framework_simplejwt.tokens import RefreshToken
@@ -35,26 +33,10 @@ class TooManyAttempts(exceptions.Throttled):
     default_code = "too_many_login_attempts"
 
 
-def _acting(
-    actor: Actor | User | None, request: HttpRequest | Request | None, api_key: APIKey | None, label: str
-) -> Actor:
-    """The ``Actor`` of an audit entry from what the caller has. Transitional: the request form
-    goes away as every service takes an ``Actor``."""
-    if isinstance(actor, Actor):
-        return actor
-    if request is not None:
-        # A DRF request came through the API; a bare Django one through the admin.
-        base = Actor.from_request(request, via="api" if isinstance(request, Request) else "admin")
-        return replace(base, user=actor or base.user, api_key=api_key or base.api_key, label=label)
-    return Actor(user=actor, via="system", api_key=api_key, label=label)
-
-
 def record_audit(
     action: str,
     *,
-    actor: Actor | User | None = None,
-    request: HttpRequest | Request | None = None,
-    api_key: APIKey | None = None,
+    actor: Actor,
     target: models.Model | None = None,
     target_type: str = "",
     target_id: str | int = "",
@@ -62,20 +44,19 @@ def record_audit(
     actor_label: str = "",
 ) -> AuditLog:
     """Write one audit entry. Never put a secret (password, key, token) in ``details``."""
-    who = _acting(actor, request, api_key, actor_label)
     if target is not None:
         target_type = target_type or target._meta.label_lower
         target_id = target_id or str(target.pk)
     return AuditLog.objects.create(
-        actor=who.user,
-        api_key=who.api_key,
-        actor_label=actor_label or who.name,
+        actor=actor.user,
+        api_key=actor.api_key,
+        actor_label=actor_label or actor.name,
         action=action,
-        via=who.via,
+        via=actor.via,
         target_type=target_type,
         target_id=str(target_id),
-        ip_address=who.ip,
-        user_agent=who.user_agent,
+        ip_address=actor.ip,
+        user_agent=actor.user_agent,
         details=details or {},
     )
 
@@ -306,8 +287,9 @@ def create_api_key(
 ) -> tuple[APIKey, str]:
     """Create a key for ``user`` and return it with its raw value, which is never stored or
     shown again. Without ``scopes``: ``agent`` for a key bound to a server, else the default
-    read scopes. Without an ``actor`` (a script on the hub, a test) the owner acts, from the
-    hub itself."""
+    read scopes. ``actor=None`` is the one shorthand kept: a script on the hub (a management
+    command, the benchmarks, a test's setup) that makes a key for someone, who then acts from
+    the hub itself, i.e. ``Actor.for_user(user, "system")``."""
     if scopes is None:
         scopes = [key_scopes.AGENT] if server is not None else list(key_scopes.default_scopes())
     scopes = key_scopes.normalised(scopes)
@@ -374,15 +356,9 @@ def announce_access_change(user: User, *, deactivated: bool, role_changed: bool)
         announce_revocation([key.pk for key in keys if key_scopes.ENROL in key.scopes])
 
 
-def revoke_api_key(actor: Actor | None, key: APIKey, /, **legacy: User) -> APIKey:
-    """Revoke ``key`` and close the sockets it opened. Without an ``actor``, the hub itself
-    revokes; older callers (scripts, tests) may name a user as ``actor=`` instead, who then
-    acts from the hub itself."""
-    if set(legacy) - {"actor"}:
-        raise TypeError(f"revoke_api_key() got unexpected arguments {sorted(set(legacy) - {'actor'})}")
-    if actor is None:
-        by = legacy.get("actor")
-        actor = Actor.for_user(by, "system") if by is not None else Actor.system(label="")
+def revoke_api_key(actor: Actor, key: APIKey) -> APIKey:
+    """Revoke ``key`` and close the sockets it opened. A script on the hub passes
+    ``Actor.for_user(who, "system")`` (or ``Actor.system()`` with nobody behind it)."""
     with transaction.atomic():
         locked = APIKey.objects.select_for_update().get(pk=key.pk)
         if locked.revoked_at is None:

@@ -9,7 +9,6 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.actor import Actor
-from accounts.models import User
 from chatops.realtime import publish_after_commit
 from monitoring.ingest.evaluators import run_evaluators
 from monitoring.models import CustomMetric, IngestStream
@@ -22,10 +21,8 @@ def last_seq(server_id: int, stream: str) -> int:
     return row.last_seq
 
 
-def record_custom_metrics(actor: Actor | User, points: list[dict[str, Any]]) -> int:
-    """Store points sent through the API; returns how many. (A bare ``User`` is still taken,
-    for scripts written before the Actor: the browser tests seed points that way.)"""
-    submitted_by = actor.user if isinstance(actor, Actor) else actor
+def record_custom_metrics(actor: Actor, points: list[dict[str, Any]]) -> int:
+    """Store points sent through the API; returns how many."""
     now = timezone.now()
     rows = [
         CustomMetric(
@@ -35,7 +32,7 @@ def record_custom_metrics(actor: Actor | User, points: list[dict[str, Any]]) -> 
             ts=p.get("ts") or now,
             tags=p.get("tags") or {},
             server=p.get("server"),
-            submitted_by=submitted_by,
+            submitted_by=actor.user,
         )
         for p in points
     ]

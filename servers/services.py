@@ -3,30 +3,24 @@ that every app's views and services use."""
 
 from __future__ import annotations
 
-from typing import Any, cast
+from typing import Any
 
-from django.contrib.auth.base_user import AbstractBaseUser
-from django.contrib.auth.models import AnonymousUser
 from django.db import transaction
 from django.shortcuts import get_object_or_404
 
 from accounts.actor import Actor
-from accounts.models import User
 from accounts.services import announce_revocation, record_audit
 from chatops.db import conflicts_as_409
 from servers.models import Server, Tag
 
 
-def visible_server(who: Actor | AbstractBaseUser | AnonymousUser, server_id: int) -> Server:
-    """The server ``server_id`` if ``who`` may see it, else 404 (the same answer as for a
+def visible_server(actor: Actor, server_id: int) -> Server:
+    """The server ``server_id`` if ``actor`` may see it, else 404 (the same answer as for a
     server that does not exist). The hub itself sees all; an anonymous caller nothing."""
-    if isinstance(who, Actor):
-        if who.user is not None:
-            servers = Server.objects.visible_to(who.user)
-        else:
-            servers = Server.objects.all() if who.is_system else Server.objects.none()
+    if actor.user is not None:
+        servers = Server.objects.visible_to(actor.user)
     else:
-        servers = Server.objects.visible_to(cast(User, who))
+        servers = Server.objects.all() if actor.is_system else Server.objects.none()
     return get_object_or_404(servers, pk=server_id)
 
 

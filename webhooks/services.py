@@ -232,7 +232,7 @@ def _disable(webhook: Webhook, last_error: str, now: datetime) -> None:
     _cancel_pending(webhook, "webhook disabled")
     record_audit(
         "webhook.disabled",
-        actor_label="system",
+        actor=Actor.system(),
         target=webhook,
         details={
             "host": webhook.host,

@@ -64,7 +64,7 @@ class CommandsView(generics.ListAPIView[CommandHistory]):
     def get_queryset(self) -> QuerySet[CommandHistory]:
         if getattr(self, "swagger_fake_view", False):
             return CommandHistory.objects.none()
-        server = visible_server(self.request.user, self.kwargs["server_id"])
+        server = visible_server(Actor.from_request(self.request), self.kwargs["server_id"])
         return CommandHistory.objects.filter(server=server).select_related("requested_by")
 
     @extend_schema(summary="The server's command history")
@@ -102,7 +102,7 @@ class CommandDetailView(generics.RetrieveAPIView[CommandHistory]):
     def get_queryset(self) -> QuerySet[CommandHistory]:
         if getattr(self, "swagger_fake_view", False):
             return CommandHistory.objects.none()
-        server = visible_server(self.request.user, self.kwargs["server_id"])
+        server = visible_server(Actor.from_request(self.request), self.kwargs["server_id"])
         return CommandHistory.objects.filter(server=server).select_related("requested_by")
 
 

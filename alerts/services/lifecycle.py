@@ -13,7 +13,6 @@ from datetime import datetime
 from typing import Any, Literal, TypedDict
 
 from django.db import transaction
-from django.http import HttpRequest
 from django.utils import timezone
 
 from accounts.actor import Actor
@@ -125,22 +124,12 @@ def close(alert: Alert, *, by: User | None, comment: str = "", at: datetime | No
 # --- By hand ------------------------------------------------------------------------------------
 
 
-def _acting(actor: Actor | Any) -> Actor:
-    """Transitional, like ``record_audit``'s request form: a request still passed by an old
-    caller is read as its view would read it (a DRF request through the API, a Django one
-    through the admin)."""
-    if isinstance(actor, Actor):
-        return actor
-    return Actor.from_request(actor, via="admin" if isinstance(actor, HttpRequest) else "api")
-
-
 def _locked(alert_id: int) -> Alert:
     return Alert.objects.select_for_update(of=("self",)).select_related("server").get(pk=alert_id)
 
 
 def acknowledge(actor: Actor, alert: Alert, comment: str = "") -> Alert:
     """ "I'm on it": a firing alert stops repeating until it resolves."""
-    actor = _acting(actor)
     with transaction.atomic():
         alert = _locked(alert.pk)
         if alert.status != AlertStatus.FIRING:
@@ -157,7 +146,6 @@ def acknowledge(actor: Actor, alert: Alert, comment: str = "") -> Alert:
 
 def resolve(actor: Actor, alert: Alert, comment: str = "") -> Alert:
     """Resolve by hand. If the condition still holds, the next samples open a new episode."""
-    actor = _acting(actor)
     with transaction.atomic():
         alert = _locked(alert.pk)
         if alert.status == AlertStatus.RESOLVED:
@@ -204,7 +192,6 @@ def _resolve_tag(fields: dict[str, Any]) -> None:
 
 
 def create_threshold(actor: Actor, **fields: Any) -> Threshold:
-    actor = _acting(actor)
     with conflicts_as_409(Threshold.objects.all(), _unique(fields), "threshold"):
         _resolve_tag(fields)
         threshold = Threshold.objects.create(created_by=actor.user, **fields)
@@ -215,7 +202,6 @@ def create_threshold(actor: Actor, **fields: Any) -> Threshold:
 def update_threshold(actor: Actor, threshold: Threshold, **fields: Any) -> Threshold:
     """Apply a change. A change to the condition restarts pending durations; disabling, or
     moving the scope off a server, resolves its open alerts (nobody watches them any more)."""
-    actor = _acting(actor)
     with conflicts_as_409(Threshold.objects.all(), _unique(fields), "threshold", exclude_pk=threshold.pk):
         _resolve_tag(fields)
         threshold = Threshold.objects.select_for_update().get(pk=threshold.pk)
@@ -237,7 +223,6 @@ def update_threshold(actor: Actor, threshold: Threshold, **fields: Any) -> Thres
 
 
 def delete_threshold(actor: Actor, threshold: Threshold) -> None:
-    actor = _acting(actor)
     with transaction.atomic():
         events = _close_episodes(threshold, "threshold deleted", keep_open=False)
         record_audit("threshold.deleted", actor=actor, target=threshold, details={"name": threshold.name})

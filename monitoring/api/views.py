@@ -46,7 +46,7 @@ class LatestMetricsView(APIView):
 
     @extend_schema(responses=LatestSampleSerializer, summary="The server's latest sample")
     def get(self, request: Request, server_id: int) -> Response:
-        server = visible_server(request.user, server_id)
+        server = visible_server(Actor.from_request(request), server_id)
         latest = LatestSample.objects.filter(server=server).first()
         if latest is None:
             data: dict[str, Any] = {"server_id": server.pk, "ts": None, "age_seconds": None, "values": {}, "top": None}
@@ -71,7 +71,7 @@ class HistoryView(APIView):
         summary="A metric over time, in at most `points` buckets (avg, min, max)",
     )
     def get(self, request: Request, server_id: int) -> Response:
-        server = visible_server(request.user, server_id)
+        server = visible_server(Actor.from_request(request), server_id)
         raw = {name: single_param(request, name) for name in ("metric", "start", "end", "points")}
         query = HistoryQuerySerializer(data={k: v for k, v in raw.items() if v is not None})
         query.is_valid(raise_exception=True)
@@ -126,7 +126,7 @@ class LogsView(generics.ListAPIView[LogLine]):
     def get_queryset(self) -> QuerySet[LogLine]:
         if getattr(self, "swagger_fake_view", False):
             return LogLine.objects.none()
-        return LogLine.objects.filter(server=visible_server(self.request.user, self.kwargs["server_id"]))
+        return LogLine.objects.filter(server=visible_server(Actor.from_request(self.request), self.kwargs["server_id"]))
 
 
 @extend_schema(tags=["metrics"])

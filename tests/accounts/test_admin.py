@@ -14,6 +14,7 @@ from django.utils import timezone
 from rest_framework_simplejwt.token_blacklist.models import BlacklistedToken, OutstandingToken
 from rest_framework_simplejwt.tokens import RefreshToken
 
+from accounts.actor import Actor
 from accounts.choices import Role
 from accounts.models import APIKey, AuditLog, RateLimitCounter, User
 from accounts.services import create_api_key, record_audit, revoke_api_key
@@ -96,7 +97,7 @@ class TestPages:
 
     def test_api_key_status_filter_selects_by_status(self, console, admin, key):
         revoked, _ = create_api_key(None, admin, name="old")
-        revoke_api_key(None, revoked, actor=admin)
+        revoke_api_key(Actor.for_user(admin, "system"), revoked)
         page = console.get(url("apikey", "changelist"), {"status": "revoked"})
         assert list(page.context["cl"].result_list) == [revoked]
 
@@ -168,7 +169,7 @@ class TestAPIKeys:
     def test_revoke_action_revokes_and_audits_each_live_key(self, console, admin, operator, key):
         other, _ = create_api_key(None, operator, name="agent")
         gone, _ = create_api_key(None, operator, name="gone")
-        revoke_api_key(None, gone, actor=operator)
+        revoke_api_key(Actor.for_user(operator, "system"), gone)
         data = {"action": "revoke_keys", "_selected_action": [key.pk, other.pk, gone.pk]}
         response = console.post(url("apikey", "changelist"), data, follow=True)
         assert "Revoked 2 key(s)." in response.content.decode()
@@ -182,7 +183,7 @@ class TestAPIKeys:
 
     def test_a_live_key_cannot_be_deleted_but_a_revoked_one_can(self, console, admin, key):
         assert console.get(url("apikey", "delete", key.pk)).status_code == 403
-        revoke_api_key(None, key, actor=admin)
+        revoke_api_key(Actor.for_user(admin, "system"), key)
         assert console.post(url("apikey", "delete", key.pk), {"post": "yes"}).status_code == 302
         assert not APIKey.objects.filter(pk=key.pk).exists()
 
@@ -195,7 +196,7 @@ class TestAPIKeys:
 
 class TestAuditLog:
     def test_audit_log_cannot_be_added_changed_or_deleted(self, console, admin):
-        entry = record_audit("test.entry", actor=admin, details={"n": 1})
+        entry = record_audit("test.entry", actor=Actor.for_user(admin, "system"), details={"n": 1})
         assert console.get(url("auditlog", "add")).status_code == 403
         assert console.post(url("auditlog", "change", entry.pk), {"action": "forged"}).status_code == 403
         assert console.get(url("auditlog", "delete", entry.pk)).status_code == 403
@@ -206,8 +207,8 @@ class TestAuditLog:
         assert entry.action == "test.entry"
 
     def test_audit_log_search_finds_by_actor_action_and_target(self, console, admin, operator):
-        record_audit("server.created", actor=admin, target_id="41")
-        record_audit("auth.login", actor=operator, target_id="7")
+        record_audit("server.created", actor=Actor.for_user(admin, "system"), target_id="41")
+        record_audit("auth.login", actor=Actor.for_user(operator, "system"), target_id="7")
         for query, action in [("otto", "auth.login"), ("server.created", "server.created"), ("41", "server.created")]:
             result = console.get(url("auditlog", "changelist"), {"q": query}).context["cl"].result_list
             assert [entry.action for entry in result] == [action], query

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from django.utils import timezone
 
+from accounts.actor import Actor
 from accounts.choices import AUDIT_ACTIONS
 from accounts.models import AuditLog
 from accounts.services import record_audit
@@ -20,10 +21,12 @@ URL = "/api/v1/audit-logs"
 
 @pytest.fixture
 def entries(admin, viewer):
-    old = record_audit("server.deleted", actor=admin, target_type="servers.server", target_id=7)
+    old = record_audit(
+        "server.deleted", actor=Actor.for_user(admin, "system"), target_type="servers.server", target_id=7
+    )
     AuditLog.objects.filter(pk=old.pk).update(created_at=timezone.now() - timedelta(days=3))
-    record_audit("auth.login", actor=viewer, target=viewer)
-    record_audit("auth.login", actor=admin, target=admin)
+    record_audit("auth.login", actor=Actor.for_user(viewer, "system"), target=viewer)
+    record_audit("auth.login", actor=Actor.for_user(admin, "system"), target=admin)
     return old
 
 

@@ -10,6 +10,7 @@ from channels.db import database_sync_to_async
 from django.test import Client
 from rest_framework.test import APIClient
 
+from accounts.actor import Actor
 from accounts.choices import Role
 from accounts.models import APIKey, User
 from accounts.services import create_api_key, issue_tokens, revoke_api_key
@@ -97,7 +98,7 @@ async def test_an_enrolment_key_cannot_take_over_a_server_enrolled_through_anoth
     await still_open(first, 2)
     # Once the first key is revoked its server may be enrolled afresh.
     first_key = await sync(lambda: APIKey.objects.get(user=admin))
-    await sync(lambda: revoke_api_key(None, first_key, actor=admin))
+    await sync(lambda: revoke_api_key(Actor.for_user(admin, "system"), first_key))
     assert await closed_with(first) == 4401
     second, again = await connect_agent(raw, hostname="box.example.org", stream="secondstream1")
     assert again["server_id"] == welcome["server_id"]

@@ -10,6 +10,7 @@ import channels.consumer
 import pytest
 from channels.db import database_sync_to_async
 
+from accounts.actor import Actor
 from accounts.services import create_api_key, revoke_api_key
 from agents.models import ConnectionEvent
 from monitoring.models import IngestStream, LatestSample, LogLine, MetricSample
@@ -253,7 +254,7 @@ async def test_viewer_key_can_neither_enrol_nor_join_an_existing_server(viewer_k
 async def test_revoking_the_key_closes_the_socket(bound_key, server, admin):
     ws, _ = await connect_agent(bound_key)
     key = await database_sync_to_async(lambda: server.api_keys.get())()
-    await database_sync_to_async(revoke_api_key)(None, key, actor=admin)
+    await database_sync_to_async(revoke_api_key)(Actor.for_user(admin, "system"), key)
     assert await closed_with(ws, timeout=6) == 4401
 
 

@@ -4,6 +4,7 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
+from accounts.actor import Actor
 from accounts.models import APIKey
 from accounts.services import revoke_api_key
 from servers.models import Server
@@ -27,7 +28,7 @@ def test_creates_a_server_and_a_bound_key_once(admin, settings, tmp_path, capsys
 def test_a_revoked_key_is_replaced(admin, settings, tmp_path):
     settings.VAR_DIR = tmp_path
     call_command("ensure_local_agent")
-    revoke_api_key(None, APIKey.objects.get(), actor=admin)
+    revoke_api_key(Actor.for_user(admin, "system"), APIKey.objects.get())
     call_command("ensure_local_agent")
     assert APIKey.objects.for_raw_key((tmp_path / "agent-key").read_text()) is not None
     assert Server.objects.count() == 1

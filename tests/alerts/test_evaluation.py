@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from django.core import mail
 
+from accounts.actor import Actor
 from alerts.jobs import send_emails
 from alerts.models import Alert, AlertKind, AlertStatus, EmailNotification, Threshold, ThresholdState
 from alerts.services import evaluate_offline, send_repeats
@@ -326,7 +327,7 @@ class TestThresholdsKeptPerProcess:
         assert feed(0, cpu_percent=50) == []
         request = rf.post("/")
         request.user = admin
-        update_threshold(request, rule, value=40.0)
+        update_threshold(Actor.from_request(request, via="admin"), rule, value=40.0)
         assert [e["type"] for e in feed(1, cpu_percent=50)] == ["alert.created"]
 
     def test_a_disabled_deleted_or_new_threshold_counts_from_the_next_batch(self, feed):

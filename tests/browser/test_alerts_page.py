@@ -24,12 +24,13 @@ print('ok')
 CUSTOM_POINTS = """
 from datetime import timedelta
 from django.utils import timezone
+from accounts.actor import Actor
 from accounts.models import User
 from monitoring.services import record_custom_metrics
 now = timezone.now()
 points = [{"name": "queue_depth", "value": float(i % 7), "unit": "jobs", "tags": {"queue": "mail"},
            "ts": now - timedelta(minutes=i)} for i in range(120)]
-print(record_custom_metrics(User.objects.get(username="ops"), points))
+print(record_custom_metrics(Actor.for_user(User.objects.get(username="ops"), "system"), points))
 """
 
 

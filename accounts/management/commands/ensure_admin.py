@@ -16,6 +16,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from accounts.actor import Actor
 from accounts.choices import Role
 from accounts.models import User
 from accounts.services import record_audit
@@ -34,7 +35,12 @@ class Command(BaseCommand):
                 return
             password = given or secrets.token_urlsafe(18)
             user = User.objects.create_superuser(username, f"{username}@localhost", password)
-            record_audit("user.created", actor=user, target=user, details={"via": "ensure_admin", "role": "admin"})
+            record_audit(
+                "user.created",
+                actor=Actor.for_user(user, "system"),
+                target=user,
+                details={"via": "ensure_admin", "role": "admin"},
+            )
         if given:
             self.stdout.write(f"Created admin {username!r} with the password from CHATOPS_ADMIN_PASSWORD.")
             return
