@@ -301,7 +301,7 @@ async def test_a_stop_that_comes_as_the_welcome_arrives_still_stops_the_link(hub
         task.cancel()
         return welcome
 
-    link._welcome = welcome_then_stop  # type: ignore[method-assign]
+    link._welcome = welcome_then_stop
     task = asyncio.create_task(link.run())
     try:
         done, _ = await asyncio.wait({task}, timeout=5)
