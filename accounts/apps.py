@@ -21,3 +21,18 @@ class AccountsConfig(AppConfig):
                 **{f"accounts-api:{name}": None for name in no_key},
             }
         )
+        registry.register_audit_actions(
+            "api_key.created",
+            "api_key.revoked",
+            "api_key.updated",
+            "auth.login",
+            "auth.login_failed",
+            "auth.logout",
+            "auth.password_changed",
+            "auth.profile_updated",
+            "auth.register",
+            "user.created",
+            "user.deleted",
+            "user.password_changed",
+            "user.updated",
+        )

@@ -27,3 +27,12 @@ class AgentsConfig(AppConfig):
                 **{f"agents-api:{name}": "docker" for name in docker},
             }
         )
+        registry.register_audit_actions(
+            "command.run",
+            "docker.list",
+            "docker.logs",
+            "docker.restart",
+            "docker.start",
+            "docker.stop",
+            "server.enrolled",
+        )

@@ -28,3 +28,10 @@ class AlertsConfig(AppConfig):
         # The thresholds judge every ingest batch (and custom metrics) inside its transaction;
         # monitoring only knows the hook, not this app.
         register_evaluator(evaluate)
+        registry.register_audit_actions(
+            "alert.acknowledged",
+            "alert.resolved",
+            "threshold.created",
+            "threshold.deleted",
+            "threshold.updated",
+        )

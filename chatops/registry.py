@@ -1,7 +1,8 @@
 """What each app brings to the house, declared by the app itself from its ``AppConfig.ready()``.
 
 The shared base names no app: the worker's jobs, the webhook event types, the API-key scope
-vocabulary and the scope of each REST route, and the chat commands are gathered here from the
+vocabulary and the scope of each REST route, the audit actions, and the chat commands are
+gathered here from the
 apps that own them, so that adding an app touches no other app's files and no list in
 ``chatops/``.
 
@@ -96,6 +97,18 @@ def register_jobs(*entries: Job) -> None:
         if job.period <= 0:
             raise ImproperlyConfigured(f"The job {job.name!r} needs a positive period.")
         jobs.register(job.name, job)
+
+
+# --- Audit actions -------------------------------------------------------------------------------
+
+#: Every action an app writes to the audit log (``record_audit("server.created", …)``), so that
+#: the audit API can refuse a misspelt filter (400) instead of answering an empty page.
+audit_actions: Registry[str] = Registry("audit actions")
+
+
+def register_audit_actions(*names: str) -> None:
+    for name in names:
+        audit_actions.register(name, name)
 
 
 # --- Webhook event types --------------------------------------------------------------------------

@@ -11,3 +11,4 @@ class ServersConfig(AppConfig):
 
         registry.register_scope_resources(registry.ScopeResource("servers", read=Role.VIEWER, write=Role.ADMIN))
         registry.register_api_routes({"servers-api:server-list": "servers", "servers-api:server-detail": "servers"})
+        registry.register_audit_actions("server.created", "server.deleted", "server.updated")

@@ -15,3 +15,4 @@ class WebhooksConfig(AppConfig):
         registry.register_scope_resources(registry.ScopeResource("webhooks", read=Role.ADMIN, write=Role.ADMIN))
         routes = ["webhook-list", "webhook-detail", "webhook-test", "deliveries"]
         registry.register_api_routes({f"webhooks-api:{name}": "webhooks" for name in routes})
+        registry.register_audit_actions("webhook.created", "webhook.deleted", "webhook.disabled", "webhook.updated")

@@ -41,6 +41,7 @@ PINBOARD: dict[str, str] = {
                 registry.register_scope_resources(registry.ScopeResource("pins", read=Role.VIEWER, write=Role.OPERATOR))
                 registry.register_api_routes({"pinboard-api:pin-list": "pins"})
                 registry.register_chat_command(PIN)
+                registry.register_audit_actions("pin.added")
     """,
     "events.py": """
         from typing import Literal, TypedDict
@@ -62,6 +63,7 @@ PINBOARD: dict[str, str] = {
 
         from accounts.actor import Actor
         from accounts.choices import Role
+        from accounts.services import record_audit
         from chatops.realtime import publish_after_commit
         from pinboard.events import PinAddedEvent, board_group
         from webhooks.services import enqueue
@@ -76,6 +78,7 @@ PINBOARD: dict[str, str] = {
             with transaction.atomic():
                 PINS.setdefault(board, []).append(text)
                 enqueue("pin.added", dict(event))
+                record_audit("pin.added", actor=actor, target_type="pinboard.board", target_id=board)
                 publish_after_commit([(board_group(board), event)])
             return event
     """,
@@ -281,6 +284,8 @@ CHECK = """
         out["deliveries"] = list(Delivery.objects.values_list("event", flat=True))
         out["board"] = client(issue_tokens(viewer).access_token).get("/api/v1/pins").json()["data"]
         out["job_after"] = runner._jobs()[-1].run()
+        audit = client(issue_tokens(admin).access_token).get("/api/v1/audit-logs", {"action": "pin.added"})
+        out["audit"] = [[e["action"], e["via"], e["actor_label"]] for e in audit.json()["data"]]
     finally:
         connection.creation.destroy_test_db(test_db, verbosity=0)
     print("RESULT " + json.dumps(out))
@@ -348,3 +353,5 @@ def test_an_app_registers_a_job_an_event_a_route_and_a_command_without_touching_
     assert seen["received"] == {"type": "pin.added", "board": "main", "text": "deploy on friday", "by": "otto"}
     assert seen["nothing_more"] is True
     assert seen["board"] == [{"board": "main", "pins": ["deploy on friday"]}]
+    # Its audit action is one the audit log's filter takes, and the chat's Actor is recorded.
+    assert seen["audit"] == [["pin.added", "chat", "otto"]]
