@@ -1,10 +1,11 @@
 from __future__ import annotations
 
-from typing import Any, cast
+from typing import Any
 
 from rest_framework import serializers
 
-from alerts.models import Alert, Scope, Threshold, metric_problem, threshold_problems
+from alerts.models import Scope, Threshold, metric_problem, threshold_problems
+from alerts.representation import metric_label_and_unit
 from chatops.api.fields import (
     StrictCharField,
     StrictFloatField,
@@ -13,20 +14,8 @@ from chatops.api.fields import (
     pattern_validator,
 )
 from chatops_agent.wire import METRIC_NAME_RE
-from monitoring.catalog import label_and_unit
 from servers.fields import TagField
 from servers.models import Server
-
-
-def _label_and_unit(serializer: serializers.Serializer[Any], metric: str) -> tuple[str, str]:
-    """The metric's label and unit, looked up once per response (a list names few metrics)."""
-    if not metric:
-        return "", ""
-    context = cast(dict[str, Any], serializer.context)  # the root's dict, shared by a list's items
-    known: dict[str, tuple[str, str]] = context.setdefault("metric_labels", {})
-    if metric not in known:
-        known[metric] = label_and_unit(metric)
-    return known[metric]
 
 
 class ThresholdSerializer(StrictModelSerializer):
@@ -97,10 +86,10 @@ class ThresholdSerializer(StrictModelSerializer):
         return data
 
     def get_metric_label(self, obj: Threshold) -> str:
-        return _label_and_unit(self, obj.metric)[0]
+        return metric_label_and_unit(self, obj.metric)[0]
 
     def get_metric_unit(self, obj: Threshold) -> str:
-        return _label_and_unit(self, obj.metric)[1]
+        return metric_label_and_unit(self, obj.metric)[1]
 
     def validate_name(self, value: str) -> str:
         value = value.strip()
@@ -137,56 +126,6 @@ class ThresholdSerializer(StrictModelSerializer):
         attrs["server"] = server
         attrs["tag"] = tag or None  # by name: the service makes a new tag in its transaction
         return attrs
-
-
-class AlertSerializer(StrictModelSerializer):
-    server_name = serializers.CharField(source="server.name", read_only=True)
-    acknowledged_by: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
-        slug_field="username", read_only=True, allow_null=True
-    )
-    resolved_by: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
-        slug_field="username", read_only=True, allow_null=True
-    )
-    metric_label = serializers.SerializerMethodField(help_text="The metric for people ('' for a silent server).")
-    metric_unit = serializers.SerializerMethodField(help_text="The unit of value, peak_value and threshold_value.")
-
-    class Meta:
-        model = Alert
-        fields = [
-            "id",
-            "kind",
-            "threshold",
-            "name",
-            "server",
-            "server_name",
-            "metric",
-            "metric_label",
-            "metric_unit",
-            "operator",
-            "threshold_value",
-            "severity",
-            "status",
-            "value",
-            "peak_value",
-            "message",
-            "started_at",
-            "fired_at",
-            "acknowledged_at",
-            "acknowledged_by",
-            "ack_comment",
-            "resolved_at",
-            "resolved_by",
-            "resolve_comment",
-            "last_notified_at",
-            "notifications_sent",
-        ]
-        read_only_fields = fields
-
-    def get_metric_label(self, obj: Alert) -> str:
-        return _label_and_unit(self, obj.metric)[0]
-
-    def get_metric_unit(self, obj: Alert) -> str:
-        return _label_and_unit(self, obj.metric)[1]
 
 
 class AlertActionSerializer(serializers.Serializer[Any]):

@@ -18,8 +18,9 @@ from accounts.actor import Actor
 from accounts.permissions import IsOperator, ReadOnlyOrAdmin
 from alerts import services
 from alerts.api.filters import AlertFilter
-from alerts.api.serializers import AlertActionSerializer, AlertSerializer, ThresholdSerializer
+from alerts.api.serializers import AlertActionSerializer, ThresholdSerializer
 from alerts.models import Alert, Threshold
+from alerts.representation import AlertSerializer
 from chatops.api.envelope import envelope
 
 

@@ -20,6 +20,7 @@ from accounts.models import User
 from accounts.services import record_audit
 from alerts.events import ALERTS_GROUP
 from alerts.models import OPEN, Alert, AlertKind, AlertStatus, EmailNotification, Threshold, ThresholdState
+from alerts.representation import alert_data
 from chatops.api.exceptions import Conflict
 from chatops.db import conflicts_as_409
 from chatops.realtime import publish_after_commit
@@ -40,13 +41,6 @@ class AlertEvent(TypedDict):
 class AlertStateConflict(Conflict):
     default_detail = "The alert is not in a state that allows this."
     default_code = "alert_state"
-
-
-def alert_data(alert: Alert) -> dict[str, Any]:
-    """The alert as the API shows it (plain JSON types), for events, webhooks and email."""
-    from alerts.api.serializers import AlertSerializer
-
-    return dict(AlertSerializer(alert).data)
 
 
 # --- Notifications ------------------------------------------------------------------------------

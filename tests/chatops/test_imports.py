@@ -3,6 +3,7 @@
 - the shared base (``chatops``) imports no app;
 - the apps are layered, so no two apps import each other, even through a third;
 - an app never imports another app's ``api``, ``consumers``, ``routing`` or ``admin``;
+- services import no ``api`` (serializers, views), their own app's included;
 - the agent (``chatops_agent``) imports neither Django nor the hub.
 
 The first test runs the contracts on the tree. The others copy the tree, break one rule in the
@@ -68,6 +69,8 @@ def add_import(root: Path, module: str, line: str) -> None:
         # One app using another's API layer or consumers.
         ("alerts.services.lifecycle", "import servers.api.views", "alerts.services.lifecycle -> servers.api.views"),
         ("agents.services", "import monitoring.consumers", "agents.services -> monitoring.consumers"),
+        # A service reaching into its own app's API layer.
+        ("alerts.services.lifecycle", "import alerts.api.serializers", "alerts.services.lifecycle -> alerts.api"),
         # The agent growing a dependency on the hub or on Django.
         ("chatops_agent.wire", "import django", "chatops_agent.wire -> django"),
     ],
@@ -76,6 +79,7 @@ def add_import(root: Path, module: str, line: str) -> None:
         "two-apps-in-a-circle",
         "another-apps-api",
         "another-apps-consumers",
+        "a-service-imports-the-api",
         "agent-needs-django",
     ],
 )
