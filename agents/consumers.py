@@ -40,6 +40,9 @@ from monitoring.ingest import FrameIn, FrameRefused, batcher, record_rejected_fr
 from servers.models import Server
 
 logger = logging.getLogger(__name__)
+#: How long a closing agent socket waits for its queued frames to be stored and published
+#: before it marks the server offline.
+DISCONNECT_FLUSH_SECONDS = 5
 
 
 class KeyWatch:
@@ -342,6 +345,16 @@ class AgentConsumer(DirectDispatch, AsyncWebsocketConsumer):
         await layer.group_discard(agent_group(self.session.server_id), self.channel_name)
         await layer.group_discard(apikey_group(self.key.pk), self.channel_name)
         assert self.hello is not None
+        # "Offline" after this socket's last samples reached the browsers (a sample says online).
+        try:
+            async with asyncio.timeout(DISCONNECT_FLUSH_SECONDS):
+                await batcher().barrier()
+        except TimeoutError:
+            logger.warning(
+                "Server %s: its last frames were not stored within %s s of the disconnect",
+                self.session.server_id,
+                DISCONNECT_FLUSH_SECONDS,
+            )
         await database_sync_to_async(services.agent_disconnected)(
             self.session.server_id,
             f"{self.closing_reason} ({code})",

@@ -65,7 +65,7 @@ class CommitListener(Protocol):
 
 @dataclass
 class _Pending:
-    frame: FrameIn
+    frame: FrameIn | None  # None: a barrier (see ``IngestBatcher.barrier``)
     future: asyncio.Future[None]
     listener: CommitListener | None
 
@@ -87,16 +87,44 @@ class IngestBatcher:
             self.task = loop.create_task(self._run(), name="ingest-batcher")
         return future
 
+    def barrier(self) -> asyncio.Future[None]:
+        """A future that resolves once every frame queued before it has been written and its
+        events published: an agent's socket closing waits on it, so that its server's
+        "offline" follows the socket's last samples (a sample says "online")."""
+        future: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        if self.task is None or self.task.done():
+            future.set_result(None)  # nothing queued, nothing in flight
+        else:
+            self.queue.put_nowait(_Pending(None, future, None))
+        return future
+
     async def _run(self) -> None:
+        try:
+            await self._batches()
+        finally:  # cancelled (the loop is closing): nobody waits on a barrier for nothing
+            while not self.queue.empty():
+                pending = self.queue.get_nowait()
+                if pending.frame is None:
+                    _release([pending])
+
+    async def _batches(self) -> None:
         loop = asyncio.get_running_loop()
         while True:
             batch = [await self.queue.get()]
-            wait = self.started + self.interval - loop.time()
-            if wait > 0:
-                await asyncio.sleep(wait)  # what arrives meanwhile joins this batch
-            self.started = loop.time()
+            barriers = []
+            if batch[0].frame is None:
+                barriers, batch = batch, []
+            else:
+                wait = self.started + self.interval - loop.time()
+                if wait > 0:
+                    await asyncio.sleep(wait)  # what arrives meanwhile joins this batch
+                self.started = loop.time()
             while len(batch) < self.max_batch and not self.queue.empty():
-                batch.append(self.queue.get_nowait())
+                pending = self.queue.get_nowait()
+                (batch if pending.frame is not None else barriers).append(pending)
+            if not batch:
+                _release(barriers)
+                continue
             events: list[Any] = []
             failed = await self._write(batch, events)
             if failed is not None:
@@ -111,6 +139,7 @@ class IngestBatcher:
             await _tell(lost, lambda listener: listener.not_stored())
             # Committed: now, and only now, tell the browsers.
             await seams.publish(events)
+            _release(barriers)
             # A cancel that came while the batch was being written is absorbed by asgiref (the
             # sync call ran to completion, so it returns its result): stop here, or a loop
             # shutting down would wait for this task forever.
@@ -122,7 +151,8 @@ class IngestBatcher:
         """Store ``batch`` (resolving the futures of what was stored or refused), in order;
         returns the error that stopped it, which the frames left unresolved did not cause."""
         try:
-            result: BatchResult = await database_sync_to_async(seams.record_samples)([p.frame for p in batch])
+            frames = [p.frame for p in batch if p.frame is not None]
+            result: BatchResult = await database_sync_to_async(seams.record_samples)(frames)
         except DATA_FAULTS as exc:
             if len(batch) > 1:
                 logger.warning("A batch of %d frames holds data that cannot be stored; splitting it", len(batch))
@@ -142,6 +172,7 @@ class IngestBatcher:
 
     async def _refuse(self, pending: _Pending, exc: Exception) -> Exception | None:
         frame = pending.frame
+        assert frame is not None
         seq = frame.data["seq"]
         logger.error("Frame %s of server %s cannot be stored, refused: %r", seq, frame.server_id, exc)
         try:
@@ -152,6 +183,12 @@ class IngestBatcher:
         if not pending.future.done():
             pending.future.set_exception(FrameRefused(f"seq {seq}: the hub cannot store this frame's data"))
         return None
+
+
+def _release(barriers: list[_Pending]) -> None:
+    for barrier in barriers:
+        if not barrier.future.done():
+            barrier.future.set_result(None)
 
 
 async def _tell(batch: list[_Pending], call: Callable[[CommitListener], Awaitable[None]]) -> None:

@@ -12,7 +12,7 @@ from django.utils import timezone
 from accounts.services import create_api_key, issue_tokens
 from agents.jobs import mark_silent_servers_offline
 from servers.models import Server
-from tests.sockets import browser_socket, connect_agent, recv
+from tests.sockets import browser_socket, connect_agent, data, recv, send
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -56,3 +56,27 @@ async def test_the_silence_job_announces_offline(viewer, server):
     event = await next_status(fleet)
     assert (event["server_id"], event["status"]) == (server.pk, "offline")
     await fleet.disconnect()
+
+
+async def test_offline_comes_after_the_last_sample_of_a_closing_agent(viewer, admin, server, settings):
+    """An agent that sends a sample and goes away at once: its page hears the sample first and
+    offline last (a sample says online, so the other order would leave the page saying online
+    for a server that is gone). The batch interval keeps the sample queued while the socket
+    closes."""
+    settings.INGEST_BATCH_INTERVAL_MS = 400
+    raw = await database_sync_to_async(lambda: create_api_key(None, admin, name="a", server=server)[1])()
+    token = await database_sync_to_async(lambda: issue_tokens(viewer).access_token)()
+    own = browser_socket(f"/api/v1/ws/metrics/{server.pk}", token)
+    assert (await own.connect())[0]
+    agent, _ = await connect_agent(raw)
+    assert (await next_status(own))["status"] == "online"
+    await send(agent, data(1))
+    assert await recv(agent) == {"type": "ack", "seq": 1}  # the first batch starts the interval
+    await send(agent, data(2))
+    await agent.disconnect()
+    seen = []
+    while not seen or seen[-1] != ("server.status", "offline"):
+        event = await recv(own)
+        seen.append((event["type"], event.get("status")))
+    assert seen == [("metrics.sample", None), ("metrics.sample", None), ("server.status", "offline")]
+    await own.disconnect()
