@@ -86,6 +86,8 @@ INSTALLED_APPS = [
     "alerts",
     "agents",
     "webhooks",
+    "approvals",
+    "chat",
     "worker",
     "dashboard",
 ]

@@ -1,0 +1,1 @@
+"""Approvals in the operator console (issue 16: being built)."""

@@ -1,0 +1,1 @@
+"""Approvals (issue 16: being built)."""

@@ -1,0 +1,1 @@
+"""Two-person approval of risky actions (issue 16: being built)."""

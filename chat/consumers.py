@@ -1,0 +1,1 @@
+"""The chat socket (issue 16: being built)."""

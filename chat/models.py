@@ -1,0 +1,179 @@
+"""Rooms, their members and their messages, and the room's event log (what a reconnecting
+socket replays: the channel layer is at most once, the database is the durable copy)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q, QuerySet
+
+from chat.choices import MAX_CONTENT, MemberRole, MessageType
+
+
+class RoomQuerySet(models.QuerySet["Room"]):
+    def visible_to(self, user: Any) -> RoomQuerySet:
+        """Rooms the user may see: public ones and private ones they belong to. Admins see
+        every room. The one place that decides; a room outside it is a 404."""
+        if user is None or not user.is_authenticated or not user.is_active:
+            return self.none()
+        if getattr(user, "is_admin", False):
+            return self.all()
+        return self.filter(Q(private=False) | Q(memberships__user=user)).distinct()
+
+    def of_member(self, user: Any) -> RoomQuerySet:
+        """Rooms the user has joined (``GET /rooms``)."""
+        if user is None or not user.is_authenticated or not user.is_active:
+            return self.none()
+        return self.filter(memberships__user=user)
+
+    def active(self) -> RoomQuerySet:
+        return self.filter(archived_at__isnull=True)
+
+
+class Room(models.Model):
+    name = models.CharField(max_length=100)
+    topic = models.CharField(max_length=500, blank=True, default="")
+    private = models.BooleanField(default=False)
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    archived_at = models.DateTimeField(null=True, blank=True)
+    #: The room's last event id: every event of the room gets the next one (``RoomEvent``).
+    last_event_id = models.BigIntegerField(default=0)
+    #: Post commands and container actions done on these servers' outside chat (tag names; an
+    #: empty list follows none).
+    follows_activity = models.JSONField(default=list, blank=True)
+
+    objects = RoomQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                models.functions.Lower("name"),
+                condition=Q(archived_at__isnull=True),
+                name="chat_room_name_unique_active",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def is_member(self, user: Any) -> bool:
+        return self.memberships.filter(user=user).exists()
+
+    def can_manage(self, user: Any) -> bool:
+        """Rename, change the topic, archive, invite into a private room: owner or admin."""
+        return bool(getattr(user, "is_admin", False)) or (user is not None and self.owner_id == user.pk)
+
+
+class Membership(models.Model):
+    room = models.ForeignKey(Room, on_delete=models.CASCADE, related_name="memberships")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="chat_memberships")
+    role = models.CharField(max_length=10, choices=MemberRole.choices, default=MemberRole.MEMBER)
+    joined_at = models.DateTimeField(auto_now_add=True)
+    #: The newest message id the user has read in this room (``POST /rooms/{id}/read``).
+    last_read_id = models.BigIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["room", "user"], name="chat_membership_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} in {self.room_id}"
+
+
+class MessageQuerySet(models.QuerySet["Message"]):
+    def visible_to(self, user: Any) -> MessageQuerySet:
+        return self.filter(room__in=Room.objects.visible_to(user))
+
+
+class Message(models.Model):
+    room = models.ForeignKey(Room, on_delete=models.CASCADE, related_name="messages")
+    #: None: the hub's bot (command results, alert cards, approvals, system lines).
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    message_type = models.CharField(max_length=20, choices=MessageType.choices, default=MessageType.TEXT)
+    content = models.TextField(max_length=MAX_CONTENT)
+    #: The first message of the thread this one replies in (None: in the room's main flow).
+    thread = models.ForeignKey("self", on_delete=models.CASCADE, null=True, blank=True, related_name="replies")
+    reply_count = models.IntegerField(default=0)
+    last_reply_at = models.DateTimeField(null=True, blank=True)
+    #: What a card needs: ``{"history_id": …}``, ``{"alert_id": …}``, ``{"approval_id": …}``.
+    data = models.JSONField(default=dict, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    edited_at = models.DateTimeField(null=True, blank=True)
+    deleted_at = models.DateTimeField(null=True, blank=True)
+    deleted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    mentions = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="chat_mentions")
+
+    objects = MessageQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["id"]
+        indexes = [
+            # Newest first and cursors (before/after an id) in one room's main flow or a thread.
+            models.Index(fields=["room", "thread", "id"], name="chat_msg_room_thread_id"),
+            models.Index(fields=["room", "id"], name="chat_msg_room_id"),
+            models.Index(fields=["room", "created_at"], name="chat_msg_room_created"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.room_id}#{self.pk}"
+
+    @property
+    def is_deleted(self) -> bool:
+        return self.deleted_at is not None
+
+
+class MessageEdit(models.Model):
+    """A message's earlier text, kept when its author edits it."""
+
+    message = models.ForeignKey(Message, on_delete=models.CASCADE, related_name="edits")
+    content = models.TextField()
+    edited_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return f"edit of {self.message_id}"
+
+
+class RoomEvent(models.Model):
+    """One event of a room, as its sockets received it, under the room's monotonic id. A
+    socket that reconnects with the last id it saw is sent every later one from here."""
+
+    room = models.ForeignKey(Room, on_delete=models.CASCADE, related_name="events")
+    event_id = models.BigIntegerField()
+    type = models.CharField(max_length=40)
+    payload = models.JSONField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["room", "event_id"]
+        constraints = [models.UniqueConstraint(fields=["room", "event_id"], name="chat_room_event_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.room_id}@{self.event_id} {self.type}"
+
+
+def unread_counts(user: Any, rooms: QuerySet[Room]) -> dict[int, int]:
+    """Messages after the user's read marker, per room (their own, thread replies and system
+    lines such as joins aside)."""
+    counts = (
+        Message.objects.filter(
+            room__in=rooms,
+            room__memberships__user=user,
+            id__gt=models.F("room__memberships__last_read_id"),
+            thread__isnull=True,
+            deleted_at__isnull=True,
+        )
+        .exclude(author=user)
+        .exclude(message_type=MessageType.SYSTEM)
+        .values("room")
+        .annotate(n=models.Count("id"))
+    )
+    return {row["room"]: row["n"] for row in counts}

@@ -1,0 +1,51 @@
+"""How a room and a message look, to the REST API and to the sockets (one shape for both)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from chat import markdown
+from chat.models import Message, Room
+
+DELETED = "message deleted"
+
+
+def user_brief(user: Any) -> dict[str, Any] | None:
+    if user is None:
+        return None
+    return {"id": user.pk, "username": user.username}
+
+
+def message_data(message: Message) -> dict[str, Any]:
+    deleted = message.deleted_at is not None
+    content = "" if deleted else message.content
+    return {
+        "id": message.pk,
+        "room_id": message.room_id,
+        "author": user_brief(message.author),
+        "message_type": message.message_type,
+        "content": content,
+        "content_html": "" if deleted else markdown.render(content),
+        "thread_id": message.thread_id,
+        "reply_count": message.reply_count,
+        "last_reply_at": message.last_reply_at.isoformat() if message.last_reply_at else None,
+        "data": {} if deleted else message.data,
+        "mentions": [] if deleted else sorted(user.username for user in message.mentions.all()),
+        "created_at": message.created_at.isoformat(),
+        "edited": message.edited_at is not None,
+        "edited_at": message.edited_at.isoformat() if message.edited_at else None,
+        "deleted": deleted,
+    }
+
+
+def room_data(room: Room) -> dict[str, Any]:
+    return {
+        "id": room.pk,
+        "name": room.name,
+        "topic": room.topic,
+        "private": room.private,
+        "owner": user_brief(room.owner),
+        "archived": room.archived_at is not None,
+        "created_at": room.created_at.isoformat(),
+        "last_event_id": room.last_event_id,
+    }
