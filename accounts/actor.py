@@ -8,7 +8,8 @@ trace (Zulip's ``acting_user``). Only the edges (views, admin, consumers, chat, 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Literal
 
 from django.http import HttpRequest
@@ -36,6 +37,9 @@ class Actor:
     user_agent: str = ""
     #: What the audit log shows when there is no user (``"worker"``, ``"agent web-1"``).
     label: str = ""
+    #: Where within ``via`` it happened, as the audit entry records it: for chat, the room and
+    #: the message that carried the command (``{"room": 3, "room_name": "ops", "message": 41}``).
+    origin: Mapping[str, Any] | None = None
 
     @classmethod
     def for_user(cls, user: User, via: Via, *, api_key: APIKey | None = None, ip: str | None = None) -> Actor:
@@ -76,6 +80,10 @@ class Actor:
         """The hub itself (a job, a management command): no user, and not a request that
         merely carried none (an anonymous caller is nobody, not the system)."""
         return self.user is None and self.via in ("worker", "system")
+
+    def within(self, **origin: Any) -> Actor:
+        """The same actor, acting from a given place (a chat room and message)."""
+        return replace(self, origin={**(self.origin or {}), **origin})
 
     @property
     def user_id(self) -> int | None:

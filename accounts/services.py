@@ -47,6 +47,8 @@ def record_audit(
     if target is not None:
         target_type = target_type or target._meta.label_lower
         target_id = target_id or str(target.pk)
+    if actor.origin:
+        details = {**(details or {}), "origin": dict(actor.origin)}
     return AuditLog.objects.create(
         actor=actor.user,
         api_key=actor.api_key,

@@ -64,3 +64,12 @@ def test_an_anonymous_caller_is_nobody_not_the_system(rf):
     with pytest.raises(Http404):
         visible_server(nobody, server.pk)
     assert visible_server(Actor.system(), server.pk) == server
+
+
+def test_the_audit_entry_names_where_within_via_it_happened(operator):
+    actor = Actor.for_user(operator, "chat").within(room=3, room_name="ops", message=41)
+    entry = record_audit("server.created", actor=actor, details={"name": "web-1"})
+    assert entry.via == "chat"
+    assert entry.details == {"name": "web-1", "origin": {"room": 3, "room_name": "ops", "message": 41}}
+    plain = record_audit("server.created", actor=Actor.for_user(operator, "api"), details={"name": "web-2"})
+    assert plain.details == {"name": "web-2"}
