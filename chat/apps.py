@@ -6,10 +6,11 @@ class ChatConfig(AppConfig):
     name = "chat"
 
     def ready(self) -> None:
+        from chat.events import MessageData
         from chatops import registry
         from chatops.registry import WebhookEvent
 
         registry.register_webhook_events(
-            WebhookEvent("message.created", "Chat message created"),
+            WebhookEvent("message.created", "Chat message created", MessageData),
         )
         registry.register_audit_actions("room.created", "room.updated", "room.archived", "message.deleted")
