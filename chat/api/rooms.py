@@ -148,6 +148,8 @@ class RoomViewSet(viewsets.GenericViewSet[Room]):
     @action(detail=True, methods=["post"])
     def join(self, request: Request, pk: str | None = None) -> Response:
         room = self.get_object()
+        if room.is_member(request.user):  # a member of a private room is in already: no 404
+            return Response(envelope(ChatRoomSerializer(room).data, "Already a member"))
         services.join_room(Actor.from_request(request), room)
         return Response(envelope(ChatRoomSerializer(room).data, "Joined"))
 
