@@ -29,9 +29,7 @@ class MessageFilter(StrictFilterSet):
         max_length=MAX_SEARCH,
         help_text="Case-insensitive substring of the content (deleted messages never match).",
     )
-    before = IdFilter(
-        field_name="id", lookup_expr="lt", help_text="Cursor: only messages older than this message id."
-    )
+    before = IdFilter(field_name="id", lookup_expr="lt", help_text="Cursor: only messages older than this message id.")
     after = IdFilter(field_name="id", lookup_expr="gt", help_text="Cursor: only messages newer than this message id.")
 
     class Meta:

@@ -75,7 +75,8 @@ class MessagePagination(Pagination):
                 **_PAGINATION_SCHEMA["properties"],
                 "total_exact": {
                     "type": "boolean",
-                    "description": f"False: more than {COUNT_CAP} messages match; `total` and `pages` are lower bounds.",
+                    "description": f"False: more than {COUNT_CAP} messages match; `total` and `pages` "
+                    "are lower bounds.",
                 },
             },
         }
@@ -92,12 +93,15 @@ class MessageViewSet(
 
     serializer_class = ChatMessageSerializer
     permission_classes = [IsAuthenticated]
-    filterset_class = MessageFilter
     pagination_class = MessagePagination
     sort_fields = ["created_at", "id"]
     default_sort = "-id"
     lookup_value_regex = r"\d+"
     http_method_names = ["get", "post", "put", "delete", "head", "options"]
+
+    @property
+    def filterset_class(self) -> type[MessageFilter] | None:
+        return MessageFilter if getattr(self, "action", None) == "list" else None
 
     def get_queryset(self) -> QuerySet[Message]:
         return (
@@ -170,7 +174,8 @@ class MessageViewSet(
         return Response(envelope(None, "Message deleted"))
 
     @extend_schema(
-        responses=MessageEditSerializer(many=True), summary="A message's earlier texts, oldest first (none once deleted)"
+        responses=MessageEditSerializer(many=True),
+        summary="A message's earlier texts, oldest first (none once deleted)",
     )
     @action(detail=True, methods=["get"], pagination_class=None, filter_backends=[])
     def edits(self, request: Request, *args: Any, **kwargs: Any) -> Response:

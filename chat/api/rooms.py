@@ -85,7 +85,7 @@ class RoomViewSet(viewsets.GenericViewSet[Room]):
         return ("409",) if getattr(self, "action", None) in ("create", "update", "partial_update") else ()
 
     @property
-    def filterset_class(self) -> type[RoomFilter] | None:  # type: ignore[override]
+    def filterset_class(self) -> type[RoomFilter] | None:
         return RoomFilter if getattr(self, "action", None) == "all" else None
 
     def get_queryset(self) -> QuerySet[Room]:
@@ -160,9 +160,7 @@ class RoomViewSet(viewsets.GenericViewSet[Room]):
         services.leave_room(Actor.from_request(request), room)
         return Response(envelope(ChatRoomSerializer(room).data, "Left"))
 
-    @extend_schema(
-        methods=["GET"], request=None, responses=MemberSerializer(many=True), summary="The room's members"
-    )
+    @extend_schema(methods=["GET"], request=None, responses=MemberSerializer(many=True), summary="The room's members")
     @extend_schema(
         methods=["POST"],
         request=MemberAddSerializer,
@@ -174,7 +172,7 @@ class RoomViewSet(viewsets.GenericViewSet[Room]):
         room = self.get_object()
         if request.method == "GET":
             memberships = Membership.objects.filter(room=room).select_related("user").order_by("joined_at", "id")
-            page = self.paginate_queryset(memberships)
+            page = self.paginate_queryset(memberships)  # type: ignore[arg-type]  # members, not rooms
             assert page is not None
             return self.get_paginated_response(MemberSerializer(page, many=True).data)
         body = MemberAddSerializer(data=request.data)

@@ -27,7 +27,7 @@ class ChatUserSerializer(serializers.Serializer[Any]):
     username = serializers.CharField(read_only=True)
 
 
-class ChatMessageSerializer(serializers.Serializer[Message]):
+class ChatMessageSerializer(serializers.Serializer[Any]):
     """A message as ``chat.representation.message_data`` writes it."""
 
     id = serializers.IntegerField(read_only=True)
@@ -41,7 +41,9 @@ class ChatMessageSerializer(serializers.Serializer[Message]):
     )
     reply_count = serializers.IntegerField(read_only=True)
     last_reply_at = serializers.DateTimeField(read_only=True, allow_null=True)
-    data = serializers.DictField(read_only=True, help_text="What a card needs (history_id, alert_id, approval_id).")
+    data = serializers.DictField(  # type: ignore[assignment]  # a field, not Serializer.data
+        read_only=True, help_text="What a card needs (history_id, alert_id, approval_id)."
+    )
     mentions = serializers.ListField(child=serializers.CharField(), read_only=True, help_text="Usernames.")
     created_at = serializers.DateTimeField(read_only=True)
     edited = serializers.BooleanField(read_only=True)
@@ -52,7 +54,7 @@ class ChatMessageSerializer(serializers.Serializer[Message]):
         return message_data(instance)
 
 
-class ChatRoomSerializer(serializers.Serializer[Room]):
+class ChatRoomSerializer(serializers.Serializer[Any]):
     """A room as ``chat.representation.room_data`` writes it."""
 
     id = serializers.IntegerField(read_only=True)
@@ -97,7 +99,7 @@ class MemberRoleField(serializers.CharField):
     pass
 
 
-class MemberSerializer(serializers.Serializer[Membership]):
+class MemberSerializer(serializers.Serializer[Any]):
     user = ChatUserSerializer(read_only=True)
     role = MemberRoleField(read_only=True)
     joined_at = serializers.DateTimeField(read_only=True)
@@ -171,9 +173,7 @@ class ContentField(StrictCharField):
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(max_length=MAX_CONTENT, trim_whitespace=False, **kwargs)
-        self.validators.append(
-            RegexValidator(NOT_BLANK_PATTERN, "Content cannot be empty.", code="blank")
-        )
+        self.validators.append(RegexValidator(NOT_BLANK_PATTERN, "Content cannot be empty.", code="blank"))
 
 
 class MessageCreateSerializer(serializers.Serializer[Any]):

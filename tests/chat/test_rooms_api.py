@@ -40,7 +40,9 @@ def memberships_unchanged(outcome):
 #: sees both without belonging to either.
 ROLES = RoleMatrix(
     Route("POST", "/api/v1/rooms", body={"name": "new"}, expect=everyone(201), unchanged=no_new_room),
-    Route("POST", "/api/v1/rooms", body={"name": "new"}, expect={key("viewer", "chat:read"): (403, "insufficient_scope")}),
+    Route(
+        "POST", "/api/v1/rooms", body={"name": "new"}, expect={key("viewer", "chat:read"): (403, "insufficient_scope")}
+    ),
     Route("GET", "/api/v1/rooms", expect={**everyone(200), "outsider": 200, key("viewer", "chat:read"): 200}),
     Route("GET", "/api/v1/rooms/all", expect={**allowed("admin"), "outsider": (403, "permission_denied")}),
     Route("GET", "/api/v1/rooms/{secret.pk}", expect={**everyone(200), "outsider": (404, "not_found")}),
@@ -172,7 +174,9 @@ def test_every_room_for_admins_with_filters(admin_client, secret, lobby, operato
 
 def test_join_add_leave_and_the_member_list(viewer_client, operator_client, viewer, operator, lobby, guest):
     assert_ok(viewer_client.post(f"/api/v1/rooms/{lobby.pk}/join"))
-    added = assert_ok(viewer_client.post(f"/api/v1/rooms/{lobby.pk}/members", {"user_id": guest.pk}, format="json"), 201)
+    added = assert_ok(
+        viewer_client.post(f"/api/v1/rooms/{lobby.pk}/members", {"user_id": guest.pk}, format="json"), 201
+    )
     assert added["user"] == {"id": guest.pk, "username": "gus"} and added["role"] == "member"
     members = operator_client.get(f"/api/v1/rooms/{lobby.pk}/members").json()
     assert [m["user"]["username"] for m in members["data"]] == [operator.username, viewer.username, "gus"]
@@ -189,7 +193,9 @@ def test_adding_nobody_is_bad_input(operator_client, lobby, user_id):
 
 
 def post(client, room, content, **extra):
-    return assert_ok(client.post("/api/v1/messages", {"room_id": room.pk, "content": content, **extra}, format="json"), 201)
+    return assert_ok(
+        client.post("/api/v1/messages", {"room_id": room.pk, "content": content, **extra}, format="json"), 201
+    )
 
 
 def my_room(client, room):
@@ -206,7 +212,9 @@ def test_unread_and_mention_counts_follow_the_read_marker(operator_client, viewe
     assert (badge["unread_count"], badge["mention_count"]) == (2, 2)
     assert badge["last_message"]["content"] == "mine does not count"
     assert badge["last_message"]["thread_id"] is None and reply["thread_id"] == second["id"]
-    moved = assert_ok(viewer_client.post(f"/api/v1/rooms/{secret.pk}/read", {"message_id": second["id"] - 1}, format="json"))
+    moved = assert_ok(
+        viewer_client.post(f"/api/v1/rooms/{secret.pk}/read", {"message_id": second["id"] - 1}, format="json")
+    )
     assert moved == {"room_id": secret.pk, "last_read_id": second["id"] - 1}
     badge = my_room(viewer_client, secret)
     assert (badge["unread_count"], badge["mention_count"]) == (1, 2)
