@@ -51,7 +51,7 @@ class ChatMessageSerializer(serializers.Serializer[Any]):
     deleted = serializers.BooleanField(read_only=True, help_text='A tombstone: shown as "message deleted".')
 
     def to_representation(self, instance: Message) -> dict[str, Any]:
-        return message_data(instance)
+        return dict(message_data(instance))
 
 
 class ChatRoomSerializer(serializers.Serializer[Any]):
