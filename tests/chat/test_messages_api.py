@@ -303,3 +303,16 @@ def test_delete_leaves_a_tombstone(viewer_client, operator_client, secret):
     assert assert_ok(viewer_client.get(f"/api/v1/messages/{message['id']}/edits")) == []
     assert_error(viewer_client.put(f"/api/v1/messages/{message['id']}", {"content": "back"}, format="json"), 400)
     assert_ok(viewer_client.delete(f"/api/v1/messages/{message['id']}"))  # deleting twice is no error
+
+
+def test_search_is_served_by_the_trigram_index_on_postgresql():
+    """Django's icontains is the expression the index was built on (UPPER(content))."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("the trigram index is PostgreSQL's")
+    search = Message.objects.filter(content__icontains="disk full")
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")  # an empty table: make the planner show its index
+        plan = search.explain()
+    assert "chat_msg_content_trgm" in plan, plan
