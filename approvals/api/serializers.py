@@ -23,4 +23,6 @@ class ApprovalPolicySerializer(serializers.ModelSerializer[ApprovalPolicy]):
 
 
 class PolicyChangeSerializer(serializers.Serializer[Any]):
-    required = StrictBooleanField(  # type: ignore[assignment]help_text="true: operators' requests of this kind wait for a second person.")
+    required = StrictBooleanField(  # type: ignore[assignment]
+        help_text="true: operators' requests of this kind wait for a second person."
+    )
