@@ -35,7 +35,8 @@ class ApprovalViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets
     extra_error_codes = ("409",)
 
     def get_queryset(self) -> QuerySet[Approval]:
-        return Approval.objects.visible_to(self.request.user)  # type: ignore[arg-type].select_related("requested_by", "decided_by")
+        visible = Approval.objects.visible_to(self.request.user)  # type: ignore[arg-type]
+        return visible.select_related("requested_by", "decided_by")
 
     @extend_schema(
         request=DecisionSerializer,
