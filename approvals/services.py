@@ -92,7 +92,7 @@ def decide(actor: Actor, approval: Approval, approve: bool, comment: str = "") -
         raise PermissionDenied("This API key lacks the scope 'approvals:write'.", code="insufficient_scope")
     now = timezone.now()
     with transaction.atomic():
-        locked = Approval.objects.select_for_update().select_related("requested_by").get(pk=approval.pk)
+        locked = Approval.objects.select_for_update(of=("self",)).select_related("requested_by").get(pk=approval.pk)
         if locked.requested_by_id == actor.user.pk:
             raise PermissionDenied("You asked for this: another operator or an admin must decide.", code="own_request")
         if locked.status != Status.PENDING:
