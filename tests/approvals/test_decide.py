@@ -125,7 +125,7 @@ class TestExpiry:
     def test_the_job_is_registered(self):
         from chatops import registry
 
-        assert registry.jobs.get("approvals.expire").run is expire_due  # type: ignore[union-attr]
+        assert registry.jobs.get("approvals.expire").run is expire_due
 
 
 class TestApproveWithoutAnAgent:
@@ -236,7 +236,7 @@ def test_two_deciders_at_once_one_wins_and_the_other_gets_409(admin, other_opera
         finally:
             connections.close_all()
 
-    services._record_decision = slow_record  # type: ignore[assignment]
+    services._record_decision = slow_record
     try:
         threads = [threading.Thread(target=decider, args=(n, u)) for n, u in (("a", admin), ("b", other_operator))]
         for thread in threads:
@@ -244,6 +244,6 @@ def test_two_deciders_at_once_one_wins_and_the_other_gets_409(admin, other_opera
         for thread in threads:
             thread.join(20)
     finally:
-        services._record_decision = original  # type: ignore[assignment]
+        services._record_decision = original
     assert sorted(map(str, outcomes.values())) == sorted(["denied", str((409, "not_pending"))]), outcomes
     assert AuditLog.objects.filter(action="approval.denied").count() == 1
