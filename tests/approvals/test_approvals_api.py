@@ -45,7 +45,7 @@ ROLES = RoleMatrix(
         "GET",
         BASE,
         expect={**allowed("operator", "admin"), key("operator", "servers:read"): (403, "insufficient_scope")},
-    ),  # fmt: skip
+    ),
     Route("GET", BASE + "/{pending.pk}", expect=allowed("operator", "admin")),
     Route("GET", BASE + "/999999", expect={"operator": (404, "not_found")}),
     # Approving runs it as the requester: the server is offline, so it failed (still a 200).
@@ -55,7 +55,7 @@ ROLES = RoleMatrix(
         expect=allowed("operator", "admin"),
         unchanged=still_pending,
         then=decided("failed"),
-    ),  # fmt: skip
+    ),
     Route(
         "POST",
         BASE + "/{pending.pk}/deny",
@@ -63,7 +63,7 @@ ROLES = RoleMatrix(
         expect=allowed("operator", "admin"),
         unchanged=still_pending,
         then=decided("denied"),
-    ),  # fmt: skip
+    ),
     Route(
         "POST",
         BASE + "/{pending.pk}/deny",
@@ -73,13 +73,13 @@ ROLES = RoleMatrix(
             key("operator", "approvals:write"): 200,
         },
         unchanged=still_pending,
-    ),  # fmt: skip
+    ),
     Route("POST", BASE + "/999999/approve", expect={"admin": (404, "not_found")}),
     Route("POST", BASE + "/999999/deny", expect={"operator": (404, "not_found")}),
     Route("GET", BASE + "/policies", expect=allowed("operator", "admin")),
     Route(
         "PUT", BASE + "/policies/restart", body={"required": True}, expect=allowed("admin"), unchanged=policy_unchanged
-    ),  # fmt: skip
+    ),
     Route("PUT", BASE + "/policies/nope", body={"required": True}, expect={"admin": 404}),
 )
 

@@ -50,8 +50,9 @@ def test_a_waiting_command_posts_an_approval_in_its_thread(room, command, asked,
     message = card(room)
     assert (message.thread_id, message.author_id) == (command.pk, None)
     assert message.data["approval_id"] == asked.pk
+    summary = f"Run `uptime` on {server.name}"
     assert {k: message.data[k] for k in ("status", "kind", "summary", "requested_by")} == {
-        "status": "pending", "kind": "run", "summary": f"Run `uptime` on {server.name}", "requested_by": operator.username,
+        "status": "pending", "kind": "run", "summary": summary, "requested_by": operator.username,
     }  # fmt: skip
     assert message.content.startswith(f"**Approval needed**: {operator.username} asks to run `uptime`")
     command.refresh_from_db()
