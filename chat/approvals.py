@@ -65,19 +65,11 @@ def _posted(approval: Approval, room: Room) -> Message | None:
     )
 
 
-def on_requested(sender: Any, approval: Approval, **kwargs: Any) -> None:
+def _show(approval: Approval) -> tuple[Room, Message | None] | None:
+    """Post the approval's message, or update the one posted: where, or None (not from a room)."""
     place = _place(approval)
     if place is None:
-        return
-    room, root = place
-    text, data = card(approval)
-    post_bot_message(room, text, message_type=MessageType.APPROVAL, data=data, thread=root)
-
-
-def on_decided(sender: Any, approval: Approval, **kwargs: Any) -> None:
-    place = _place(approval)
-    if place is None:
-        return
+        return None
     room, root = place
     text, data = card(approval)
     message = _posted(approval, room)
@@ -85,6 +77,18 @@ def on_decided(sender: Any, approval: Approval, **kwargs: Any) -> None:
         post_bot_message(room, text, message_type=MessageType.APPROVAL, data=data, thread=root)
     else:
         update_bot_message(message, content=text, data=data)
+    return place
+
+
+def on_requested(sender: Any, approval: Approval, **kwargs: Any) -> None:
+    _show(approval)
+
+
+def on_decided(sender: Any, approval: Approval, **kwargs: Any) -> None:
+    place = _show(approval)
+    if place is None:
+        return
+    room, root = place
     history_id = approval.result.get("history_id")
     if approval.status == Status.APPROVED and approval.kind == Kind.RUN and root is not None and history_id:
         from chat import commands
