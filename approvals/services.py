@@ -99,7 +99,8 @@ def decide(actor: Actor, approval: Approval, approve: bool, comment: str = "") -
             raise Conflict(f"This request is already {locked.status}.", code="not_pending")
         expired = locked.expires_at <= now
         if expired:
-            _expire(locked, now)
+            if not _expire(locked, now):
+                raise Conflict("This request was decided meanwhile.", code="not_pending")
         else:
             _record_decision(actor, locked, approve, comment, now)
     if expired:
@@ -130,9 +131,11 @@ def _record_decision(actor: Actor, approval: Approval, approve: bool, comment: s
         _send_on_commit(approval_decided, approval)
 
 
-def _expire(approval: Approval, now: Any) -> None:
+def _expire(approval: Approval, now: Any) -> bool:
+    """Mark a pending request expired (guarded by its status, as a decision is)."""
+    if not Approval.objects.filter(pk=approval.pk, status=Status.PENDING).update(status=Status.EXPIRED, decided_at=now):
+        return False
     approval.status, approval.decided_at = Status.EXPIRED, now
-    approval.save(update_fields=["status", "decided_at"])
     record_audit(
         "approval.expired",
         actor=Actor.system("worker", via="worker"),
@@ -141,6 +144,7 @@ def _expire(approval: Approval, now: Any) -> None:
     )
     enqueue("approval.decided", approval.data())
     _send_on_commit(approval_decided, approval)
+    return True
 
 
 def requester(approval: Approval) -> Actor:
@@ -196,8 +200,7 @@ def expire_due() -> int:
     for pk in Approval.objects.due().values_list("pk", flat=True)[:500]:
         with transaction.atomic():
             found = Approval.objects.select_for_update(skip_locked=True).due().filter(pk=pk).first()
-            if found is not None:
-                _expire(found, timezone.now())
+            if found is not None and _expire(found, timezone.now()):
                 count += 1
     return count
 
