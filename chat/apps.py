@@ -6,6 +6,7 @@ class ChatConfig(AppConfig):
     name = "chat"
 
     def ready(self) -> None:
+        from chat.jobs import JOBS
         from chatops import registry
         from chatops.registry import WebhookEvent
 
@@ -13,3 +14,4 @@ class ChatConfig(AppConfig):
             WebhookEvent("message.created", "Chat message created"),
         )
         registry.register_audit_actions("room.created", "room.updated", "room.archived", "message.deleted")
+        registry.register_jobs(*JOBS)
