@@ -296,6 +296,40 @@ async def test_messages_posted_while_subscribing_are_neither_lost_nor_doubled(op
     await ws.disconnect()
 
 
+@pytest.mark.parametrize("when", ["before", "after"])
+async def test_a_message_committed_right_before_or_after_the_log_is_read_arrives_once(
+    operator, viewer, room, monkeypatch, when
+):
+    """The window made certain: a message is posted (committed and published) in the very
+    call that reads the log, just before the read or just after it. Before: the replay has it
+    and its live copy is dropped. After: the group, joined before the read, delivers it."""
+    from chat import consumers
+
+    read = consumers._snapshot
+
+    def snapshot_with_a_message(*args: Any) -> Any:
+        if when == "before":
+            services.post_message(me(operator), room, "in the window")
+        result = read(*args)
+        if when == "after":
+            services.post_message(me(operator), room, "in the window")
+        return result
+
+    monkeypatch.setattr(consumers, "_snapshot", snapshot_with_a_message)
+    start = await last_event_id(room)
+    ws = await connect(viewer)
+    frames = await subscribe(ws, room.pk, start)
+    end = await last_event_id(room)
+    while frames[-1]["type"] == "subscribed" and frames[-1]["event_id"] < end:
+        frames.append(await frame(ws))
+    events = [f for f in frames if f["type"] != "subscribed"]
+    assert [f["event_id"] for f in events] == [end]
+    assert events[0]["data"]["content"] == "in the window"
+    await db(services.post_message, me(operator), room, "after")
+    assert (await frame(ws))["data"]["content"] == "after"  # no second copy came before it
+    await ws.disconnect()
+
+
 # --- typing and presence ----------------------------------------------------------------------
 
 
