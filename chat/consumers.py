@@ -11,6 +11,7 @@ layer (the consumer handles one message at a time) and are checked against it af
 from __future__ import annotations
 
 import time
+from collections import deque
 from dataclasses import dataclass
 from typing import Any
 
@@ -32,12 +33,35 @@ MAX_ROOMS = 500
 MAX_FRAME_CHARS = 64 * 1024
 #: One typing notice per room and socket this often; more are dropped.
 TYPING_EVERY_SECONDS = 2.0
+#: Per socket and minute: room subscriptions (each reads the database) and presence changes
+#: (each reaches every room of the user). More are refused with ``rate_limited``.
+SUBSCRIPTIONS_PER_MINUTE = 2 * MAX_ROOMS
+PRESENCE_CHANGES_PER_MINUTE = 30
 
 
 class BadFrame(Exception):
     def __init__(self, code: str, detail: str, **extra: Any) -> None:
         super().__init__(detail)
         self.frame = {"type": "error", "code": code, "detail": detail, **extra}
+
+
+class Budget:
+    """At most ``limit`` units per rolling minute (one socket's)."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.spent: deque[tuple[float, int]] = deque()
+        self.total = 0
+
+    def take(self, units: int = 1) -> bool:
+        now = time.monotonic()
+        while self.spent and now - self.spent[0][0] >= 60:
+            self.total -= self.spent.popleft()[1]
+        if self.total + units > self.limit:
+            return False
+        self.spent.append((now, units))
+        self.total += units
+        return True
 
 
 @dataclass
@@ -115,6 +139,8 @@ class ChatConsumer(StreamConsumer):
         self.rooms: dict[int, Subscription] = {}
         self.typed_at: dict[int, float] = {}
         self.presence_sent: dict[int, str] = {}
+        self.subscriptions = Budget(SUBSCRIPTIONS_PER_MINUTE)
+        self.presence_changes = Budget(PRESENCE_CHANGES_PER_MINUTE)
         self.is_admin = bool(getattr(user, "is_admin", False))
         self.brief = user_brief(user)
         return [chat_user_group(int(user.pk))]
@@ -177,6 +203,8 @@ class ChatConsumer(StreamConsumer):
         new = {room_id for room_id, _ in wanted} - set(self.rooms)
         if len(self.rooms) + len(new) > MAX_ROOMS:
             raise BadFrame("too_many_rooms", f"a socket follows at most {MAX_ROOMS} rooms")
+        if not self.subscriptions.take(len(wanted)):
+            raise BadFrame("rate_limited", f"at most {SUBSCRIPTIONS_PER_MINUTE} room subscriptions a minute")
         for room_id, last in wanted:
             await self._subscribe_one(room_id, last)
 
@@ -228,6 +256,8 @@ class ChatConsumer(StreamConsumer):
         state = frame.get("state")
         if state not in presence_state.STATES:
             raise BadFrame("invalid", "state must be online or away")
+        if not self.presence_changes.take():
+            raise BadFrame("rate_limited", f"at most {PRESENCE_CHANGES_PER_MINUTE} presence changes a minute")
         await self._presence(state)
 
     # --- presence -------------------------------------------------------------------------------

@@ -448,3 +448,21 @@ async def test_unsubscribing_stops_the_rooms_events(operator, viewer, room):
     await db(services.post_message, me(operator), room, "unheard")
     await quiet(ws)
     await ws.disconnect()
+
+
+async def test_too_many_subscriptions_or_presence_changes_are_refused_and_the_socket_stays(viewer, room, monkeypatch):
+    from chat import consumers
+
+    monkeypatch.setattr(consumers, "SUBSCRIPTIONS_PER_MINUTE", 3)
+    ws = await connect(viewer)
+    for _ in range(3):
+        assert (await subscribe(ws, room.pk))[-1]["type"] == "subscribed"
+    await send(ws, {"type": "subscribe", "rooms": [{"room_id": room.pk}]})
+    assert (await frame(ws))["code"] == "rate_limited"
+    for n in range(consumers.PRESENCE_CHANGES_PER_MINUTE):
+        await send(ws, {"type": "presence", "state": ("away", "online")[n % 2]})
+    await quiet(ws)
+    await send(ws, {"type": "presence", "state": "away"})
+    assert (await frame(ws))["code"] == "rate_limited"
+    await quiet(ws)
+    await ws.disconnect()
