@@ -58,11 +58,12 @@ class TestJobs:
     def test_the_worker_runs_what_the_apps_registered_in_their_order(self):
         from agents.jobs import JOBS as AGENTS
         from alerts.jobs import JOBS as ALERTS
+        from chat.jobs import JOBS as CHAT
         from monitoring.jobs import JOBS as MONITORING
         from webhooks.jobs import JOBS as WEBHOOKS
         from worker import runner
 
-        assert runner._jobs() == [*MONITORING, *ALERTS, *AGENTS, *WEBHOOKS]
+        assert runner._jobs() == [*MONITORING, *ALERTS, *AGENTS, *WEBHOOKS, *CHAT]
 
     def test_the_jobs_keep_their_names_and_periods(self):
         from worker import runner
@@ -76,6 +77,7 @@ class TestJobs:
             "alerts.email": 5,
             "webhooks.deliver": 1,
             "notifications.prune": 3600,
+            "chat.prune_events": 3600,
         }
 
     def test_a_job_name_registered_twice_is_an_error(self):
