@@ -29,8 +29,8 @@ from chatops.realtime import StreamConsumer, announce, publish
 MAX_REPLAY = 500
 #: Rooms one socket may follow at once.
 MAX_ROOMS = 500
-#: A client frame larger than this (characters) is refused unread.
-MAX_FRAME_CHARS = 64 * 1024
+#: A client frame larger than this (UTF-8 bytes) is refused unread.
+MAX_FRAME_BYTES = 64 * 1024
 #: One typing notice per room and socket this often; more are dropped.
 TYPING_EVERY_SECONDS = 2.0
 #: Per socket and minute: room subscriptions (each reads the database) and presence changes
@@ -77,6 +77,12 @@ class Snapshot:
     current: int
     events: list[RoomEventData]
     resync: bool
+
+
+def _size(raw: str | bytes) -> int:
+    if isinstance(raw, bytes) or len(raw) * 4 <= MAX_FRAME_BYTES:
+        return len(raw)  # (at most 4 bytes a character: small enough either way)
+    return len(raw.encode("utf-8", "surrogatepass"))
 
 
 def _room_id(value: Any, what: str = "room_id") -> int:
@@ -162,8 +168,8 @@ class ChatConsumer(StreamConsumer):
 
     async def receive(self, text_data: str | None = None, bytes_data: bytes | None = None, **kwargs: Any) -> None:
         raw = text_data if text_data is not None else bytes_data
-        if raw is not None and len(raw) > MAX_FRAME_CHARS:
-            await self.send_json({"type": "error", "code": "too_large", "detail": f"at most {MAX_FRAME_CHARS} bytes"})
+        if raw is not None and _size(raw) > MAX_FRAME_BYTES:
+            await self.send_json({"type": "error", "code": "too_large", "detail": f"at most {MAX_FRAME_BYTES} bytes"})
             return
         if text_data is None:
             await self.send_json({"type": "error", "code": "malformed", "detail": "send JSON text frames"})
@@ -215,9 +221,9 @@ class ChatConsumer(StreamConsumer):
             await self.channel_layer.group_add(room_group(room_id), self.channel_name)
             await announce(self.channel_layer, room_group(room_id))
         snapshot = await database_sync_to_async(_snapshot)(self.scope["user"], room_id, last)
-        if snapshot is None:
-            if not joined:
-                await self.channel_layer.group_discard(room_group(room_id), self.channel_name)
+        if snapshot is None:  # (a followed room the user may no longer see is dropped too)
+            self.rooms.pop(room_id, None)
+            await self.channel_layer.group_discard(room_group(room_id), self.channel_name)
             await self.send_json({"type": "error", "code": "not_found", "room_id": room_id, "detail": "no such room"})
             return
         self.rooms[room_id] = Subscription(private=snapshot.private, replayed=snapshot.current)

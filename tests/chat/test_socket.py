@@ -17,7 +17,7 @@ from accounts.actor import Actor
 from accounts.models import User
 from accounts.services import announce_access_change, issue_tokens
 from chat import services
-from chat.consumers import MAX_FRAME_CHARS, MAX_REPLAY
+from chat.consumers import MAX_FRAME_BYTES, MAX_REPLAY
 from chat.jobs import prune_events
 from chat.models import Room, RoomEvent
 from chatops import registry
@@ -190,6 +190,21 @@ async def test_a_private_room_is_not_found_by_a_non_member_as_if_it_did_not_exis
     assert (await frame(ws))["data"]["content"] == "hello all"
     await ws.disconnect()
     await admin_ws.disconnect()
+
+
+async def test_a_room_made_private_stops_reaching_those_who_no_longer_see_it(operator, viewer, outsider, room):
+    member, former = await connect(viewer), await connect(outsider)
+    for ws in (member, former):
+        await subscribe(ws, room.pk)
+    await db(services.update_room, me(operator), room, private=True)
+    for ws in (member, former):
+        assert (await frame(ws))["type"] == "room.updated"
+    await db(services.post_message, me(operator), room, "members only now")
+    assert (await frame(member, skip=("presence", "message.updated")))["data"]["content"] == "members only now"
+    await quiet(former)
+    assert (await subscribe(former, room.pk))[-1]["code"] == "not_found"
+    await member.disconnect()
+    await former.disconnect()
 
 
 # --- live events ---------------------------------------------------------------------------------
@@ -415,7 +430,9 @@ async def test_presence_follows_every_socket_of_a_user(operator, viewer, room):
         ('{"type": "typing"}', "invalid"),
         ('{"type": "presence", "state": "busy"}', "invalid"),
         ("[" * 100_000 + "]" * 100_000, "too_large"),
-        ("x" * (MAX_FRAME_CHARS + 1), "too_large"),
+        ("x" * (MAX_FRAME_BYTES + 1), "too_large"),
+        (json.dumps({"type": "ping", "pad": "é" * (MAX_FRAME_BYTES // 2)}), "too_large"),
+        ('{"type": "\\ud800"}', "unknown_type"),
         ("[" * 5000 + "]" * 5000, "malformed"),
     ],
 )
