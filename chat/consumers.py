@@ -10,12 +10,15 @@ layer (the consumer handles one message at a time) and are checked against it af
 
 from __future__ import annotations
 
+import asyncio
+import logging
 import time
 from collections import deque
 from dataclasses import dataclass
 from typing import Any
 
 from channels.db import database_sync_to_async
+from django.conf import settings
 from django.contrib.auth import get_user_model
 
 from chat import presence as presence_state
@@ -23,7 +26,10 @@ from chat.events import STORED_EVENTS, RoomEventData, chat_user_group, room_grou
 from chat.models import Membership, Room
 from chat.representation import user_brief
 from chat.services import events_after
+from chatops.loops import PerLoop
 from chatops.realtime import StreamConsumer, announce, publish
+
+logger = logging.getLogger(__name__)
 
 #: More missed events than this: the client reloads the room by REST (``resync``).
 MAX_REPLAY = 500
@@ -134,6 +140,58 @@ def _still_visible(user: Any, room_id: int) -> bool:
     return Room.objects.visible_to(user).filter(pk=room_id).exists()
 
 
+def _memberships(pairs: set[tuple[int, int]]) -> set[tuple[int, int]]:
+    """Which of these (user, room) pairs are memberships."""
+    users, rooms = {user_id for user_id, _ in pairs}, {room_id for _, room_id in pairs}
+    found = Membership.objects.filter(user_id__in=users, room_id__in=rooms).values_list("user_id", "room_id")
+    return {(user_id, room_id) for user_id, room_id in found} & pairs
+
+
+class PrivateWatch:
+    """The backstop for a lost ``member.left`` (the channel layer is at most once): every
+    ``AGENT_KEY_RECHECK_SECONDS``, one query per process checks that the non-admin sockets
+    following private rooms still belong to them; a socket that no longer does is told to
+    recheck (it then drops the room and answers ``not_found``)."""
+
+    def __init__(self) -> None:
+        self.sockets: set[ChatConsumer] = set()
+        self.task: asyncio.Task[None] | None = None
+
+    def add(self, consumer: ChatConsumer) -> None:
+        self.sockets.add(consumer)
+        if self.task is None or self.task.done():
+            self.task = asyncio.get_running_loop().create_task(self._run(), name="chat-private-watch")
+
+    def discard(self, consumer: ChatConsumer) -> None:
+        self.sockets.discard(consumer)
+
+    async def _run(self) -> None:
+        while self.sockets:
+            await asyncio.sleep(settings.AGENT_KEY_RECHECK_SECONDS)
+            held = [
+                (consumer, room_id)
+                for consumer in self.sockets
+                for room_id, subscription in consumer.rooms.items()
+                if subscription.private
+            ]
+            if not held:
+                continue
+            try:
+                kept = await database_sync_to_async(_memberships)({(c.user_id, room_id) for c, room_id in held})
+            except Exception:
+                logger.exception("Could not recheck the private rooms of chat sockets")
+                continue
+            for consumer, room_id in held:
+                if (consumer.user_id, room_id) not in kept:
+                    # Through its own channel: handled in order with the socket's other messages.
+                    await consumer.channel_layer.send(
+                        consumer.channel_name, {"type": "chat.recheck", "room_id": room_id}
+                    )
+
+
+private_watch = PerLoop(PrivateWatch)
+
+
 class ChatConsumer(StreamConsumer):
     """Client frames: ``subscribe``, ``unsubscribe``, ``typing``, ``presence``, ``ping``.
     Hub frames: the room events (``chat.events.STORED_EVENTS``, as stored), ``read.updated``,
@@ -154,9 +212,12 @@ class ChatConsumer(StreamConsumer):
     async def connect(self) -> None:
         await super().connect()
         if getattr(self, "groups_to_join", None) and hasattr(self, "user_id"):
+            if not self.is_admin:
+                private_watch().add(self)
             await self._presence("online")
 
     async def disconnect(self, code: int) -> None:
+        private_watch().discard(self)
         for room_id in list(getattr(self, "rooms", {})):
             await self.channel_layer.group_discard(room_group(room_id), self.channel_name)
         if hasattr(self, "brief") and hasattr(self, "user_id"):
@@ -334,3 +395,10 @@ class ChatConsumer(StreamConsumer):
 
     async def chat_presence(self, event: dict[str, Any]) -> None:
         await self._send_presence(event["user"], event["state"])
+
+    async def chat_recheck(self, event: dict[str, Any]) -> None:
+        """``PrivateWatch`` found this socket following a private room it left."""
+        room_id = event["room_id"]
+        if room_id in self.rooms and not await database_sync_to_async(_still_visible)(self.scope["user"], room_id):
+            await self._drop(room_id)
+            await self.send_json({"type": "error", "code": "not_found", "room_id": room_id, "detail": "no such room"})

@@ -192,6 +192,22 @@ async def test_a_private_room_is_not_found_by_a_non_member_as_if_it_did_not_exis
     await admin_ws.disconnect()
 
 
+async def test_a_lost_member_left_is_caught_by_the_recheck(operator, viewer, room, private_room, settings):
+    """The channel layer may lose the ``member.left``: the membership is removed here without
+    any event, and the periodic recheck still stops the room's delivery."""
+    settings.AGENT_KEY_RECHECK_SECONDS = 1
+    ws = await connect(viewer)
+    await subscribe(ws, private_room.pk)
+    await subscribe(ws, room.pk)
+    await db(lambda: private_room.memberships.filter(user=viewer).delete())
+    error = await frame(ws, timeout=5)
+    assert error == {"type": "error", "code": "not_found", "room_id": private_room.pk, "detail": "no such room"}
+    await db(services.post_message, me(operator), private_room, "unseen")
+    await db(services.post_message, me(operator), room, "seen")
+    assert (await frame(ws))["data"]["content"] == "seen"
+    await ws.disconnect()
+
+
 async def test_a_room_made_private_stops_reaching_those_who_no_longer_see_it(operator, viewer, outsider, room):
     member, former = await connect(viewer), await connect(outsider)
     for ws in (member, former):
