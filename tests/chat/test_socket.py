@@ -11,6 +11,7 @@ import pytest
 from asgiref.sync import sync_to_async
 from channels.db import database_sync_to_async
 from channels.testing import WebsocketCommunicator
+from django.db import connection
 from django.utils import timezone
 
 from accounts.actor import Actor
@@ -311,8 +312,11 @@ async def test_messages_posted_while_subscribing_are_neither_lost_nor_doubled(op
     count = 40
 
     def post_many() -> None:
-        for n in range(count):
-            services.post_message(me(operator), room, f"burst {n}")
+        try:
+            for n in range(count):
+                services.post_message(me(operator), room, f"burst {n}")
+        finally:
+            connection.close()  # a thread of its own: its connection would outlive the test
 
     poster = asyncio.ensure_future(sync_to_async(post_many, thread_sensitive=False)())
     await asyncio.sleep(0.05)
