@@ -148,19 +148,33 @@ class Presence:
         self.local: dict[tuple[int, str], str] = {}
         self.task: asyncio.Task[None] | None = None
 
+    # Presence is a courtesy: if the store fails, it is logged and nothing is announced, and
+    # the socket goes on (its room events do not depend on it).
+
     async def set(self, user_id: int, socket: str, state: str) -> tuple[str, str]:
         """This socket's new state; answers the user's state before and after."""
         self.local[(user_id, socket)] = state
         if self.task is None or self.task.done():
             self.task = asyncio.get_running_loop().create_task(self._renew(), name="chat-presence-renew")
-        return await self.store.change(user_id, socket, state)
+        return await self._change(user_id, socket, state)
 
     async def remove(self, user_id: int, socket: str) -> tuple[str, str]:
         self.local.pop((user_id, socket), None)
-        return await self.store.change(user_id, socket, None)
+        return await self._change(user_id, socket, None)
+
+    async def _change(self, user_id: int, socket: str, state: str | None) -> tuple[str, str]:
+        try:
+            return await self.store.change(user_id, socket, state)
+        except Exception:
+            logger.exception("Could not record a chat socket's presence")
+            return OFFLINE, OFFLINE
 
     async def states(self, user_ids: list[int]) -> dict[int, str]:
-        return await self.store.states(user_ids)
+        try:
+            return await self.store.states(user_ids)
+        except Exception:
+            logger.exception("Could not read the chat members' presence")
+            return {}
 
     async def _renew(self) -> None:
         while self.local:
