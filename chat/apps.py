@@ -9,6 +9,7 @@ class ChatConfig(AppConfig):
         from accounts.choices import Role
         from chat import approvals
         from chat.events import MessageData
+        from chat.jobs import JOBS
         from chatops import registry
         from chatops.registry import WebhookEvent
 
@@ -24,3 +25,4 @@ class ChatConfig(AppConfig):
         registry.register_audit_actions("room.created", "room.updated", "room.archived", "message.deleted")
         # Approval messages in the room a request came from (signals sent by approvals).
         approvals.connect()
+        registry.register_jobs(*JOBS)

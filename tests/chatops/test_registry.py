@@ -59,11 +59,12 @@ class TestJobs:
         from agents.jobs import JOBS as AGENTS
         from alerts.jobs import JOBS as ALERTS
         from approvals.jobs import JOBS as APPROVALS
+        from chat.jobs import JOBS as CHAT
         from monitoring.jobs import JOBS as MONITORING
         from webhooks.jobs import JOBS as WEBHOOKS
         from worker import runner
 
-        assert runner._jobs() == [*MONITORING, *ALERTS, *AGENTS, *WEBHOOKS, *APPROVALS]
+        assert runner._jobs() == [*MONITORING, *ALERTS, *AGENTS, *WEBHOOKS, *APPROVALS, *CHAT]
 
     def test_the_jobs_keep_their_names_and_periods(self):
         from worker import runner
@@ -78,6 +79,7 @@ class TestJobs:
             "webhooks.deliver": 1,
             "notifications.prune": 3600,
             "approvals.expire": 15,
+            "chat.prune_events": 3600,
         }
 
     def test_a_job_name_registered_twice_is_an_error(self):
