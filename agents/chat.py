@@ -11,6 +11,7 @@ import shlex
 
 from accounts.actor import Actor
 from agents import services
+from agents.remote import dispatch
 from chatops.registry import ChatCommand, ChatReply, ChatUsageError
 from monitoring.models import LogLine
 from servers.services import server_named
@@ -31,8 +32,10 @@ def run(actor: Actor, arguments: list[str]) -> ChatReply:
     command = rest[0] if len(rest) == 1 else shlex.join(rest)
     if not command.strip():
         raise ChatUsageError("The command is empty")
-    history = services.run_command(actor, server, command, wait=False)
-    return ChatReply(f"Sent to **{server.name}**; waiting for the agent…", history_id=history.pk)
+    history = services.run_command(actor, server, command, wait=False, send=False)
+    return ChatReply(
+        f"Sent to **{server.name}**; waiting for the agent…", history_id=history.pk, start=lambda: dispatch(history)
+    )
 
 
 def containers(actor: Actor, arguments: list[str]) -> ChatReply:

@@ -218,18 +218,22 @@ def _require(actor: Actor, need: tuple[Role, str], server: Server, action: str, 
     raise refused
 
 
-def run_command(actor: Actor, server: Server, command: str, *, timeout: int = 30, wait: bool = True) -> CommandHistory:
+def run_command(
+    actor: Actor, server: Server, command: str, *, timeout: int = 30, wait: bool = True, send: bool = True
+) -> CommandHistory:
     """Run ``command`` on ``server`` through its agent: one history row and one audit entry
     whatever happens. ``wait``: until the result (or the timeout); else only sent. A command
     that did not run raises (``AgentOffline``, ``CommandRejected``); one that ran returns,
-    whatever its exit code."""
+    whatever its exit code. ``send=False`` (with ``wait=False``): recorded but not sent yet,
+    for a caller that first listens to its output, then sends it (``remote.dispatch``)."""
     _require(actor, _COMMAND, server, "command.run", command=command)
     history = remote.request_command(actor, server, command, timeout)
     if history.status == Status.AGENT_OFFLINE:
         raise AgentOffline(f"The server's agent is not connected (recorded as command {history.pk}).", history)
     if not wait:
-        remote.dispatch(history)
-        history.refresh_from_db()
+        if send:
+            remote.dispatch(history)
+            history.refresh_from_db()
         return history
     history = remote.run_and_wait(history, history.timeout + WAIT_GRACE_SECONDS)
     if history.status == Status.AGENT_OFFLINE:

@@ -29,6 +29,7 @@ from chat.choices import MessageType
 from chat.commandline import BadCommandLine, check_arguments, parse, refusal, unknown, usage
 from chat.models import Message
 from chat.services.messages import post_bot_message
+from chat.streaming import stream
 from chatops.registry import ChatReply, chat_command
 
 logger = logging.getLogger(__name__)
@@ -94,7 +95,7 @@ def handle(actor: Actor, room_id: int, message_id: int, content: str) -> None:
     root = Message.objects.get(pk=message_id)
     reply = _reply(actor, content)
     if reply.history_id is not None:
-        follow_later(room_id, root.pk, reply.history_id, reply.text)
+        _submit(_followers, stream, room_id, root.pk, reply.history_id, reply.text, reply.start)
         return
     data = {"ok": reply.ok}
     post_bot_message(room_id, reply.text, message_type=MessageType.COMMAND_RESULT, thread=root, data=data)
@@ -129,18 +130,11 @@ def _reply(actor: Actor, content: str) -> ChatReply:
         return answer
 
 
-def follow(room_id: int, thread_root_id: int, history_id: int) -> None:
+def follow(room_id: int, thread_root_id: int, history_id: int, *, start: Callable[[], None] | None = None) -> None:
     """Post a ``command_result`` message in the thread under ``thread_root_id`` and update it
     in place as the command ``history_id`` streams its output (at most every 500 ms), ending
     with its exit code, duration and a link to its history row. Returns at once (once the
-    caller's transaction commits): the following runs on the follow threads."""
-    from chat.streaming import stream
-
-    transaction.on_commit(lambda: _submit(_followers, stream, room_id, thread_root_id, history_id))
-
-
-def follow_later(room_id: int, thread_root_id: int, history_id: int, intro: str = "") -> None:
-    """``follow`` from a handler thread (the command's own answer)."""
-    from chat.streaming import stream
-
-    _submit(_followers, stream, room_id, thread_root_id, history_id, intro)
+    caller's transaction commits): the following runs on the follow threads. ``start``, if
+    given, sends the request once the follower listens (see ``agents.services.run_command``'s
+    ``send``); without it, output sent before the follower listens is shown only at the end."""
+    transaction.on_commit(lambda: _submit(_followers, stream, room_id, thread_root_id, history_id, "", start))

@@ -23,6 +23,7 @@ import asyncio
 import contextlib
 import re
 import time
+from collections.abc import Callable
 from typing import Any
 
 from asgiref.sync import async_to_sync
@@ -173,7 +174,9 @@ def _update(message: Message, history: CommandHistory, output: Output, intro: st
     update_bot_message(message, content=render(history, output.text, intro), data=message_data(history))
 
 
-async def _watch(history: CommandHistory, message: Message, intro: str) -> tuple[str, float]:
+async def _watch(
+    history: CommandHistory, message: Message, intro: str, start: Callable[[], None] | None
+) -> tuple[str, float]:
     """Listen to the command's group until its row is final; returns a note (when this
     process stops first) and when the message was last written."""
     layer = get_channel_layer()
@@ -181,6 +184,8 @@ async def _watch(history: CommandHistory, message: Message, intro: str) -> tuple
     channel = await layer.new_channel()
     group = command_group(history.pk)
     await layer.group_add(group, channel)
+    if start is not None:
+        await database_sync_to_async(start)()
     output = Output()
     started = last_read = last_flush = time.monotonic()
     try:
@@ -209,16 +214,22 @@ async def _watch(history: CommandHistory, message: Message, intro: str) -> tuple
         await layer.group_discard(group, channel)
 
 
-def stream(room_id: int, thread_root_id: int, history_id: int, intro: str = "") -> None:
+def stream(
+    room_id: int, thread_root_id: int, history_id: int, intro: str = "", start: Callable[[], None] | None = None
+) -> None:
     """Post the ``command_result`` message under ``thread_root_id`` and keep it up to date
-    until the command ``history_id`` ends (blocking: run it on a thread of its own)."""
+    until the command ``history_id`` ends (blocking: run it on a thread of its own).
+    ``start``: sends the request, once this listens to its output."""
     history = _read(history_id)
     root = Message.objects.get(pk=thread_root_id, room_id=room_id)
     message = post_bot_message(
         room_id, render(history, "", intro), message_type=MessageType.COMMAND_RESULT, thread=root,
         data=message_data(history),
     )  # fmt: skip
-    note, written = ("", time.monotonic()) if history.is_final else async_to_sync(_watch)(history, message, intro)
+    if history.is_final:
+        note, written = "", time.monotonic()
+    else:
+        note, written = async_to_sync(_watch)(history, message, intro, start)
     # The last write also waits its turn: never two writes within FLUSH_SECONDS.
     time.sleep(max(0.0, FLUSH_SECONDS - (time.monotonic() - written)))
     history = _read(history_id)

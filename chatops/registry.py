@@ -172,13 +172,16 @@ CHAT_COMMAND_NAME = re.compile(r"[a-z][a-z0-9-]{0,31}")
 @dataclass(frozen=True)
 class ChatReply:
     """What a chat command answers: ``text`` (Markdown) is posted in a thread under the command.
-    ``history_id``: a request sent to an agent (``agents.CommandHistory``) whose output the
-    chat app follows in that same answer, updated in place until it ends. ``ok``: False for a
+    ``history_id``: a request to an agent (``agents.CommandHistory``) whose output the chat
+    app follows in that same answer, updated in place until it ends. ``ok``: False for a
     refusal or an error (the room shows it as such)."""
 
     text: str
     history_id: int | None = None
     ok: bool = True
+    #: With ``history_id``: sends the request to the agent, called once the chat app listens
+    #: to its output (so that not even the first line is missed).
+    start: Callable[[], None] | None = None
 
 
 class ChatUsageError(Exception):
