@@ -49,12 +49,19 @@ def result_in(command):
     return Message.objects.get(thread=command, message_type="command_result")
 
 
-async def test_the_output_streams_into_one_message_in_the_thread(operator, admin, server):
+async def typed_with_an_agent(operator, admin, server, content):
+    """A room, the server's agent connected, ``content`` typed: the room, the agent's socket,
+    the command's message and the request the agent got."""
     room = await database_sync_to_async(room_with)(operator)
     ws = await agent_for(server, admin)
+    command = await typed(operator, room, content)
+    return room, ws, command, await recv(ws, timeout=10)
+
+
+async def test_the_output_streams_into_one_message_in_the_thread(operator, admin, server):
+    typed_in = f'/run {server.name} "for i in 1 2 3; do echo $i; done"'
+    room, ws, command, frame = await typed_with_an_agent(operator, admin, server, typed_in)
     try:
-        command = await typed(operator, room, f'/run {server.name} "for i in 1 2 3; do echo $i; done"')
-        frame = await recv(ws, timeout=10)
         assert (frame["type"], frame["command"]) == ("command", "for i in 1 2 3; do echo $i; done")
         assert frame["max_output_bytes"] == 64 * 1024  # as for the REST route
         rid = frame["id"]
@@ -99,11 +106,8 @@ async def test_the_output_streams_into_one_message_in_the_thread(operator, admin
 
 
 async def test_an_agent_that_does_not_allow_commands_refuses(operator, admin, server):
-    room = await database_sync_to_async(room_with)(operator)
-    ws = await agent_for(server, admin)
+    _, ws, command, frame = await typed_with_an_agent(operator, admin, server, f"/run {server.name} uptime")
     try:
-        command = await typed(operator, room, f"/run {server.name} uptime")
-        frame = await recv(ws, timeout=10)
         reason = "remote commands are disabled on this agent (start it with --allow-commands)"
         await send(ws, {"type": "command.rejected", "id": frame["id"], "reason": reason})
         await settled()
@@ -115,12 +119,10 @@ async def test_an_agent_that_does_not_allow_commands_refuses(operator, admin, se
 
 
 async def test_long_output_shows_its_tail_and_keeps_all_of_it_in_data(operator, admin, server):
-    room = await database_sync_to_async(room_with)(operator)
-    ws = await agent_for(server, admin)
     big = "".join(f"line {i:05d}\n" for i in range(3000))  # 33,000 characters
+    _, ws, command, frame = await typed_with_an_agent(operator, admin, server, f"/run {server.name} 'seq 3000'")
+    rid = frame["id"]
     try:
-        command = await typed(operator, room, f"/run {server.name} 'seq 3000'")
-        rid = (await recv(ws, timeout=10))["id"]
         await send(ws, {"type": "command.accepted", "id": rid})
         await send(ws, {
             "type": "command.result", "id": rid, "status": "failed", "exit_code": 2, "stdout": big,
@@ -137,12 +139,9 @@ async def test_long_output_shows_its_tail_and_keeps_all_of_it_in_data(operator, 
 
 
 async def test_an_agent_that_never_answers_is_given_up(operator, admin, server):
-    room = await database_sync_to_async(room_with)(operator)
-    ws = await agent_for(server, admin)
+    _, ws, command, _ = await typed_with_an_agent(operator, admin, server, f"/run {server.name} uptime")
     try:
-        command = await typed(operator, room, f"/run {server.name} uptime")
-        await recv(ws, timeout=10)  # and no answer
-        await settled(timeout=20)
+        await settled(timeout=20)  # the agent got the request, and does not answer
     finally:
         await ws.disconnect()
     answer = await database_sync_to_async(result_in)(command)
