@@ -12,6 +12,7 @@ import time
 import pytest
 from asgiref.sync import sync_to_async
 from channels.db import database_sync_to_async
+from django.db import connections
 
 from accounts.models import AuditLog
 from accounts.services import create_api_key
@@ -31,8 +32,15 @@ async def agent_for(server, admin):
     return ws
 
 
+def _type_in(user, room, content):
+    try:
+        return type_in(user, room, content)
+    finally:
+        connections.close_all()  # this helper thread's: PostgreSQL must drop the test database
+
+
 async def typed(user, room, content):
-    return await sync_to_async(type_in, thread_sensitive=False)(user, room, content)
+    return await sync_to_async(_type_in, thread_sensitive=False)(user, room, content)
 
 
 async def settled(timeout=30):
