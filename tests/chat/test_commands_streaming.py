@@ -12,11 +12,14 @@ import time
 import pytest
 from asgiref.sync import sync_to_async
 from channels.db import database_sync_to_async
-from django.db import connections
+from django.db import connections, transaction
 
+from accounts.actor import Actor
 from accounts.models import AuditLog
 from accounts.services import create_api_key
+from agents import services
 from agents.models import CommandHistory
+from agents.remote import dispatch
 from chat import commands
 from chat.models import Message, RoomEvent
 from chat.streaming import FLUSH_SECONDS, SHOWN_CHARS
@@ -155,3 +158,37 @@ async def test_an_agent_that_never_answers_is_given_up(operator, admin, server):
     answer = await database_sync_to_async(result_in)(command)
     assert "not run: the agent did not answer" in answer.content
     assert answer.data["status"] == "agent_offline"
+
+
+def started_elsewhere(operator, room, server):
+    """What the approvals app does once a request is approved: run it, then have it followed
+    in the thread of the command that asked for it."""
+    root = type_in(operator, room, "an approved request's command")
+    server.refresh_from_db()  # online: its agent connected
+    history = services.run_command(Actor.for_user(operator, "chat"), server, "uptime", wait=False, send=False)
+    try:
+        with transaction.atomic():
+            commands.follow(room.pk, root.pk, history.pk, start=lambda: dispatch(history))
+            assert not Message.objects.filter(thread=root).exists()  # after commit, not before
+        return root
+    finally:
+        connections.close_all()
+
+
+async def test_follow_streams_a_command_started_elsewhere(operator, admin, server):
+    room = await database_sync_to_async(room_with)(operator)
+    ws = await agent_for(server, admin)
+    try:
+        root = await sync_to_async(started_elsewhere, thread_sensitive=False)(operator, room, server)
+        rid = (await recv(ws, timeout=10))["id"]
+        await send(ws, {"type": "command.accepted", "id": rid})
+        await send(ws, {"type": "command.output", "id": rid, "stream": "stdout", "data": "up 3 days\n"})
+        await send(ws, {
+            "type": "command.result", "id": rid, "status": "succeeded", "exit_code": 0, "stdout": "up 3 days\n",
+            "stderr": "", "stdout_truncated": False, "stderr_truncated": False, "duration_ms": 5,
+        })  # fmt: skip
+        await settled()
+    finally:
+        await ws.disconnect()
+    answer = await database_sync_to_async(result_in)(root)
+    assert "```\nup 3 days\n```" in answer.content and "exit 0 · 5 ms" in answer.content
