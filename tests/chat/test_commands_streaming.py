@@ -56,6 +56,16 @@ def updates_of(message_id):
     return [row for row in rows if row.payload["id"] == message_id]
 
 
+async def answer_with(ws, rid, stdout, *, exit_code=0, stderr="", duration_ms=5):
+    """The agent accepts request ``rid`` and sends its result."""
+    await send(ws, {"type": "command.accepted", "id": rid})
+    await send(ws, {
+        "type": "command.result", "id": rid, "status": "succeeded" if exit_code == 0 else "failed",
+        "exit_code": exit_code, "stdout": stdout, "stderr": stderr, "stdout_truncated": False,
+        "stderr_truncated": False, "duration_ms": duration_ms,
+    })  # fmt: skip
+
+
 def result_in(command):
     return Message.objects.get(thread=command, message_type="command_result")
 
@@ -134,11 +144,7 @@ async def test_long_output_shows_its_tail_and_keeps_all_of_it_in_data(operator, 
     _, ws, command, frame = await typed_with_an_agent(operator, admin, server, f"/run {server.name} 'seq 3000'")
     rid = frame["id"]
     try:
-        await send(ws, {"type": "command.accepted", "id": rid})
-        await send(ws, {
-            "type": "command.result", "id": rid, "status": "failed", "exit_code": 2, "stdout": big,
-            "stderr": "oops\n", "stdout_truncated": False, "stderr_truncated": False, "duration_ms": 80,
-        })  # fmt: skip
+        await answer_with(ws, rid, big, exit_code=2, stderr="oops\n", duration_ms=80)
         await settled()
     finally:
         await ws.disconnect()
@@ -181,12 +187,8 @@ async def test_follow_streams_a_command_started_elsewhere(operator, admin, serve
     try:
         root = await sync_to_async(started_elsewhere, thread_sensitive=False)(operator, room, server)
         rid = (await recv(ws, timeout=10))["id"]
-        await send(ws, {"type": "command.accepted", "id": rid})
         await send(ws, {"type": "command.output", "id": rid, "stream": "stdout", "data": "up 3 days\n"})
-        await send(ws, {
-            "type": "command.result", "id": rid, "status": "succeeded", "exit_code": 0, "stdout": "up 3 days\n",
-            "stderr": "", "stdout_truncated": False, "stderr_truncated": False, "duration_ms": 5,
-        })  # fmt: skip
+        await answer_with(ws, rid, "up 3 days\n")
         await settled()
     finally:
         await ws.disconnect()
