@@ -194,3 +194,18 @@ async def test_follow_streams_a_command_started_elsewhere(operator, admin, serve
         await ws.disconnect()
     answer = await database_sync_to_async(result_in)(root)
     assert "```\nup 3 days\n```" in answer.content and "exit 0 · 5 ms" in answer.content
+
+
+async def test_restart_from_chat_goes_through_the_agent_and_is_audited_as_from_the_room(operator, admin, server):
+    room, ws, command, frame = await typed_with_an_agent(operator, admin, server, f"/restart {server.name} web")
+    try:
+        assert (frame["type"], frame["action"], frame["container"]) == ("docker", "restart", "web")
+        data = {"id": "abc", "name": "web", "image": "nginx", "state": "running", "status": "Up 1 second"}
+        await send(ws, {"type": "docker.result", "id": frame["id"], "ok": True, "data": data, "error": None})
+        await settled()
+    finally:
+        await ws.disconnect()
+    answer = await database_sync_to_async(result_in)(command)
+    assert answer.content.startswith(f"Restarted **web** on **{server.name}** (now running; request #")
+    entry = await database_sync_to_async(AuditLog.objects.get)(action="docker.restart")
+    assert (entry.via, entry.details["status"], entry.details["origin"]["room"]) == ("chat", "succeeded", room.pk)
