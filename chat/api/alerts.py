@@ -3,7 +3,7 @@ servers' activity it follows. Views route; ``chat.services.alerts`` decides."""
 
 from __future__ import annotations
 
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import extend_schema, extend_schema_serializer
 from rest_framework import serializers
 from rest_framework.exceptions import PermissionDenied
 from rest_framework.permissions import IsAuthenticated
@@ -22,6 +22,7 @@ MAX_SUBSCRIPTIONS = 50
 MAX_TAGS = 50
 
 
+@extend_schema_serializer(component_name="AlertSubscription")  # the request's: "AlertSubscriptionRequest"
 class AlertSubscriptionSerializer(serializers.Serializer[dict[str, list[str]]]):
     severities = serializers.ListField(
         child=serializers.ChoiceField(choices=Severity.choices),
@@ -37,6 +38,7 @@ class AlertSubscriptionSerializer(serializers.Serializer[dict[str, list[str]]]):
     )
 
 
+@extend_schema_serializer(component_name="AlertSubscriptions")
 class AlertSubscriptionsSerializer(serializers.Serializer[dict[str, list[object]]]):
     subscriptions = serializers.ListField(
         child=AlertSubscriptionSerializer(),
@@ -52,6 +54,20 @@ class AlertSubscriptionsSerializer(serializers.Serializer[dict[str, list[object]
     )
 
 
+@extend_schema_serializer(component_name="AlertSubscription")
+class AlertSubscriptionOutSerializer(serializers.Serializer[dict[str, list[str]]]):
+    """As stored: both lists always there, sorted, without repeats."""
+
+    severities = serializers.ListField(child=serializers.ChoiceField(choices=Severity.choices), read_only=True)
+    tags = serializers.ListField(child=serializers.CharField(), read_only=True)
+
+
+@extend_schema_serializer(component_name="AlertSubscriptions")
+class AlertSubscriptionsOutSerializer(serializers.Serializer[dict[str, list[object]]]):
+    subscriptions = AlertSubscriptionOutSerializer(many=True, read_only=True)
+    follows_activity = serializers.ListField(child=serializers.CharField(), read_only=True)
+
+
 @extend_schema(tags=["chat"])
 class AlertSubscriptionsView(APIView):
     """Anyone who may see the room reads; its owner or an admin changes it. A private room is
@@ -60,15 +76,15 @@ class AlertSubscriptionsView(APIView):
     permission_classes = [IsAuthenticated]
 
     @extend_schema(
-        responses={200: AlertSubscriptionsSerializer}, summary="What the room follows: alerts and server activity"
+        responses={200: AlertSubscriptionsOutSerializer}, summary="What the room follows: alerts and server activity"
     )
     def get(self, request: Request, room_id: int) -> Response:
         room = visible_room(Actor.from_request(request), room_id)
-        return Response(envelope(alert_subscriptions(room)))
+        return Response(envelope(AlertSubscriptionsOutSerializer(alert_subscriptions(room)).data))
 
     @extend_schema(
         request=AlertSubscriptionsSerializer,
-        responses={200: AlertSubscriptionsSerializer},
+        responses={200: AlertSubscriptionsOutSerializer},
         summary="Replace what the room follows (owner or admin)",
     )
     def put(self, request: Request, room_id: int) -> Response:
@@ -81,4 +97,4 @@ class AlertSubscriptionsView(APIView):
         data = set_alert_subscriptions(
             actor, room, body.validated_data["subscriptions"], body.validated_data["follows_activity"]
         )
-        return Response(envelope(data, "Alert subscriptions saved"))
+        return Response(envelope(AlertSubscriptionsOutSerializer(data).data, "Alert subscriptions saved"))
