@@ -136,18 +136,21 @@ def alert_changed(alert_id: int, event: str) -> list[AlertCard]:
             return []
         data = card_data(alert)
         text = card_text(data)
-        cards = list(AlertCard.objects.filter(alert=alert).select_related("message"))
-        for card in cards:
-            if card.message.data != data or card.message.content != text:
+        cards: dict[int, AlertCard | None] = {
+            card.room_id: card for card in AlertCard.objects.filter(alert=alert).select_related("message")
+        }
+        if event == "created":
+            tags = set(alert.server.tags.values_list("name", flat=True))
+            cards.update(dict.fromkeys(_rooms_following(alert.severity, tags).keys() - cards.keys()))
+        # In room order: each write locks its room's row (the event id), and another alert's
+        # cards may be written at the same time.
+        for room_id, card in sorted(cards.items()):
+            if card is None:
+                message = post_bot_message(room_id, text, message_type=MessageType.ALERT, data=data)
+                cards[room_id] = AlertCard.objects.create(room_id=room_id, alert=alert, message=message)
+            elif card.message.data != data or card.message.content != text:
                 update_bot_message(card.message, content=text, data=data)
-        if event != "created":
-            return cards
-        tags = set(alert.server.tags.values_list("name", flat=True))
-        have = {card.room_id for card in cards}
-        for room_id in sorted(_rooms_following(alert.severity, tags).keys() - have):
-            message = post_bot_message(room_id, text, message_type=MessageType.ALERT, data=data)
-            cards.append(AlertCard.objects.create(room_id=room_id, alert=alert, message=message))
-    return cards
+    return [card for card in cards.values() if card is not None]
 
 
 # --- Server activity ----------------------------------------------------------------------------
