@@ -13,7 +13,7 @@ from accounts.actor import Actor
 from accounts.models import AuditLog
 from agents.services import run_command
 from alerts.models import Alert, Threshold
-from alerts.services import acknowledge, resolve
+from alerts.services import acknowledge, evaluate_offline, resolve
 from chat import services
 from chat.models import AlertCard, AlertSubscription, Message, Room
 from chat.services.alerts import set_alert_subscriptions
@@ -21,7 +21,7 @@ from monitoring.ingest import FrameIn, record_samples
 from servers.models import Tag
 from tests.factories import ServerFactory
 from tests.helpers import assert_error, assert_ok
-from tests.roles import RoleMatrix, Route, allowed, everyone
+from tests.roles import RoleMatrix, Route, allowed, everyone, key
 
 pytestmark = pytest.mark.django_db
 T0 = datetime(2026, 11, 20, 12, 0, tzinfo=UTC)
@@ -119,6 +119,19 @@ ROLES = RoleMatrix(
         "PUT", SECRET_SUBS, body=BODY, expect=allowed("admin", "operator", refused=404), unchanged=nothing_subscribed
     ),
     Route("PUT", "/api/v1/rooms/999999/alert-subscriptions", body=BODY, expect={"admin": (404, "not_found")}),
+    # A key reaches these routes with the chat scopes only.
+    Route(
+        "GET",
+        SUBS,
+        expect={key("admin", "chat:read"): 200, key("admin", "alerts:read"): (403, "insufficient_scope")},
+    ),
+    Route(
+        "PUT",
+        SUBS,
+        body=BODY,
+        expect={key("admin", "chat:write"): 200, key("admin", "chat:read"): (403, "insufficient_scope")},
+        unchanged=nothing_subscribed,
+    ),
 )
 
 
@@ -171,6 +184,11 @@ class TestTheRoute:
         errors = assert_error(response, 400, "validation_error")["errors"]
         assert any((e["field"] or "").startswith(field) for e in errors), errors
         assert not AlertSubscription.objects.exists()
+
+    def test_a_viewer_who_owns_a_room_sets_what_it_follows(self, viewer, viewer_client):
+        room = services.create_room(me(viewer), name="mine")
+        response = viewer_client.put(f"/api/v1/rooms/{room.pk}/alert-subscriptions", BODY, format="json")
+        assert assert_ok(response)["subscriptions"] == BODY["subscriptions"]
 
     def test_an_archived_room_cannot_change_what_it_follows(self, operator_client, operator, room):
         services.archive_room(me(operator), room)
@@ -261,6 +279,26 @@ class TestCards:
         with django_capture_on_commit_callbacks(execute=True):
             feed(20, cpu_percent=97)
         assert [c.data["status"] for c in cards(room)] == ["resolved", "firing"]
+
+    def test_a_silent_server_gets_a_card_and_its_return_resolves_it(
+        self, room, settings, django_capture_on_commit_callbacks
+    ):
+        settings.ALERTS_OFFLINE_AFTER_SECONDS = 120
+        subscribe(room, {"severities": ["critical"]})
+        feed = Feed(tagged("web", name="web-1"))
+        feed(0, cpu_percent=5)
+        feed.server.refresh_from_db()
+        seen = feed.server.last_seen
+        with django_capture_on_commit_callbacks(execute=True):
+            assert evaluate_offline(now=seen + timedelta(seconds=300))["raised"] == 1
+        [card] = cards(room)
+        assert (card.data["kind"], card.data["status"], card.data["metric"]) == ("server.offline", "firing", "")
+        assert card.data["since"] == seen.isoformat().replace("+00:00", "Z")
+        assert "web-1 has sent nothing for 5 min" in card.content
+        with django_capture_on_commit_callbacks(execute=True):
+            feed(310, cpu_percent=5)
+        [card] = cards(room)
+        assert card.data["status"] == "resolved" and card.data["actions"] == []
 
     def test_a_card_stays_when_the_subscription_goes_and_is_still_updated(
         self, operator, room, django_capture_on_commit_callbacks
