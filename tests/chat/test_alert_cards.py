@@ -261,6 +261,8 @@ class TestCards:
             "resolved", operator.username, []
         )  # fmt: skip
         assert AlertCard.objects.get().message_id == card.pk
+        [created] = [e.payload for e in room.events.filter(type="message.created") if e.payload["id"] == card.pk]
+        assert (created["message_type"], created["data"]["status"]) == ("alert", "firing")  # what sockets got
         updates = [e.payload for e in room.events.filter(type="message.updated")]
         assert [u["data"]["status"] for u in updates if u["id"] == card.pk] == ["acknowledged", "resolved"]
 
