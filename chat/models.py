@@ -155,6 +155,8 @@ class RoomEvent(models.Model):
     class Meta:
         ordering = ["room", "event_id"]
         constraints = [models.UniqueConstraint(fields=["room", "event_id"], name="chat_room_event_unique")]
+        # The retention job deletes by age (chat.prune_events).
+        indexes = [models.Index(fields=["created_at"], name="chat_event_created")]
 
     def __str__(self) -> str:
         return f"{self.room_id}@{self.event_id} {self.type}"
