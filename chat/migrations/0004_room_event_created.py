@@ -4,14 +4,13 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('chat', '0003_alert_subscriptions'),
+        ("chat", "0003_alert_subscriptions"),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='roomevent',
-            index=models.Index(fields=['created_at'], name='chat_event_created'),
+            model_name="roomevent",
+            index=models.Index(fields=["created_at"], name="chat_event_created"),
         ),
     ]
