@@ -1,0 +1,157 @@
+// One chat message as the page draws it: text, a command as typed, the bot's command result
+// (updated in place as its output streams), an alert card with Acknowledge / Resolve, an
+// approval with Approve / Deny, a system line. Markdown comes rendered by the hub as
+// `content_html` (no raw HTML, no script): that field, and only that one, is inserted as HTML;
+// everything else is set as text.
+
+import { canOperate, currentUser, post } from "./api.js";
+import { describe } from "./alert-feed.js";
+import { ago, clock, h } from "./util.js";
+
+// The hub's rendered Markdown, parsed as HTML. Never `content`: it is what people typed.
+function rendered(message) {
+  const body = h("div", { class: "msg-body" });
+  if (message.deleted) {
+    body.append(h("em", { class: "muted" }, "message deleted"));
+    return body;
+  }
+  body.innerHTML = message.content_html || "";
+  return body;
+}
+
+function author(message) {
+  if (message.author) return h("strong", { class: "msg-author" }, message.author.username);
+  return h("strong", { class: "msg-author msg-bot" }, "ChatOps");
+}
+
+function userName(user) {
+  if (!user) return null;
+  return typeof user === "string" ? user : user.username;
+}
+
+// A button that posts to the hub and shows the hub's refusal beside it. The card itself
+// changes when the hub says so (message.updated), not when the click returns.
+function actionButton(label, path, box, { primary = false } = {}) {
+  const button = h("button", { type: "button", class: primary ? "primary small-primary" : "small-button" }, label);
+  button.addEventListener("click", async () => {
+    box.querySelectorAll("button").forEach((b) => (b.disabled = true));
+    box.querySelector(".error")?.remove();
+    try {
+      await post(path, {});
+    } catch (error) {
+      box.append(h("span", { class: "error small" }, error.message));
+    }
+    box.querySelectorAll("button").forEach((b) => (b.disabled = false));
+  });
+  return button;
+}
+
+// ---- Cards ----------------------------------------------------------------------------------
+
+function alertCard(message) {
+  const data = message.data || {};
+  const alert = { ...data, server_name: data.server?.name };
+  const actions = h("div", { class: "actions" });
+  if (canOperate()) {
+    for (const verb of data.actions || []) {
+      const label = verb === "acknowledge" ? "Acknowledge" : verb === "resolve" ? "Resolve" : verb;
+      actions.append(actionButton(label, `/alerts/${data.alert_id}/${verb}`, actions));
+    }
+  }
+  const who = [];
+  if (data.acknowledged_by) who.push(`acknowledged by ${userName(data.acknowledged_by)}`);
+  if (data.status === "resolved") who.push(`resolved ${data.resolved_by ? `by ${userName(data.resolved_by)}` : "by itself"}`);
+  return h(
+    "div",
+    { class: `alert card-alert alert-${data.severity} alert-${data.status}`, dataset: { alertId: data.alert_id, status: data.status } },
+    h(
+      "div",
+      { class: "alert-main" },
+      h("span", { class: `badge badge-${data.severity}` }, data.severity),
+      h("strong", {}, data.name || data.kind),
+      data.server ? h("a", { href: `/servers/${data.server.id}` }, data.server.name) : null,
+      h("span", { class: "alert-state" }, data.status),
+    ),
+    h("div", { class: "alert-text", title: data.message || "" }, describe(alert)),
+    h("div", { class: "muted small" }, data.since ? `since ${ago(data.since)}` : "", who.length ? ` · ${who.join(" · ")}` : ""),
+    actions,
+  );
+}
+
+function approvalCard(message) {
+  const data = message.data || {};
+  const status = data.status || "pending";
+  const me = currentUser();
+  const requester = data.requested_by;
+  const mine = requester && (requester.id === me?.id || userName(requester) === me?.username);
+  const actions = h("div", { class: "actions" });
+  if (status === "pending") {
+    if (mine) actions.append(h("span", { class: "muted small" }, "Waiting for another operator or an admin."));
+    else if (canOperate()) {
+      actions.append(
+        actionButton("Approve", `/approvals/${data.approval_id}/approve`, actions, { primary: true }),
+        actionButton("Deny", `/approvals/${data.approval_id}/deny`, actions),
+      );
+    }
+  }
+  const decided = data.decided_by ? ` by ${userName(data.decided_by)}` : "";
+  return h(
+    "div",
+    { class: `approval approval-${status}`, dataset: { approvalId: data.approval_id, status } },
+    h(
+      "div",
+      { class: "alert-main" },
+      h("span", { class: "badge" }, data.kind || "approval"),
+      requester ? h("span", { class: "small" }, `requested by ${userName(requester)}`) : null,
+      h("span", { class: "alert-state" }, `${status}${status === "pending" ? "" : decided}`),
+    ),
+    data.expires_at && status === "pending" ? h("div", { class: "muted small" }, `expires ${clock(data.expires_at)}`) : null,
+    actions,
+  );
+}
+
+function resultState(message) {
+  const data = message.data || {};
+  return data.status || (data.exit_code === undefined || data.exit_code === null ? "" : data.exit_code === 0 ? "succeeded" : "failed");
+}
+
+// ---- The message ----------------------------------------------------------------------------
+
+// onThread(message): open the thread under this message. inThread: drawn in the thread panel
+// (no thread link of its own).
+export function messageElement(message, { onThread, inThread = false } = {}) {
+  const type = message.message_type;
+  const head = h(
+    "div",
+    { class: "msg-head" },
+    author(message),
+    h("time", { class: "muted small", datetime: message.created_at, title: message.created_at }, clock(message.created_at)),
+    message.edited && !message.deleted ? h("span", { class: "muted small", title: message.edited_at || "" }, "(edited)") : null,
+  );
+  const el = h(
+    "article",
+    { class: `msg msg-${type}`, dataset: { messageId: message.id, type } },
+    type === "system" ? null : head,
+    rendered(message),
+  );
+  if (type === "system") el.prepend(h("time", { class: "muted small" }, clock(message.created_at)), " ");
+  if (type === "command_result") {
+    const state = resultState(message);
+    if (state) el.dataset.state = state;
+    el.classList.add(`result-${state || "running"}`);
+  }
+  if (!message.deleted && type === "alert") el.append(alertCard(message));
+  if (!message.deleted && type === "approval") el.append(approvalCard(message));
+  if (message.mentions?.includes(currentUser()?.username)) el.classList.add("msg-mentions-me");
+  if (!inThread && onThread && type !== "system" && !message.thread_id) {
+    const replies = message.reply_count || 0;
+    const link = h(
+      "button",
+      { type: "button", class: "link-button small thread-link" },
+      replies ? `${replies} ${replies === 1 ? "reply" : "replies"}` : "Reply in thread",
+    );
+    link.addEventListener("click", () => onThread(message));
+    el.append(h("div", { class: "msg-foot" + (replies ? "" : " msg-foot-quiet") }, link));
+  }
+  return el;
+}
