@@ -1,0 +1,307 @@
+"""The chat page in Chromium, against a real hub and a real agent (with --allow-commands): two
+operators in one room see each other's messages, typing and badges live, and a dropped socket
+loses nothing; a command typed with completion streams its output into a thread; with
+two-person approval on, one operator's /run waits until another approves it from its card; an
+alert card is acknowledged from the room. With CHATOPS_SCREENSHOTS set, the screenshots go to
+docs/screenshots (chat-*.png, in the README)."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+
+from tests.browser.test_dashboard import LAPTOP, PHONE, TIMEOUT_MS, overflowing
+from tests.e2e.helpers import call, rest, wait_for
+
+pytestmark = pytest.mark.slow
+
+OPERATOR_PASSWORD = "a-long-operator-passphrase"
+PEOPLE = """
+import json
+from accounts.actor import Actor
+from accounts.models import User
+from chat.services import add_member, create_room
+ops = User.objects.get(username='ops')
+olga = User.objects.create_user('olga', 'olga@example.com', '{password}', role='operator')
+otto = User.objects.create_user('otto', 'otto@example.com', '{password}', role='operator')
+vera = User.objects.create_user('vera', 'vera@example.com', '{password}')
+actor = Actor.for_user(ops, 'system')
+room = create_room(actor, name='fleet', topic='Where the fleet is run')
+quiet = create_room(actor, name='quiet')
+for user in (olga, otto, vera):
+    add_member(actor, room, user.pk)
+    add_member(actor, quiet, user.pk)
+print(json.dumps({{'room': room.pk, 'quiet': quiet.pk}}))
+"""
+TOKEN = """
+from accounts.models import User
+from accounts.services import issue_tokens
+print(issue_tokens(User.objects.get(username='{username}')).access_token)
+"""
+
+
+@pytest.fixture(scope="module")
+def engine() -> None:
+    """No container here."""
+    return None
+
+
+@dataclass
+class Chat:
+    fleet: Any
+    room: int
+    quiet: int
+
+    def token(self, username: str) -> str:
+        """A fresh access token (the hub's live a minute here)."""
+        return self.fleet.hub.python(TOKEN.format(username=username))
+
+    def messages(self, username: str, **query: Any) -> list[dict[str, Any]]:
+        params = "&".join(f"{key}={value}" for key, value in {"room_id": self.room, "size": 100, **query}.items())
+        return rest(self.fleet.hub.url, self.token(username), f"/messages?{params}")
+
+
+@pytest.fixture(scope="module")
+def chat(fleet) -> Chat:
+    made = json.loads(fleet.hub.python(PEOPLE.format(password=OPERATOR_PASSWORD)))
+    wait_for(
+        lambda: rest(fleet.hub.url, fleet.token, f"/servers/{fleet.server_id}")["status"] == "online", what="the agent"
+    )
+    return Chat(fleet, made["room"], made["quiet"])
+
+
+@pytest.fixture(scope="module")
+def pages(browser, chat) -> Iterator[dict[str, Any]]:
+    """A signed-in chat page per person, each in its own browser context, and the script errors
+    they saw (none allowed)."""
+    opened: dict[str, Any] = {}
+    errors: list[str] = []
+    contexts = []
+    for username in ("olga", "otto"):
+        context = browser.new_context(viewport=LAPTOP)
+        context.set_default_timeout(TIMEOUT_MS)
+        contexts.append(context)
+        page = context.new_page()
+        page.on("pageerror", lambda error, who=username: errors.append(f"{who}: {error}"))
+        sign_in_to_chat(page, chat, username)
+        opened[username] = page
+    yield opened
+    for context in contexts:
+        context.close()
+    assert errors == [], "a page threw"
+
+
+def sign_in_to_chat(page, chat: Chat, username: str, room: int | None = None) -> None:
+    hub = chat.fleet.hub.url
+    page.goto(f"{hub}/chat/{room or chat.room}")
+    page.wait_for_url(re.compile(r"/login\?next="))
+    page.fill("#username", username)
+    page.fill("#password", OPERATOR_PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{hub}/chat/{room or chat.room}")
+    page.locator("#room-name", has_text="fleet" if room is None else "").wait_for()
+    page.locator("#message-input").wait_for()
+
+
+def until(page, check, what: str) -> Any:
+    """Wait for check() while Playwright runs (it calls the socket route handlers only then)."""
+    for _ in range(300):
+        if found := check():
+            return found
+        page.wait_for_timeout(100)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+def send(page, text: str) -> None:
+    page.fill("#message-input", text)
+    page.press("#message-input", "Enter")
+
+
+def message(page, text: str, within: str = "#timeline") -> Any:
+    return page.locator(f"{within} .msg", has_text=text)
+
+
+def test_two_operators_in_one_room_see_each_other_live(pages, chat):
+    olga, otto = pages["olga"], pages["otto"]
+    send(olga, "Morning @otto, web-1 looks **busy**")
+    seen = message(otto, "Morning @otto")
+    seen.wait_for()
+    assert seen.locator("strong", has_text="busy").count() == 1  # the hub's Markdown, as HTML
+    assert "msg-mentions-me" in (seen.get_attribute("class") or "")
+    send(otto, "On it <script>alert(1)</script>")
+    answer = message(olga, "On it")
+    answer.wait_for()
+    assert answer.locator("script").count() == 0
+    assert "<script>alert(1)</script>" in answer.inner_text()  # shown as text, never run
+
+    # Typing, and the badges of a room not shown: unread, and a mention of the reader.
+    otto.fill("#message-input", "let me look")
+    olga.locator("#typing", has_text="otto is typing").wait_for()
+    otto.click(f"#room-list a[data-room-id='{chat.quiet}']")
+    otto.wait_for_url(re.compile(rf"/chat/{chat.quiet}$"))
+    send(otto, "@olga a word in the quiet room")
+    message(otto, "a word in the quiet room").wait_for()
+    link = olga.locator(f"#room-list a[data-room-id='{chat.quiet}']")
+    link.locator(".badge-unread", has_text="1").wait_for()
+    link.locator(".badge-mention", has_text="@1").wait_for()
+    olga.screenshot(path=str(chat.fleet.shots / "chat-room.png"))
+    link.click()
+    message(olga, "a word in the quiet room").wait_for()
+    link.locator(".badge-unread").wait_for(state="detached")
+    olga.go_back()
+    olga.wait_for_url(re.compile(rf"/chat/{chat.room}$"))
+    message(olga, "Morning @otto").wait_for()
+    otto.click(f"#room-list a[data-room-id='{chat.room}']")
+    message(otto, "Morning @otto").wait_for()
+
+
+def test_a_dropped_socket_loses_nothing(browser, chat):
+    """Olga's chat socket goes through the test: it is dropped, new ones are refused while
+    Otto writes three messages, then let through. The page subscribes with the last event id
+    it saw and the hub replays the three: they appear without any page read of the messages."""
+    allow, sockets, subscribes = [True], [], []
+
+    def chat_socket(ws) -> None:
+        if not allow[0]:
+            ws.close(code=1011, reason="refused by the test")
+            return
+        server = ws.connect_to_server()
+
+        def upstream(frame: str | bytes) -> None:
+            if isinstance(frame, str) and '"subscribe"' in frame:
+                subscribes.append(json.loads(frame))
+            server.send(frame)
+
+        ws.on_message(upstream)
+        sockets.append(ws)
+
+    context = browser.new_context(viewport=LAPTOP)
+    context.set_default_timeout(TIMEOUT_MS)
+    page = context.new_page()
+    page.route_web_socket(re.compile(r"/api/v1/ws/chat$"), chat_socket)
+    sign_in_to_chat(page, chat, "olga")
+    until(page, lambda: subscribes, "the first subscribe")
+    page.wait_for_timeout(500)
+    reads: list[str] = []
+    page.on("request", lambda request: reads.append(request.url) if "/api/v1/messages" in request.url else None)
+
+    allow[0] = False
+    sockets[-1].close(code=1011, reason="dropped by the test")
+    page.locator("#banner", has_text="Live chat: disconnected").wait_for()
+    token = chat.token("otto")
+    for n in range(3):
+        status, body = call(
+            chat.fleet.hub.url, token, "POST", "/messages", {"room_id": chat.room, "content": f"while away {n}"}
+        )
+        assert status == 201, body
+    allow[0] = True
+    for n in range(3):
+        message(page, f"while away {n}").wait_for(timeout=60_000)
+    assert page.locator("#banner").is_hidden()
+    resumed = [s for s in subscribes if any(r["room_id"] == chat.room for r in s["rooms"])][-1]
+    assert next(r["last_event_id"] for r in resumed["rooms"] if r["room_id"] == chat.room) > 0
+    assert reads == [], "the messages came by replay, not by reading the room again"
+    context.close()
+
+
+def test_a_command_with_completion_streams_into_a_thread(pages, chat):
+    olga = pages["olga"]
+    olga.fill("#message-input", "/ru")
+    olga.locator(".completion li[data-command=run]").wait_for()
+    olga.press("#message-input", "Tab")
+    assert olga.input_value("#message-input") == "/run "
+    olga.type("#message-input", 'web-1 "echo first-line; sleep 2; echo last-line"')
+    olga.press("#message-input", "Enter")
+    # The answer is a thread under the command, open at once for whoever typed it.
+    result = olga.locator("#thread-timeline .msg-command_result")
+    result.wait_for()
+    result.filter(has_text="last-line").wait_for()
+    result.filter(has_text=re.compile(r"exit (code )?0")).wait_for()
+    assert result.count() == 1, "one message, updated in place"
+    assert "first-line" in result.inner_text()
+    olga.screenshot(path=str(chat.fleet.shots / "chat-command.png"))
+    # The room shows the command with its reply count, not the output.
+    command = message(olga, "/run web-1")
+    command.locator(".thread-link", has_text=re.compile(r"\d+ repl")).wait_for()
+    assert message(olga, "last-line").count() == 0
+    olga.click("#thread-close")
+
+
+def test_completion_offers_only_what_the_user_may_run(browser, chat):
+    context = browser.new_context(viewport=LAPTOP)
+    context.set_default_timeout(TIMEOUT_MS)
+    page = context.new_page()
+    sign_in_to_chat(page, chat, "vera")
+    page.fill("#message-input", "/")
+    page.locator(".completion li[data-command=help]").wait_for()
+    offered = page.eval_on_selector_all(".completion li", "items => items.map(i => i.dataset.command)")
+    assert "run" not in offered and "restart" not in offered, offered
+    context.close()
+
+
+def test_an_approval_by_a_second_operator(pages, chat):
+    olga, otto = pages["olga"], pages["otto"]
+    admin = chat.token("ops")
+    status, body = call(chat.fleet.hub.url, admin, "PUT", "/approvals/policies/run", {"required": True})
+    assert status == 200, body
+    try:
+        send(olga, '/run web-1 "echo approved-output"')
+        card = olga.locator("#thread-timeline .msg-approval")
+        card.wait_for()
+        card.get_by_text("Waiting for another operator").wait_for()
+        assert card.get_by_role("button", name="Approve").count() == 0  # never the requester
+        # Otto opens the command's thread from the room and approves it from the card.
+        command = message(otto, '/run web-1 "echo approved-output"')
+        command.locator(".thread-link", has_text=re.compile(r"\d+ repl")).click()
+        otto_card = otto.locator("#thread-timeline .msg-approval")
+        otto_card.get_by_role("button", name="Approve").wait_for()
+        otto.screenshot(path=str(chat.fleet.shots / "chat-approval.png"))
+        otto_card.get_by_role("button", name="Approve").click()
+        otto_card.locator(".approval[data-status=approved]").wait_for()
+        card.locator(".approval[data-status=approved]").wait_for()
+        olga.locator("#thread-timeline .msg-command_result", has_text="approved-output").wait_for()
+        otto.locator("#thread-timeline .msg-command_result", has_text="approved-output").wait_for()
+        decided = rest(chat.fleet.hub.url, admin, "/approvals?status=approved")
+        assert [(a["requested_by"]["username"], a["decided_by"]["username"]) for a in decided] == [("olga", "otto")]
+    finally:
+        status, body = call(
+            chat.fleet.hub.url, chat.token("ops"), "PUT", "/approvals/policies/run", {"required": False}
+        )
+        assert status == 200, body
+    olga.click("#thread-close")
+    otto.click("#thread-close")
+
+
+def test_an_alert_acknowledged_from_its_card(pages, chat):
+    olga = pages["olga"]
+    hub, admin = chat.fleet.hub.url, chat.token("ops")
+    status, body = call(hub, admin, "PUT", f"/rooms/{chat.room}/alert-subscriptions", {
+        "subscriptions": [{"severities": ["info"], "tags": []}], "follows_activity": [],
+    })  # fmt: skip
+    assert status == 200, body
+    status, body = call(hub, chat.fleet.token, "POST", "/alerts/thresholds", {
+        "name": "CPU awake in chat", "metric": "cpu_percent", "operator": ">=", "value": 0, "duration_seconds": 0,
+        "severity": "info", "scope": "server", "server": chat.fleet.server_id,
+    })  # fmt: skip
+    assert status == 201, body
+    card = olga.locator("#timeline .msg-alert", has_text="CPU awake in chat")
+    card.locator(".alert[data-status=firing]").wait_for()
+    olga.screenshot(path=str(chat.fleet.shots / "chat-alert.png"))
+    card.get_by_role("button", name="Acknowledge").click()
+    card.locator(".alert[data-status=acknowledged]").wait_for()
+    card.get_by_text("acknowledged by olga").wait_for()
+    assert card.get_by_role("button", name="Acknowledge").count() == 0
+    assert card.get_by_role("button", name="Resolve").count() == 1
+    found = [a for a in rest(hub, chat.fleet.token, "/alerts?status=acknowledged") if a["name"] == "CPU awake in chat"]
+    assert [a["acknowledged_by"] for a in found] == ["olga"]
+    # The other operator's page has the same card, updated in place.
+    pages["otto"].locator(
+        "#timeline .msg-alert .alert[data-status=acknowledged]", has_text="CPU awake in chat"
+    ).wait_for()
+    assert overflowing(olga, PHONE) == []
+    olga.set_viewport_size(LAPTOP)
