@@ -148,6 +148,7 @@ export class Composer {
       if (this.threadId) body.thread_id = this.threadId;
       const message = await post("/messages", body);
       this.input.value = "";
+      this.lastTyping = 0; // a message ends the typing: the next keystroke says so again
       this.grow();
       this.onSent(message);
     } catch (error) {
