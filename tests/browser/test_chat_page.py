@@ -140,6 +140,7 @@ def test_two_operators_in_one_room_see_each_other_live(pages, chat):
     assert "<script>alert(1)</script>" in answer.inner_text()  # shown as text, never run
 
     # Typing, and the badges of a room not shown: unread, and a mention of the reader.
+    otto.wait_for_timeout(2500)  # the hub passes on one typing notice per 2 s and socket
     otto.fill("#message-input", "let me look")
     olga.locator("#typing", has_text="otto is typing").wait_for()
     otto.click(f"#room-list a[data-room-id='{chat.quiet}']")
