@@ -216,11 +216,13 @@ def test_a_command_with_completion_streams_into_a_thread(pages, chat):
     olga.locator(".completion li[data-command=run]").wait_for()
     olga.press("#message-input", "Tab")
     assert olga.input_value("#message-input") == "/run "
-    olga.type("#message-input", 'web-1 "echo first-line; sleep 2; echo last-line"')
+    olga.type("#message-input", "web-1 \"sh -c 'echo first-line; sleep 3; echo last-line'\"")
     olga.press("#message-input", "Enter")
-    # The answer is a thread under the command, open at once for whoever typed it.
+    # The answer is a thread under the command, open at once for whoever typed it, and the
+    # output comes as it is written: the first line well before the last.
     result = olga.locator("#thread-timeline .msg-command_result")
-    result.wait_for()
+    result.filter(has_text="first-line").wait_for()
+    assert "last-line" not in result.inner_text()
     result.filter(has_text="last-line").wait_for()
     result.filter(has_text=re.compile(r"exit (code )?0")).wait_for()
     assert result.count() == 1, "one message, updated in place"

@@ -128,11 +128,13 @@ export function messageElement(message, { onThread, inThread = false } = {}) {
     h("time", { class: "muted small", datetime: message.created_at, title: message.created_at }, clock(message.created_at)),
     message.edited && !message.deleted ? h("span", { class: "muted small", title: message.edited_at || "" }, "(edited)") : null,
   );
+  // An alert card is drawn from its data; its text is for clients without cards.
+  const card = !message.deleted && type === "alert" && message.data?.alert_id;
   const el = h(
     "article",
     { class: `msg msg-${type}`, dataset: { messageId: message.id, type } },
     type === "system" ? null : head,
-    rendered(message),
+    card ? null : rendered(message),
   );
   if (type === "system") el.prepend(h("time", { class: "muted small" }, clock(message.created_at)), " ");
   if (type === "command_result") {
@@ -140,7 +142,7 @@ export function messageElement(message, { onThread, inThread = false } = {}) {
     if (state) el.dataset.state = state;
     el.classList.add(`result-${state || "running"}`);
   }
-  if (!message.deleted && type === "alert") el.append(alertCard(message));
+  if (card) el.append(alertCard(message));
   if (!message.deleted && type === "approval") el.append(approvalCard(message));
   if (message.mentions?.includes(currentUser()?.username)) el.classList.add("msg-mentions-me");
   if (!inThread && onThread && type !== "system" && !message.thread_id) {
