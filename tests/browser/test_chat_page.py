@@ -221,9 +221,10 @@ def test_a_command_with_completion_streams_into_a_thread(pages, chat):
     # The answer is a thread under the command, open at once for whoever typed it, and the
     # output comes as it is written: the first line well before the last.
     result = olga.locator("#thread-timeline .msg-command_result")
-    result.filter(has_text="first-line").wait_for()
-    assert "last-line" not in result.inner_text()
-    result.filter(has_text="last-line").wait_for()
+    output = result.locator("pre")
+    output.filter(has_text="first-line").wait_for()
+    assert "last-line" not in output.inner_text()
+    output.filter(has_text="last-line").wait_for()
     result.filter(has_text=re.compile(r"exit (code )?0")).wait_for()
     assert result.count() == 1, "one message, updated in place"
     assert "first-line" in result.inner_text()
