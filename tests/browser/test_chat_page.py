@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from tests.browser.test_dashboard import LAPTOP, PHONE, TIMEOUT_MS, overflowing
+from tests.browser.test_dashboard import LAPTOP, PHONE, TIMEOUT_MS, overflowing, sign_in
 from tests.e2e.helpers import call, rest, wait_for
 
 pytestmark = pytest.mark.slow
@@ -37,6 +37,19 @@ for user in (olga, otto, vera):
     add_member(actor, room, user.pk)
     add_member(actor, quiet, user.pk)
 print(json.dumps({{'room': room.pk, 'quiet': quiet.pk}}))
+"""
+HISTORY = """
+from accounts.actor import Actor
+from accounts.models import User
+from chat.models import Room
+from chat.services import post_message
+room = Room.objects.create(name='history', owner=User.objects.get(username='ops'))
+actor = Actor.for_user(User.objects.get(username='ops'), 'api')
+room.memberships.create(user=actor.user)
+room.memberships.create(user=User.objects.get(username='olga'))
+for n in range(120):
+    post_message(actor, room, f'old message {{n:03d}}')
+print(room.pk)
 """
 TOKEN = """
 from accounts.models import User
@@ -96,15 +109,11 @@ def pages(browser, chat) -> Iterator[dict[str, Any]]:
     assert errors == [], "a page threw"
 
 
-def sign_in_to_chat(page, chat: Chat, username: str, room: int | None = None) -> None:
-    hub = chat.fleet.hub.url
-    page.goto(f"{hub}/chat/{room or chat.room}")
-    page.wait_for_url(re.compile(r"/login\?next="))
-    page.fill("#username", username)
-    page.fill("#password", OPERATOR_PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url(f"{hub}/chat/{room or chat.room}")
-    page.locator("#room-name", has_text="fleet" if room is None else "").wait_for()
+def sign_in_to_chat(page, chat: Chat, username: str) -> None:
+    sign_in(page, chat.fleet.hub.url, username, OPERATOR_PASSWORD)
+    page.click("a[data-nav=chat]")
+    page.wait_for_url(f"{chat.fleet.hub.url}/chat/{chat.room}")  # the first room, by name
+    page.locator("#room-name", has_text="fleet").wait_for()
     page.locator("#message-input").wait_for()
 
 
@@ -208,6 +217,22 @@ def test_a_dropped_socket_loses_nothing(browser, chat):
     assert next(r["last_event_id"] for r in resumed["rooms"] if r["room_id"] == chat.room) > 0
     assert reads == [], "the messages came by replay, not by reading the room again"
     context.close()
+
+
+def test_older_messages_load_as_one_scrolls_up(pages, chat):
+    history = int(chat.fleet.hub.python(HISTORY))
+    olga = pages["olga"]
+    olga.goto(f"{chat.fleet.hub.url}/chat/{history}")
+    message(olga, "old message 119").wait_for()
+    assert message(olga, "old message 069").count() == 0  # the newest 50 first
+    for oldest in ("old message 020", "old message 000"):
+        olga.eval_on_selector("#timeline", "el => { el.scrollTop = 0; }")
+        message(olga, oldest).wait_for()
+    olga.get_by_text("The beginning of the room.").wait_for()
+    shown = olga.eval_on_selector_all("#timeline .msg .msg-body", "els => els.map(e => e.innerText.trim())")
+    assert shown == [f"old message {n:03d}" for n in range(120)]
+    olga.goto(f"{chat.fleet.hub.url}/chat/{chat.room}")
+    message(olga, "while away 2").wait_for()
 
 
 def test_a_command_with_completion_streams_into_a_thread(pages, chat):

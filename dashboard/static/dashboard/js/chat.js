@@ -203,29 +203,21 @@ async function loadMembers() {
   }
 }
 
-$("#room-join").addEventListener("click", async () => {
+// Join or leave the room shown, then read the list again and show the room as it now is.
+async function joinOrLeave(verb) {
+  const roomId = room.id;
   try {
-    await post(`/rooms/${room.id}/join`);
+    await post(`/rooms/${roomId}/${verb}`);
   } catch (error) {
-    trouble("chat-room", `Could not join: ${error.message}`);
+    trouble("chat-room", `Could not ${verb}: ${error.message}`);
     return;
   }
+  rooms.delete(roomId);
   await loadRooms();
-  openRoom(room.id);
-});
-
-$("#room-leave").addEventListener("click", async () => {
-  try {
-    await post(`/rooms/${room.id}/leave`);
-  } catch (error) {
-    trouble("chat-room", `Could not leave: ${error.message}`);
-    return;
-  }
-  const left = room.id;
-  rooms.delete(left);
-  await loadRooms();
-  openRoom(left);
-});
+  openRoom(roomId);
+}
+$("#room-join").addEventListener("click", () => joinOrLeave("join"));
+$("#room-leave").addEventListener("click", () => joinOrLeave("leave"));
 
 // Move the read marker when the newest message of the room shown is on screen.
 const markRead = debounce(async () => {
