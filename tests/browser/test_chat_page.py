@@ -48,7 +48,7 @@ actor = Actor.for_user(User.objects.get(username='ops'), 'api')
 room.memberships.create(user=actor.user)
 room.memberships.create(user=User.objects.get(username='olga'))
 for n in range(120):
-    post_message(actor, room, f'old message {{n:03d}}')
+    post_message(actor, room, f'old message {n:03d}')
 print(room.pk)
 """
 TOKEN = """
