@@ -169,6 +169,21 @@ def test_two_operators_in_one_room_see_each_other_live(pages, chat):
     otto.click(f"#room-list a[data-room-id='{chat.room}']")
     message(otto, "Morning @otto").wait_for()
 
+    # An edit and a deletion reach the other page in place.
+    mine = message(olga, "Morning @otto")
+    mine.hover()
+    mine.get_by_role("button", name="Edit").click()
+    mine.locator("textarea").fill("Morning @otto, web-1 looks **very busy**")
+    mine.get_by_role("button", name="Save").click()
+    edited = message(otto, "looks very busy")
+    edited.get_by_text("(edited)").wait_for()
+    theirs = message(otto, "On it")
+    theirs.hover()
+    theirs.get_by_role("button", name="Delete").click()
+    theirs.get_by_role("button", name="Delete it?").click()
+    olga.locator("#timeline .msg", has_text="message deleted").wait_for()
+    assert message(olga, "On it").count() == 0
+
 
 def test_a_dropped_socket_loses_nothing(browser, chat):
     """Olga's chat socket goes through the test: it is dropped, new ones are refused while
@@ -224,6 +239,7 @@ def test_older_messages_load_as_one_scrolls_up(pages, chat):
     olga = pages["olga"]
     olga.goto(f"{chat.fleet.hub.url}/chat/{history}")
     message(olga, "old message 119").wait_for()
+    olga.locator(f"#room-list a[data-room-id='{history}'] .badge-unread").wait_for(state="detached")  # read
     assert message(olga, "old message 069").count() == 0  # the newest 50 first
     for oldest in ("old message 020", "old message 000"):
         olga.eval_on_selector("#timeline", "el => { el.scrollTop = 0; }")

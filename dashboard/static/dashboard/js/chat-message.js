@@ -4,7 +4,7 @@
 // `content_html` (no raw HTML, no script): that field, and only that one, is inserted as HTML;
 // everything else is set as text.
 
-import { canOperate, currentUser, post } from "./api.js";
+import { canOperate, currentUser, post, request } from "./api.js";
 import { describe } from "./alert-feed.js";
 import { ago, clock, h } from "./util.js";
 
@@ -117,9 +117,67 @@ function resultState(message) {
 
 // ---- The message ----------------------------------------------------------------------------
 
+// The hover tools of a message: reply in a thread, and for its author edit (text only) and
+// delete (also admins; the hub decides, a room owner included). onChanged(message): the hub's
+// answer to an edit, drawn at once (the socket brings it too).
+function tools(message, el, { onThread, inThread, onChanged }) {
+  const box = h("div", { class: "msg-tools" });
+  const me = currentUser();
+  const own = message.author && message.author.id === me?.id;
+  if (!inThread && onThread && !message.thread_id && !message.reply_count) {
+    box.append(h("button", { type: "button", class: "link-button small thread-link", onclick: () => onThread(message) }, "Reply in thread"));
+  }
+  if (message.deleted) return box;
+  if (own && message.message_type === "text") {
+    box.append(h("button", { type: "button", class: "link-button small", onclick: () => edit(message, el, onChanged) }, "Edit"));
+  }
+  if (own || me?.role === "admin") {
+    const remove = h("button", { type: "button", class: "link-button small" }, "Delete");
+    remove.addEventListener("click", async () => {
+      if (remove.dataset.sure !== "yes") {
+        remove.dataset.sure = "yes";
+        remove.textContent = "Delete it?";
+        return;
+      }
+      try {
+        await request(`/messages/${message.id}`, { method: "DELETE" });
+      } catch (error) {
+        box.append(h("span", { class: "error small" }, error.message));
+      }
+    });
+    box.append(remove);
+  }
+  return box;
+}
+
+function edit(message, el, onChanged) {
+  const body = el.querySelector(".msg-body");
+  const input = h("textarea", { class: "composer-input", rows: 2, maxlength: 10000, "aria-label": "Edit the message" });
+  input.value = message.content;
+  const error = h("span", { class: "error small" });
+  const form = h(
+    "form",
+    { class: "msg-edit" },
+    input,
+    h("div", { class: "form-buttons" }, h("button", { type: "submit", class: "primary small-primary" }, "Save"), h("button", { type: "button", class: "small-button", onclick: () => form.replaceWith(body) }, "Cancel"), error),
+  );
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    try {
+      const updated = (await request(`/messages/${message.id}`, { method: "PUT", body: { content: input.value } })).data;
+      onChanged?.(updated);
+      form.replaceWith(body);
+    } catch (failure) {
+      error.textContent = failure.message;
+    }
+  });
+  body.replaceWith(form);
+  input.focus();
+}
+
 // onThread(message): open the thread under this message. inThread: drawn in the thread panel
 // (no thread link of its own).
-export function messageElement(message, { onThread, inThread = false } = {}) {
+export function messageElement(message, { onThread, inThread = false, onChanged } = {}) {
   const type = message.message_type;
   const head = h(
     "div",
@@ -136,7 +194,10 @@ export function messageElement(message, { onThread, inThread = false } = {}) {
     type === "system" ? null : head,
     card ? null : rendered(message),
   );
-  if (type === "system") el.prepend(h("time", { class: "muted small" }, clock(message.created_at)), " ");
+  if (type === "system") {
+    el.prepend(h("time", { class: "muted small" }, clock(message.created_at)), " ");
+    return el;
+  }
   if (type === "command_result") {
     const state = resultState(message);
     if (state) el.dataset.state = state;
@@ -145,15 +206,13 @@ export function messageElement(message, { onThread, inThread = false } = {}) {
   if (card) el.append(alertCard(message));
   if (!message.deleted && type === "approval") el.append(approvalCard(message));
   if (message.mentions?.includes(currentUser()?.username)) el.classList.add("msg-mentions-me");
-  if (!inThread && onThread && type !== "system" && !message.thread_id) {
-    const replies = message.reply_count || 0;
-    const link = h(
-      "button",
-      { type: "button", class: "link-button small thread-link" },
-      replies ? `${replies} ${replies === 1 ? "reply" : "replies"}` : "Reply in thread",
-    );
+  const replies = message.reply_count || 0;
+  if (!inThread && onThread && !message.thread_id && replies) {
+    const link = h("button", { type: "button", class: "link-button small thread-link" }, `${replies} ${replies === 1 ? "reply" : "replies"}`);
     link.addEventListener("click", () => onThread(message));
-    el.append(h("div", { class: "msg-foot" + (replies ? "" : " msg-foot-quiet") }, link));
+    el.append(h("div", { class: "msg-foot" }, link));
   }
+  const box = tools(message, el, { onThread, inThread, onChanged });
+  if (box.childElementCount) el.append(box);
   return el;
 }

@@ -128,7 +128,11 @@ export class Timeline {
   }
 
   put(message) {
-    const el = messageElement(message, { onThread: this.onThread, inThread: Boolean(this.threadId) });
+    const el = messageElement(message, {
+      onThread: this.onThread,
+      inThread: Boolean(this.threadId),
+      onChanged: (changed) => this.upsert(changed),
+    });
     const old = this.elements.get(message.id);
     this.messages.set(message.id, message);
     this.elements.set(message.id, el);

@@ -164,7 +164,7 @@ async function openRoom(roomId, { push = false, replace = false } = {}) {
   } catch {
     return;
   }
-  markRead();
+  markReadNow(); // the room opens on its newest message
   composer?.focus();
   loadMembers();
 }
@@ -220,7 +220,7 @@ $("#room-join").addEventListener("click", () => joinOrLeave("join"));
 $("#room-leave").addEventListener("click", () => joinOrLeave("leave"));
 
 // Move the read marker when the newest message of the room shown is on screen.
-const markRead = debounce(async () => {
+async function markReadNow() {
   if (!room || !rooms.has(room.id) || document.visibilityState !== "visible" || !timeline) return;
   const mine = rooms.get(room.id);
   const newest = timeline.newestId();
@@ -235,7 +235,8 @@ const markRead = debounce(async () => {
   mine.unread_count = 0;
   mine.mention_count = 0;
   paintRooms();
-}, 400);
+}
+const markRead = debounce(markReadNow, 400);
 document.addEventListener("visibilitychange", markRead);
 $("#timeline").addEventListener("scroll", markRead);
 
