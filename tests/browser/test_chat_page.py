@@ -170,7 +170,9 @@ def test_two_operators_in_one_room_see_each_other_live(pages, chat):
     message(otto, "Morning @otto").wait_for()
 
     # An edit and a deletion reach the other page in place.
-    mine = message(olga, "Morning @otto")
+    mine = olga.locator(
+        f"#timeline .msg[data-message-id='{message(olga, 'Morning @otto').get_attribute('data-message-id')}']"
+    )
     mine.hover()
     mine.get_by_role("button", name="Edit").click()
     mine.locator("textarea").fill("Morning @otto, web-1 looks **very busy**")
