@@ -148,6 +148,8 @@ def test_two_operators_in_one_room_see_each_other_live(pages, chat):
     assert answer.locator("script").count() == 0
     assert "<script>alert(1)</script>" in answer.inner_text()  # shown as text, never run
 
+    olga.locator("#room-members .member-online", has_text="otto").wait_for()  # presence
+    assert olga.locator("#room-members .member-offline", has_text="vera").count() == 1
     # Typing, and the badges of a room not shown: unread, and a mention of the reader.
     otto.wait_for_timeout(2500)  # the hub passes on one typing notice per 2 s and socket
     otto.fill("#message-input", "let me look")

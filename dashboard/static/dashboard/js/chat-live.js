@@ -57,6 +57,10 @@ export class ChatLive {
     if (rooms.length) this.socket.send({ type: "subscribe", rooms });
   }
 
+  presence(state) {
+    this.socket.send({ type: "presence", state });
+  }
+
   typing(roomId) {
     this.socket.send({ type: "typing", room_id: roomId });
   }

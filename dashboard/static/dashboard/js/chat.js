@@ -172,7 +172,8 @@ async function openRoom(roomId, { push = false, replace = false } = {}) {
 function showNoRoom(text) {
   $("#room-name").textContent = "Chat";
   $("#room-topic").textContent = "";
-  $("#room-members").textContent = "";
+  members = [];
+  paintMembers();
   $("#room-join").hidden = true;
   $("#room-leave").hidden = true;
   $("#timeline").replaceChildren(h("p", { class: "empty" }, text));
@@ -189,19 +190,54 @@ function paintHead() {
   $("#room-leave").hidden = !member;
 }
 
+let members = []; // the room shown's members: { user: {id, username}, role }
+const presence = new Map(); // user id → "online" | "away" | "offline", as the hub says
+
 async function loadMembers() {
   if (!room) return;
   const roomId = room.id;
   try {
-    const members = await getAll(`/rooms/${roomId}/members`);
+    const list = await getAll(`/rooms/${roomId}/members`);
     if (room?.id !== roomId) return;
-    const names = members.map((m) => m.user.username);
-    const shown = names.slice(0, 6).join(", ") + (names.length > 6 ? ` and ${names.length - 6} more` : "");
-    $("#room-members").textContent = `${names.length} ${names.length === 1 ? "member" : "members"}: ${shown}`;
+    members = list;
   } catch {
-    $("#room-members").textContent = "";
+    members = [];
   }
+  paintMembers();
 }
+
+// "4 members: ● olga, ● otto, ops …": who is here now first.
+function paintMembers() {
+  const box = $("#room-members");
+  if (!members.length) {
+    box.replaceChildren();
+    return;
+  }
+  const rank = { online: 0, away: 1 };
+  const sorted = [...members].sort(
+    (a, b) => (rank[presence.get(a.user.id)] ?? 2) - (rank[presence.get(b.user.id)] ?? 2) || a.user.username.localeCompare(b.user.username),
+  );
+  const shown = sorted.slice(0, 8).map((m, i) => {
+    const state = presence.get(m.user.id) || "offline";
+    return h("span", { class: `member member-${state}`, title: state, dataset: { userId: m.user.id } }, i ? ", " : "", m.user.username);
+  });
+  box.replaceChildren(
+    `${members.length} ${members.length === 1 ? "member" : "members"}: `,
+    ...shown,
+    members.length > 8 ? ` and ${members.length - 8} more` : "",
+  );
+}
+
+function heardPresence(event) {
+  if (!event.user) return;
+  presence.set(event.user.id, event.state);
+  paintMembers();
+}
+
+// This tab's state: away while hidden.
+document.addEventListener("visibilitychange", () => {
+  live.presence(document.visibilityState === "visible" ? "online" : "away");
+});
 
 // Join or leave the room shown, then read the list again and show the room as it now is.
 async function joinOrLeave(verb) {
@@ -306,6 +342,8 @@ function heard(event) {
     }
     case "typing":
       return heardTyping(event);
+    case "presence":
+      return heardPresence(event);
     default:
       return;
   }
