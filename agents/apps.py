@@ -7,11 +7,13 @@ class AgentsConfig(AppConfig):
 
     def ready(self) -> None:
         from accounts.choices import Role
+        from agents import approved
         from agents.events import CommandCompletedData
         from agents.jobs import JOBS
         from chatops import registry
 
         registry.register_jobs(*JOBS)
+        approved.register()
         registry.register_webhook_events(
             registry.WebhookEvent("command.completed", "Command completed", CommandCompletedData)
         )

@@ -203,8 +203,11 @@ class CommandHistory(models.Model):
         if self.kind == self.Kind.COMMAND:
             enqueue_webhook("command.completed", dict(self.completed_event()))
         if self.audit_entry_id:
+            # Where the request came from (a chat room, an approval) stays on the entry.
+            before = AuditLog.objects.filter(pk=self.audit_entry_id).values_list("details", flat=True).first() or {}
+            origin = {"origin": before["origin"]} if "origin" in before else {}
             AuditLog.objects.filter(pk=self.audit_entry_id).update(
-                details={**self.audit_details(), "reason": self.reason}
+                details={**self.audit_details(), "reason": self.reason, **origin}
             )
 
     def take_answer(self, answer: dict[str, Any]) -> None:

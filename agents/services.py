@@ -20,6 +20,7 @@ from accounts.services import record_audit
 from agents import remote
 from agents.models import CommandHistory, ConnectionEvent
 from agents.protocol import Hello
+from approvals.services import gate
 from chatops.api.exceptions import Conflict
 from chatops.realtime import publish_after_commit
 from monitoring.events import FLEET_METRICS_GROUP, Event, ServerStatusEvent, server_metrics_group
@@ -189,6 +190,9 @@ class ContainerNotFound(NotFound):
     """The engine knows no such container."""
 
 
+#: Container actions that two-person approval may hold back (their kind is the action's name).
+GATED_DOCKER = ("restart", "stop")
+
 # What each use case needs: the least role, and the scope of an API key acting for it.
 _COMMAND = (Role.OPERATOR, "commands:write")
 _DOCKER = {
@@ -210,12 +214,19 @@ def _require(actor: Actor, need: tuple[Role, str]) -> None:
         raise PermissionDenied(f"This API key lacks the scope {scope!r}.", code="insufficient_scope")
 
 
-def run_command(actor: Actor, server: Server, command: str, *, timeout: int = 30, wait: bool = True) -> CommandHistory:
+def run_command(
+    actor: Actor, server: Server, command: str, *, timeout: int = 30, wait: bool = True, approved: bool = False
+) -> CommandHistory:
     """Run ``command`` on ``server`` through its agent: one history row and one audit entry
     whatever happens. ``wait``: until the result (or the timeout); else only sent. A command
     that did not run raises (``AgentOffline``, ``CommandRejected``); one that ran returns,
-    whatever its exit code."""
+    whatever its exit code. When the ``run`` policy asks for a second person, an operator's
+    command raises ``ApprovalPending`` instead, unless it is that approved request
+    (``approved``: only the approvals executor says so)."""
     _require(actor, _COMMAND)
+    if not approved:
+        payload = {"server_id": server.pk, "server_name": server.name, "command": command, "timeout": timeout}
+        gate(actor, "run", payload, f"Run `{command}` on {server.name}")
     history = remote.request_command(actor, server, command, timeout)
     if history.status == Status.AGENT_OFFLINE:
         raise AgentOffline(f"The server's agent is not connected (recorded as command {history.pk}).", history)
@@ -253,9 +264,17 @@ def _raise_for(history: CommandHistory) -> None:
     raise AgentOffline(f"The agent did not answer ({history.status}, recorded as {history.pk}).")
 
 
-def run_docker(actor: Actor, server: Server, action: str, container: str = "", **extra: Any) -> CommandHistory:
+def run_docker(
+    actor: Actor, server: Server, action: str, container: str = "", *, approved: bool = False, **extra: Any
+) -> CommandHistory:
     """Start, stop or restart a container, or read its logs (``extra``: ``tail``, ``since``),
-    through the agent; the succeeded row, or the agent's refusal as an exception."""
+    through the agent; the succeeded row, or the agent's refusal as an exception. A restart or
+    stop by an operator raises ``ApprovalPending`` when its policy asks for a second person,
+    unless it is that approved request (``approved``)."""
+    if action in GATED_DOCKER and not approved:
+        _require(actor, _DOCKER[action])
+        payload = {"server_id": server.pk, "server_name": server.name, "container": container}
+        gate(actor, action, payload, f"{action.capitalize()} container {container} on {server.name}")
     history = _docker(actor, server, action, container, **extra)
     _raise_for(history)
     return history

@@ -7,6 +7,7 @@ class ChatConfig(AppConfig):
 
     def ready(self) -> None:
         from accounts.choices import Role
+        from chat import approvals
         from chat.events import MessageData
         from chatops import registry
         from chatops.registry import WebhookEvent
@@ -21,3 +22,5 @@ class ChatConfig(AppConfig):
         messages = ["message-list", "message-detail", "message-edits"]
         registry.register_api_routes({f"chat-api:{name}": "chat" for name in [*rooms, *messages]})
         registry.register_audit_actions("room.created", "room.updated", "room.archived", "message.deleted")
+        # Approval messages in the room a request came from (signals sent by approvals).
+        approvals.connect()

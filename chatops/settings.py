@@ -261,6 +261,8 @@ ALERTS_OFFLINE_AFTER_SECONDS = envint("ALERTS_OFFLINE_AFTER_SECONDS", 120, minim
 ALERTS_OFFLINE_SEVERITY = envchoice("ALERTS_OFFLINE_SEVERITY", "critical", ("info", "warning", "critical"))
 # Re-notify about a server still offline (and not acknowledged) this often (0: once).
 ALERTS_OFFLINE_REPEAT_SECONDS = envint("ALERTS_OFFLINE_REPEAT_SECONDS", 0, minimum=0, maximum=7 * 86400)
+# A request waiting for a second person's approval expires after this long (issue 16).
+APPROVAL_EXPIRY_MINUTES = envint("APPROVAL_EXPIRY_MINUTES", 15, minimum=1, maximum=7 * 24 * 60)
 # Email (alert emails to users who opted in; webhook owners' notices). Console by default.
 EMAIL_BACKEND = envstr("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = envstr("EMAIL_HOST", "localhost")

@@ -58,11 +58,12 @@ class TestJobs:
     def test_the_worker_runs_what_the_apps_registered_in_their_order(self):
         from agents.jobs import JOBS as AGENTS
         from alerts.jobs import JOBS as ALERTS
+        from approvals.jobs import JOBS as APPROVALS
         from monitoring.jobs import JOBS as MONITORING
         from webhooks.jobs import JOBS as WEBHOOKS
         from worker import runner
 
-        assert runner._jobs() == [*MONITORING, *ALERTS, *AGENTS, *WEBHOOKS]
+        assert runner._jobs() == [*MONITORING, *ALERTS, *AGENTS, *WEBHOOKS, *APPROVALS]
 
     def test_the_jobs_keep_their_names_and_periods(self):
         from worker import runner
@@ -76,6 +77,7 @@ class TestJobs:
             "alerts.email": 5,
             "webhooks.deliver": 1,
             "notifications.prune": 3600,
+            "approvals.expire": 15,
         }
 
     def test_a_job_name_registered_twice_is_an_error(self):
@@ -109,6 +111,8 @@ class TestWebhookEvents:
             "server.offline",
             "server.online",
             "command.completed",
+            "approval.requested",
+            "approval.decided",
             "message.created",
         ]
         assert delivery_event_choices()[-1] == ("webhook.test", "Test ping")
