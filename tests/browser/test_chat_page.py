@@ -51,6 +51,17 @@ for n in range(120):
     post_message(actor, room, f'old message {n:03d}')
 print(room.pk)
 """
+BURST = """
+from accounts.actor import Actor
+from accounts.models import User
+from chat.models import Room
+from chat.services import post_message
+room = Room.objects.get(pk={room})
+actor = Actor.for_user(User.objects.get(username='otto'), 'api')
+for n in range(520):
+    post_message(actor, room, f'burst {{n:03d}}')
+print('ok')
+"""
 TOKEN = """
 from accounts.models import User
 from accounts.services import issue_tokens
@@ -189,53 +200,83 @@ def test_two_operators_in_one_room_see_each_other_live(pages, chat):
     assert message(olga, "On it").count() == 0
 
 
-def test_a_dropped_socket_loses_nothing(browser, chat):
-    """Olga's chat socket goes through the test: it is dropped, new ones are refused while
-    Otto writes three messages, then let through. The page subscribes with the last event id
-    it saw and the hub replays the three: they appear without any page read of the messages."""
-    allow, sockets, subscribes = [True], [], []
+class RoutedSocket:
+    """A page whose chat socket goes through the test: dropped when the test says, new ones
+    refused while it is held, and every subscribe frame the page sends kept."""
 
-    def chat_socket(ws) -> None:
-        if not allow[0]:
+    def __init__(self, browser, chat: Chat, username: str) -> None:
+        self.allow = True
+        self.sockets: list[Any] = []
+        self.subscribes: list[dict[str, Any]] = []
+        self.reads: list[str] = []
+        self.context = browser.new_context(viewport=LAPTOP)
+        self.context.set_default_timeout(TIMEOUT_MS)
+        self.page = self.context.new_page()
+        self.page.route_web_socket(re.compile(r"/api/v1/ws/chat$"), self.route)
+        sign_in_to_chat(self.page, chat, username)
+        until(self.page, lambda: self.subscribes, "the first subscribe")
+        self.page.wait_for_timeout(500)
+        self.page.on("request", lambda r: self.reads.append(r.url) if "/api/v1/messages" in r.url else None)
+
+    def route(self, ws) -> None:
+        if not self.allow:
             ws.close(code=1011, reason="refused by the test")
             return
         server = ws.connect_to_server()
 
         def upstream(frame: str | bytes) -> None:
             if isinstance(frame, str) and '"subscribe"' in frame:
-                subscribes.append(json.loads(frame))
+                self.subscribes.append(json.loads(frame))
             server.send(frame)
 
         ws.on_message(upstream)
-        sockets.append(ws)
+        self.sockets.append(ws)
 
-    context = browser.new_context(viewport=LAPTOP)
-    context.set_default_timeout(TIMEOUT_MS)
-    page = context.new_page()
-    page.route_web_socket(re.compile(r"/api/v1/ws/chat$"), chat_socket)
-    sign_in_to_chat(page, chat, "olga")
-    until(page, lambda: subscribes, "the first subscribe")
-    page.wait_for_timeout(500)
-    reads: list[str] = []
-    page.on("request", lambda request: reads.append(request.url) if "/api/v1/messages" in request.url else None)
+    def drop(self) -> None:
+        self.allow = False
+        self.sockets[-1].close(code=1011, reason="dropped by the test")
+        self.page.locator("#banner", has_text="Live chat: disconnected").wait_for()
 
-    allow[0] = False
-    sockets[-1].close(code=1011, reason="dropped by the test")
-    page.locator("#banner", has_text="Live chat: disconnected").wait_for()
+    def last_event_id(self, room: int) -> int | None:
+        resumed = [s for s in self.subscribes if any(r["room_id"] == room for r in s["rooms"])][-1]
+        return next(r["last_event_id"] for r in resumed["rooms"] if r["room_id"] == room)
+
+
+def test_a_dropped_socket_loses_nothing(browser, chat):
+    """Olga's socket is dropped, and new ones refused while Otto writes three messages, then
+    let through. The page subscribes with the last event id it saw and the hub replays the
+    three: they appear without any page read of the messages."""
+    olga = RoutedSocket(browser, chat, "olga")
+    olga.drop()
     token = chat.token("otto")
     for n in range(3):
         status, body = call(
             chat.fleet.hub.url, token, "POST", "/messages", {"room_id": chat.room, "content": f"while away {n}"}
         )
         assert status == 201, body
-    allow[0] = True
+    olga.allow = True
     for n in range(3):
-        message(page, f"while away {n}").wait_for(timeout=60_000)
-    assert page.locator("#banner").is_hidden()
-    resumed = [s for s in subscribes if any(r["room_id"] == chat.room for r in s["rooms"])][-1]
-    assert next(r["last_event_id"] for r in resumed["rooms"] if r["room_id"] == chat.room) > 0
-    assert reads == [], "the messages came by replay, not by reading the room again"
-    context.close()
+        message(olga.page, f"while away {n}").wait_for(timeout=60_000)
+    assert olga.page.locator("#banner").is_hidden()
+    assert (olga.last_event_id(chat.room) or 0) > 0
+    assert olga.reads == [], "the messages came by replay, not by reading the room again"
+    olga.context.close()
+
+
+def test_a_socket_away_too_long_reads_the_room_again(browser, chat):
+    """More than the hub replays (500 events) while away: it answers resync, and the page reads
+    the room by REST."""
+    olga = RoutedSocket(browser, chat, "olga")
+    olga.page.click(f"#room-list a[data-room-id='{chat.quiet}']")
+    message(olga.page, "a word in the quiet room").wait_for()
+    olga.reads.clear()
+    olga.drop()
+    chat.fleet.hub.python(BURST.format(room=chat.quiet))
+    olga.allow = True
+    message(olga.page, "burst 519").wait_for(timeout=60_000)
+    assert any(f"room_id={chat.quiet}" in url for url in olga.reads), "read by REST after the resync"
+    assert message(olga.page, "burst 000").count() == 0  # the newest page only, older ones on scrolling up
+    olga.context.close()
 
 
 def test_older_messages_load_as_one_scrolls_up(pages, chat):
