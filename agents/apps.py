@@ -29,6 +29,10 @@ class AgentsConfig(AppConfig):
                 **{f"agents-api:{name}": "docker" for name in docker},
             }
         )
+        from agents.chat import COMMANDS as CHAT_COMMANDS
+
+        for command in CHAT_COMMANDS:
+            registry.register_chat_command(command)
         registry.register_audit_actions(
             "command.run",
             "docker.list",
@@ -36,5 +40,6 @@ class AgentsConfig(AppConfig):
             "docker.restart",
             "docker.start",
             "docker.stop",
+            "request.refused",
             "server.enrolled",
         )

@@ -204,26 +204,43 @@ _DOCKER = {
 }
 
 
-def _require(actor: Actor, need: tuple[Role, str]) -> None:
-    """The same rule as the REST routes' (role, then key scope), for every way in."""
+def _require(actor: Actor, need: tuple[Role, str], server: Server, action: str, **what: str) -> None:
+    """The same rule as the REST routes' (role, then key scope), for every way in. A refusal
+    leaves an audit entry (``request.refused``: who asked what of which server, and why),
+    whether it came over REST or from a chat room."""
     role, scope = need
+    refused: PermissionDenied | None = None
     if not actor.has_role(role):
         who = "operators and admins" if role == Role.OPERATOR else "signed-in users"
-        raise PermissionDenied(f"Only {who} may do this.")
-    if actor.api_key is not None and not actor.api_key.allows(scope):
-        raise PermissionDenied(f"This API key lacks the scope {scope!r}.", code="insufficient_scope")
+        refused = PermissionDenied(f"Only {who} may do this.")
+    elif actor.api_key is not None and not actor.api_key.allows(scope):
+        refused = PermissionDenied(f"This API key lacks the scope {scope!r}.", code="insufficient_scope")
+    if refused is None:
+        return
+    details = {"action": action, **what, "reason": str(refused.detail)}
+    record_audit("request.refused", actor=actor, target=server, details=details)
+    raise refused
 
 
 def run_command(
-    actor: Actor, server: Server, command: str, *, timeout: int = 30, wait: bool = True, approved: bool = False
+    actor: Actor,
+    server: Server,
+    command: str,
+    *,
+    timeout: int = 30,
+    wait: bool = True,
+    send: bool = True,
+    approved: bool = False,
 ) -> CommandHistory:
     """Run ``command`` on ``server`` through its agent: one history row and one audit entry
     whatever happens. ``wait``: until the result (or the timeout); else only sent. A command
     that did not run raises (``AgentOffline``, ``CommandRejected``); one that ran returns,
     whatever its exit code. When the ``run`` policy asks for a second person, an operator's
     command raises ``ApprovalPending`` instead, unless it is that approved request
-    (``approved``: only the approvals executor says so)."""
-    _require(actor, _COMMAND)
+    (``approved``: only the approvals executor says so). ``send=False`` (with ``wait=False``):
+    recorded but not sent yet, for a caller that first listens to its output, then sends it
+    (``remote.dispatch``)."""
+    _require(actor, _COMMAND, server, "command.run", command=command)
     if not approved:
         payload = {"server_id": server.pk, "server_name": server.name, "command": command, "timeout": timeout}
         gate(actor, "run", payload, f"Run `{command}` on {server.name}")
@@ -231,8 +248,9 @@ def run_command(
     if history.status == Status.AGENT_OFFLINE:
         raise AgentOffline(f"The server's agent is not connected (recorded as command {history.pk}).", history)
     if not wait:
-        remote.dispatch(history)
-        history.refresh_from_db()
+        if send:
+            remote.dispatch(history)
+            history.refresh_from_db()
         return history
     history = remote.run_and_wait(history, history.timeout + WAIT_GRACE_SECONDS)
     if history.status == Status.AGENT_OFFLINE:
@@ -244,7 +262,7 @@ def run_command(
 
 
 def _docker(actor: Actor, server: Server, action: str, container: str = "", **extra: Any) -> CommandHistory:
-    _require(actor, _DOCKER[action])
+    _require(actor, _DOCKER[action], server, f"docker.{action}", container=container)
     history = remote.request_docker(actor, server, action, container)
     if history.status == Status.AGENT_OFFLINE:
         return history
@@ -272,7 +290,7 @@ def run_docker(
     stop by an operator raises ``ApprovalPending`` when its policy asks for a second person,
     unless it is that approved request (``approved``)."""
     if action in GATED_DOCKER and not approved:
-        _require(actor, _DOCKER[action])
+        _require(actor, _DOCKER[action], server, f"docker.{action}", container=container)
         payload = {"server_id": server.pk, "server_name": server.name, "container": container}
         gate(actor, action, payload, f"{action.capitalize()} container {container} on {server.name}")
     history = _docker(actor, server, action, container, **extra)
@@ -314,7 +332,7 @@ def list_containers(actor: Actor, server: Server, *, live: bool = True) -> Conta
     """The server's containers: asked of the agent (``live``), or the list it last reported
     with its samples, which costs no history row or audit entry. A live ask that fails falls
     back to the reported list where there is one."""
-    _require(actor, _DOCKER["list"])
+    _require(actor, _DOCKER["list"], server, "docker.list")
     capabilities = ConnectionEvent.objects.capabilities(server.pk)
     docker_control = None if capabilities is None else "docker" in capabilities
     if not live:

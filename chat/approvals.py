@@ -93,7 +93,7 @@ def on_decided(sender: Any, approval: Approval, **kwargs: Any) -> None:
     if approval.status == Status.APPROVED and approval.kind == Kind.RUN and root is not None and history_id:
         from chat import commands
 
-        commands.follow(room.pk, root.pk, int(history_id))  # type: ignore[attr-defined]
+        commands.follow(room.pk, root.pk, int(history_id))
 
 
 def connect() -> None:

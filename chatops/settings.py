@@ -286,6 +286,9 @@ RETENTION_DAYS = {
     # Finished webhook deliveries (with their attempts) and sent alert emails.
     "notifications": envint("RETENTION_NOTIFICATIONS_DAYS", 30, minimum=1),
 }
+# A room's event log (what a reconnecting chat socket replays): older events are deleted
+# hourly; a client whose last id is older than what is kept is told to reload ("resync").
+CHAT_EVENT_RETENTION_DAYS = envint("CHAT_EVENT_RETENTION_DAYS", 7, minimum=1)
 # Run the job loop (rollups, retention, offline detection) inside each hub process. Safe with
 # several processes (jobs are claimed in the database); turn it off to run `manage.py worker`
 # processes instead.
