@@ -296,6 +296,38 @@ def test_older_messages_load_as_one_scrolls_up(pages, chat):
     message(olga, "while away 2").wait_for()
 
 
+def test_a_room_is_made_from_the_page_and_joined_by_its_link(browser, pages, chat):
+    context = browser.new_context(viewport=LAPTOP)
+    context.set_default_timeout(TIMEOUT_MS)
+    admin = context.new_page()
+    sign_in(admin, chat.fleet.hub.url)
+    admin.click("a[data-nav=chat]")
+    admin.locator("#room-name", has_text="fleet").wait_for()
+    admin.click("#room-new")
+    admin.fill("#room-form-name", "FLEET")
+    admin.click("#room-form button[type=submit]")
+    admin.locator("#room-form-error", has_text="already exists").wait_for()
+    admin.fill("#room-form-name", "incident-42")
+    admin.fill("#room-form-topic", "web-1 slow")
+    admin.click("#room-form button[type=submit]")
+    admin.locator("#room-name", has_text="incident-42").wait_for()
+    admin.locator("#room-topic", has_text="web-1 slow").wait_for()
+    made = int(re.fullmatch(r".*/chat/(\d+)", admin.url).group(1))  # type: ignore[union-attr]
+
+    olga = pages["olga"]
+    olga.goto(f"{chat.fleet.hub.url}/chat/{made}")
+    olga.locator("#room-name", has_text="incident-42").wait_for()
+    assert olga.locator("#message-input").count() == 0  # not a member yet
+    olga.click("#room-join")
+    olga.locator(f"#room-list a[data-room-id='{made}']").wait_for()
+    send(olga, "here")
+    message(admin, "here").wait_for()
+    message(admin, "olga joined").wait_for()
+    context.close()
+    olga.goto(f"{chat.fleet.hub.url}/chat/{chat.room}")
+    olga.locator("#message-input").wait_for()
+
+
 def test_a_command_with_completion_streams_into_a_thread(pages, chat):
     olga = pages["olga"]
     olga.fill("#message-input", "/ru")
