@@ -312,7 +312,7 @@ def test_a_room_is_made_from_the_page_and_joined_by_its_link(browser, pages, cha
     admin.click("#room-form button[type=submit]")
     admin.locator("#room-name", has_text="incident-42").wait_for()
     admin.locator("#room-topic", has_text="web-1 slow").wait_for()
-    made = int(re.fullmatch(r".*/chat/(\d+)", admin.url).group(1))  # type: ignore[union-attr]
+    made = int(re.fullmatch(r".*/chat/(\d+)", admin.url).group(1))
 
     olga = pages["olga"]
     olga.goto(f"{chat.fleet.hub.url}/chat/{made}")
