@@ -28,6 +28,7 @@ from accounts.actor import Actor
 from accounts.services import record_audit
 from agents.events import agent_group, command_group
 from agents.models import CommandHistory
+from agents.signals import action_recorded
 from chatops.shutdown import ShuttingDown, unless_stopping
 from servers.choices import ServerStatus
 from servers.models import Server
@@ -50,6 +51,10 @@ def _new(actor: Actor, server: Server, **fields: Any) -> CommandHistory:
         if server.status != ServerStatus.ONLINE:
             history.finish(Status.AGENT_OFFLINE, reason="the server's agent is not connected")
         history.save()
+        history_id, via = history.pk, actor.via
+        transaction.on_commit(
+            lambda: action_recorded.send(sender=CommandHistory, history_id=history_id, via=via), robust=True
+        )
     return history
 
 

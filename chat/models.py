@@ -155,9 +155,47 @@ class RoomEvent(models.Model):
     class Meta:
         ordering = ["room", "event_id"]
         constraints = [models.UniqueConstraint(fields=["room", "event_id"], name="chat_room_event_unique")]
+        # The retention job deletes by age (chat.prune_events).
+        indexes = [models.Index(fields=["created_at"], name="chat_event_created")]
 
     def __str__(self) -> str:
         return f"{self.room_id}@{self.event_id} {self.type}"
+
+
+class AlertSubscription(models.Model):
+    """A room follows alerts: those of these severities (empty: every severity) on servers
+    with one of these tags (empty: every server). A room follows an alert when any of its
+    subscriptions matches it."""
+
+    room = models.ForeignKey(Room, on_delete=models.CASCADE, related_name="alert_subscriptions")
+    #: Alert severity values (``alerts.models.Severity``).
+    severities = models.JSONField(default=list, blank=True)
+    #: Server tag names.
+    tags = models.JSONField(default=list, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["room", "id"]
+
+    def __str__(self) -> str:
+        return f"room {self.room_id}: {self.severities or 'all'} on {self.tags or 'every server'}"
+
+    def matches(self, severity: str, tags: set[str]) -> bool:
+        return (not self.severities or severity in self.severities) and (not self.tags or bool(tags & set(self.tags)))
+
+
+class AlertCard(models.Model):
+    """The card an alert got in a room, to update it in place when the alert changes."""
+
+    room = models.ForeignKey(Room, on_delete=models.CASCADE, related_name="+")
+    alert = models.ForeignKey("alerts.Alert", on_delete=models.CASCADE, related_name="+")
+    message = models.OneToOneField(Message, on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["alert", "room"], name="chat_alert_card_unique")]
+
+    def __str__(self) -> str:
+        return f"alert {self.alert_id} in room {self.room_id}"
 
 
 def unread_counts(user: Any, rooms: QuerySet[Room]) -> dict[int, int]:

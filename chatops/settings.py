@@ -360,7 +360,9 @@ SPECTACULAR_SETTINGS = {
     "COMPONENT_SPLIT_REQUEST": True,
     "SCHEMA_PATH_PREFIX": r"/api/v1",
     "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums"],
-    "ENUM_NAME_OVERRIDES": {},
+    # One name for one choice set used under several field names (an alert's severity, a room's
+    # subscription's severities).
+    "ENUM_NAME_OVERRIDES": {"SeverityEnum": "alerts.models.Severity"},
 }
 
 # --- CORS for the SPA -------------------------------------------------------------------------

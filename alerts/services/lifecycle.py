@@ -23,6 +23,7 @@ from accounts.services import record_audit
 from alerts.events import ALERTS_GROUP
 from alerts.models import OPEN, Alert, AlertKind, AlertStatus, EmailNotification, Threshold, ThresholdState
 from alerts.representation import alert_data
+from alerts.signals import alert_changed
 from chatops.api.exceptions import Conflict
 from chatops.db import conflicts_as_409
 from chatops.realtime import publish_after_commit
@@ -78,7 +79,18 @@ def notify(alert: Alert, event: AlertEventType, *, repeat: bool = False) -> Aler
                 recipients=recipients,
                 next_attempt_at=timezone.now(),
             )
+    _announce(alert.pk, event)
     return AlertEvent(type=event, alert=data)
+
+
+def _announce(alert_id: int, event: AlertEventType) -> None:
+    """``alerts.signals.alert_changed`` after commit, for the apps above (chat's cards)."""
+    change = event.removeprefix("alert.")
+
+    def send() -> None:
+        alert_changed.send(sender=Alert, alert_id=alert_id, event=change)
+
+    transaction.on_commit(send, robust=True)
 
 
 def live(events: Iterable[AlertEvent]) -> list[tuple[str, Event]]:

@@ -1,7 +1,7 @@
 from django.urls import path
 from rest_framework.routers import SimpleRouter
 
-from chat.api import commands, messages, rooms
+from chat.api import alerts, commands, messages, rooms
 
 app_name = "chat-api"
 
@@ -10,5 +10,10 @@ router.register("rooms", rooms.RoomViewSet, basename="room")
 router.register("messages", messages.MessageViewSet, basename="message")
 urlpatterns = [
     path("chat/commands", commands.ChatCommandsView.as_view(), name="commands"),
+    path(
+        "rooms/<int:room_id>/alert-subscriptions",
+        alerts.AlertSubscriptionsView.as_view(),
+        name="room-alert-subscriptions",
+    ),
     *router.urls,
 ]

@@ -105,7 +105,7 @@ def test_an_archived_room_gets_nothing(
     assert not Message.objects.filter(message_type="approval").exists()
 
 
-@pytest.mark.skipif(not hasattr(commands, "follow"), reason="chat.commands.follow comes with the slash commands")
+@pytest.mark.django_db(transaction=True)
 def test_an_approved_run_is_followed_in_the_thread(room, command, asked, admin, django_capture_on_commit_callbacks):
     from agents.models import CommandHistory
 
@@ -118,4 +118,8 @@ def test_an_approved_run_is_followed_in_the_thread(room, command, asked, admin, 
     with django_capture_on_commit_callbacks(execute=True):
         approval = decide(api(admin), asked, approve=True)
     assert approval.status == "approved"
-    assert Message.objects.filter(room=room, thread=command, message_type="command_result").exists()
+    # The follower runs in the hub's pool once the decision committed: its message comes first,
+    # then (no agent is connected here) the end of the wait.
+    assert commands.wait_idle(timeout=60)
+    result = Message.objects.get(room=room, thread=command, message_type="command_result")
+    assert result.data["history_id"] == approval.result["history_id"]

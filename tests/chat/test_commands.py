@@ -78,16 +78,11 @@ class TestAnswers:
         assert reply.thread.reply_count == 1
 
     def test_a_command_waiting_for_approval_says_so(self, operator):
-        class ApprovalPending(Exception):  # what the approvals app raises: it carries .approval
-            def __init__(self, approval):
-                super().__init__("needs approval")
-                self.approval = approval
-
-        class Approval:
-            pk = 7
+        from approvals.models import Approval
+        from approvals.services import ApprovalPending
 
         def needs_approval(actor, arguments):
-            raise ApprovalPending(Approval())
+            raise ApprovalPending(Approval(pk=7))
 
         with registered(ChatCommand("test-approve", "Needs a second person.", needs_approval)):
             reply = answer(operator, room_with(operator), "/test-approve")

@@ -1,0 +1,19 @@
+"""What other apps may hear of the alerts app, without it knowing them (an app above, such as
+chat, connects a receiver; alerts imports nothing of it).
+
+``alert_changed`` is sent once the transaction that changed an alert has committed, with
+``alert_id`` and ``event``: ``"created"``, ``"acknowledged"``, ``"resolved"`` or ``"updated"``
+(a repeat notification). A rolled-back change sends nothing. A receiver's error is logged and
+does not reach the request or the ingest batch that made the change (``on_commit(robust=True)``).
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from django.dispatch import Signal
+
+AlertChange = Literal["created", "acknowledged", "resolved", "updated"]
+
+#: ``sender``: the ``Alert`` class; ``alert_id: int``; ``event: AlertChange``.
+alert_changed = Signal()

@@ -1,0 +1,197 @@
+"""Alerts and server activity in rooms: what a room follows, the alert cards and the activity
+lines.
+
+The alerts and agents apps know nothing of chat: they send signals after commit
+(``alerts.signals.alert_changed``, ``agents.signals.action_recorded``) which ``chat.alerts``
+connects to ``alert_changed`` and ``action_recorded`` below.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import transaction
+from rest_framework.exceptions import PermissionDenied, ValidationError
+
+from accounts.actor import Actor
+from accounts.services import record_audit
+from agents.models import CommandHistory
+from alerts.models import Alert, AlertStatus
+from alerts.representation import alert_data
+from chat.choices import MessageType
+from chat.models import AlertCard, AlertSubscription, Room
+from chat.services.messages import post_bot_message, update_bot_message
+
+#: The container actions a following room hears of (reading logs or the list is not an action).
+CONTAINER_ACTIONS = {"start": "started", "stop": "stopped", "restart": "restarted"}
+_ACTIONS = {
+    AlertStatus.FIRING: ["acknowledge", "resolve"],
+    AlertStatus.ACKNOWLEDGED: ["resolve"],
+    AlertStatus.RESOLVED: [],
+}
+
+
+# --- What a room follows ------------------------------------------------------------------------
+
+
+def alert_subscriptions(room: Room) -> dict[str, Any]:
+    """The room's alert subscriptions and the tags whose servers' activity it follows."""
+    return {
+        "subscriptions": [
+            {"severities": sub.severities, "tags": sub.tags} for sub in room.alert_subscriptions.order_by("id")
+        ],
+        "follows_activity": list(room.follows_activity),
+    }
+
+
+def set_alert_subscriptions(
+    actor: Actor, room: Room, subscriptions: list[dict[str, list[str]]], follows_activity: list[str]
+) -> dict[str, Any]:
+    """Replace what the room follows (the room's owner or an admin)."""
+    if not room.can_manage(actor.user):
+        raise PermissionDenied("Only the room's owner or an admin may change what it follows.")
+    if room.archived_at is not None:
+        raise ValidationError({"room_id": ["This room is archived."]})
+    clean = [{"severities": sorted(set(s["severities"])), "tags": sorted(set(s["tags"]))} for s in subscriptions]
+    follows = sorted(set(follows_activity))
+    with transaction.atomic():
+        room = Room.objects.select_for_update().get(pk=room.pk)
+        room.alert_subscriptions.all().delete()
+        AlertSubscription.objects.bulk_create(AlertSubscription(room=room, **sub) for sub in clean)
+        if room.follows_activity != follows:
+            room.follows_activity = follows
+            room.save(update_fields=["follows_activity", "updated_at"])
+        record_audit(
+            "room.alerts_updated",
+            actor=actor,
+            target=room,
+            details={"subscriptions": clean, "follows_activity": follows},
+        )
+    return alert_subscriptions(room)
+
+
+def _rooms_following(severity: str, tags: set[str]) -> dict[int, Room]:
+    """Active rooms with a subscription that matches (few rows: matched here, not in SQL)."""
+    subscriptions = AlertSubscription.objects.filter(room__archived_at__isnull=True).select_related("room")
+    return {sub.room_id: sub.room for sub in subscriptions if sub.matches(severity, tags)}
+
+
+# --- Alert cards --------------------------------------------------------------------------------
+
+
+def card_data(alert: Alert) -> dict[str, Any]:
+    """What the dashboard draws an alert card from (``Message.data`` of an ``alert`` message);
+    ``actions`` are the buttons the alert's state allows."""
+    data = alert_data(alert)
+    return {
+        "alert_id": alert.pk,
+        "name": alert.name,
+        "kind": alert.kind,
+        "status": alert.status,
+        "severity": alert.severity,
+        "server": {"id": alert.server_id, "name": data["server_name"]},
+        "metric": alert.metric,
+        "metric_label": data["metric_label"],
+        "metric_unit": data["metric_unit"],
+        "operator": alert.operator,
+        "threshold_value": alert.threshold_value,
+        "value": alert.value,
+        "peak_value": alert.peak_value,
+        "message": alert.message,
+        "since": data["started_at"],
+        "acknowledged_by": data["acknowledged_by"],
+        "acknowledged_at": data["acknowledged_at"],
+        "resolved_by": data["resolved_by"],
+        "resolved_at": data["resolved_at"],
+        "resolve_comment": alert.resolve_comment,
+        "actions": _ACTIONS[AlertStatus(alert.status)],
+    }
+
+
+def card_text(data: dict[str, Any]) -> str:
+    """The card as text (what a client without cards shows, and what search finds)."""
+    text = f"**{data['severity'].upper()}** {data['name']} on {data['server']['name']}: {data['message']}"
+    if data["status"] == AlertStatus.ACKNOWLEDGED:
+        return f"{text} — acknowledged by {data['acknowledged_by'] or 'someone'}"
+    if data["status"] == AlertStatus.RESOLVED:
+        by = data["resolved_by"]
+        why = f"by {by}" if by else (data["resolve_comment"] or "by itself")
+        return f"{text} — resolved ({why})"
+    return f"{text} — firing"
+
+
+def alert_changed(alert_id: int, event: str) -> list[AlertCard]:
+    """Bring the alert's cards up to date, and post one in each room that follows it when it
+    fires. Runs after the change committed; the alert's row is locked meanwhile, so two
+    changes heard at once (fired, then resolved a moment later) are applied in order and the
+    card ends showing the alert's last state. Returns the cards posted or updated."""
+    with transaction.atomic():
+        alert = (
+            Alert.objects.select_for_update(of=("self",))
+            .select_related("server", "acknowledged_by", "resolved_by")
+            .filter(pk=alert_id)
+            .first()
+        )
+        if alert is None:
+            return []
+        data = card_data(alert)
+        text = card_text(data)
+        cards: dict[int, AlertCard | None] = {
+            card.room_id: card for card in AlertCard.objects.filter(alert=alert).select_related("message")
+        }
+        if event == "created":
+            tags = set(alert.server.tags.values_list("name", flat=True))
+            cards.update(dict.fromkeys(_rooms_following(alert.severity, tags).keys() - cards.keys()))
+        # In room order: each write locks its room's row (the event id), and another alert's
+        # cards may be written at the same time.
+        for room_id, card in sorted(cards.items()):
+            if card is None:
+                message = post_bot_message(room_id, text, message_type=MessageType.ALERT, data=data)
+                cards[room_id] = AlertCard.objects.create(room_id=room_id, alert=alert, message=message)
+            elif card.message.data != data or card.message.content != text:
+                update_bot_message(card.message, content=text, data=data)
+    return [card for card in cards.values() if card is not None]
+
+
+# --- Server activity ----------------------------------------------------------------------------
+
+
+def _activity_text(history: CommandHistory, via: str) -> str | None:
+    who = history.requested_by.username if history.requested_by else "the hub"
+    server = history.server.name
+    if history.kind == CommandHistory.Kind.COMMAND:
+        command = " ".join(history.command.split())[:200]
+        code = f"`` {command} ``" if "`" in command else f"`{command}`"
+        what = f"ran {code} on {server}"
+    elif history.action in CONTAINER_ACTIONS:
+        what = f"{CONTAINER_ACTIONS[history.action]} container `{history.container}` on {server}"
+    else:
+        return None
+    text = f"{who} {what} (via {via}, command #{history.pk})"
+    if history.status == CommandHistory.Status.AGENT_OFFLINE:
+        text += " — not run: the agent is offline"
+    return text
+
+
+def action_recorded(history_id: int, via: str) -> list[int]:
+    """A command or container action done outside chat (the REST API, the dashboard, the
+    admin) is posted as a system line in the rooms that follow one of its server's tags. What
+    people do in a room is already there, so actions via chat are not. Returns the rooms."""
+    if via == "chat":
+        return []
+    history = CommandHistory.objects.select_related("server", "requested_by").filter(pk=history_id).first()
+    if history is None:
+        return []
+    text = _activity_text(history, via)
+    if text is None:
+        return []
+    tags = set(history.server.tags.values_list("name", flat=True))
+    if not tags:
+        return []
+    rooms = [
+        room.pk for room in Room.objects.active().only("pk", "follows_activity") if tags & set(room.follows_activity)
+    ]
+    data = {"history_id": history.pk, "server": {"id": history.server_id, "name": history.server.name}, "via": via}
+    for room_id in rooms:
+        post_bot_message(room_id, text, message_type=MessageType.SYSTEM, data=data)
+    return rooms
