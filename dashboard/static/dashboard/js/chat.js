@@ -214,13 +214,15 @@ function paintMembers() {
     return;
   }
   const rank = { online: 0, away: 1 };
+  // This page is the user here, whatever the hub has said of their other sessions.
+  const state = (m) => (m.user.id === me?.id ? "online" : presence.get(m.user.id) || "offline");
   const sorted = [...members].sort(
-    (a, b) => (rank[presence.get(a.user.id)] ?? 2) - (rank[presence.get(b.user.id)] ?? 2) || a.user.username.localeCompare(b.user.username),
+    (a, b) => (rank[state(a)] ?? 2) - (rank[state(b)] ?? 2) || a.user.username.localeCompare(b.user.username),
   );
-  const shown = sorted.slice(0, 8).map((m, i) => {
-    const state = presence.get(m.user.id) || "offline";
-    return h("span", { class: `member member-${state}`, title: state, dataset: { userId: m.user.id } }, i ? ", " : "", m.user.username);
-  });
+  const shown = sorted.slice(0, 8).flatMap((m, i) => [
+    i ? ", " : "",
+    h("span", { class: `member member-${state(m)}`, title: state(m), dataset: { userId: m.user.id } }, m.user.username),
+  ]);
   box.replaceChildren(
     `${members.length} ${members.length === 1 ? "member" : "members"}: `,
     ...shown,
