@@ -94,3 +94,19 @@ def test_the_api_docs_work_offline(collected, url):
     for asset in assets:
         assert asset.startswith("/static/drf_spectacular_sidecar/"), asset
         assert client.get(asset).status_code == 200, asset
+
+
+@pytest.mark.parametrize(("url", "room"), [("/chat", ""), ("/chat/12", "12")])
+def test_the_chat_page_is_a_shell_that_carries_the_room_id(url, room):
+    response = Client().get(url)
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert 'data-page="chat"' in body
+    assert f'data-room-id="{room}"' in body
+    assert "/static/dashboard/js/chat.js" in body
+    assert response["Content-Security-Policy"] == CONTENT_SECURITY_POLICY
+
+
+def test_every_page_links_to_the_chat():
+    assert 'href="/chat" data-nav="chat"' in Client().get("/alerts").content.decode()
+    assert Client().get("/chat/general").status_code == 404

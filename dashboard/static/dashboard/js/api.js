@@ -290,6 +290,13 @@ export class LiveSocket {
     if (this.ws) this.ws.close(1000);
   }
 
+  // A JSON frame to the hub; false when the socket is not open (onOpen sends again).
+  send(message) {
+    if (this.ws?.readyState !== WebSocket.OPEN) return false;
+    this.ws.send(JSON.stringify(message));
+    return true;
+  }
+
   async connect() {
     let token;
     try {
