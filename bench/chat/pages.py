@@ -196,9 +196,9 @@ def generate(url: str, rooms: dict[str, int], authors: list[int], n: int, others
             count = n if name == "bench-big" else others
             start = "2025-01-01T00:00:00Z"
             params = {"room": room, "authors": authors, "n": count, "start": start, "words": WORDS}
-            conn.execute(GENERATE, params)  # type: ignore[arg-type]
+            conn.execute(GENERATE, params)
             for statement in THREADS:
-                conn.execute(statement, {"room": room})  # type: ignore[arg-type]
+                conn.execute(statement, {"room": room})
         conn.execute("VACUUM ANALYZE chat_message")
     return time.monotonic() - started
 
