@@ -6,10 +6,18 @@ class ChatConfig(AppConfig):
     name = "chat"
 
     def ready(self) -> None:
+        from accounts.choices import Role
+        from chat.events import MessageData
         from chatops import registry
         from chatops.registry import WebhookEvent
 
         registry.register_webhook_events(
-            WebhookEvent("message.created", "Chat message created"),
+            WebhookEvent("message.created", "Chat message created", MessageData),
         )
+        # Everyone may talk: the scope is the same for reading and writing (commands have their
+        # own checks, as the person who typed them).
+        registry.register_scope_resources(registry.ScopeResource("chat", read=Role.VIEWER, write=Role.VIEWER))
+        rooms = ["room-list", "room-detail", "room-all", "room-join", "room-leave", "room-members", "room-read"]
+        messages = ["message-list", "message-detail", "message-edits"]
+        registry.register_api_routes({f"chat-api:{name}": "chat" for name in [*rooms, *messages]})
         registry.register_audit_actions("room.created", "room.updated", "room.archived", "message.deleted")

@@ -45,3 +45,29 @@ class ReadUpdatedData(TypedDict):
     type: Literal["read.updated"]
     room_id: int
     last_read_id: int
+
+
+class UserBrief(TypedDict):
+    id: int
+    username: str
+
+
+class MessageData(TypedDict):
+    """A message as REST, sockets and the ``message.created`` webhook show it
+    (``chat.representation.message_data``)."""
+
+    id: int
+    room_id: int
+    author: UserBrief | None
+    message_type: str
+    content: str
+    content_html: str
+    thread_id: int | None
+    reply_count: int
+    last_reply_at: str | None
+    data: dict[str, Any]
+    mentions: list[str]
+    created_at: str
+    edited: bool
+    edited_at: str | None
+    deleted: bool

@@ -5,37 +5,40 @@ from __future__ import annotations
 from typing import Any
 
 from chat import markdown
+from chat.events import MessageData, UserBrief
 from chat.models import Message, Room
 
 DELETED = "message deleted"
 
 
-def user_brief(user: Any) -> dict[str, Any] | None:
+def user_brief(user: Any) -> UserBrief | None:
     if user is None:
         return None
-    return {"id": user.pk, "username": user.username}
+    return UserBrief(id=user.pk, username=user.username)
 
 
-def message_data(message: Message) -> dict[str, Any]:
+def message_data(message: Message) -> MessageData:
     deleted = message.deleted_at is not None
     content = "" if deleted else message.content
-    return {
-        "id": message.pk,
-        "room_id": message.room_id,
-        "author": user_brief(message.author),
-        "message_type": message.message_type,
-        "content": content,
-        "content_html": "" if deleted else markdown.render(content),
-        "thread_id": message.thread_id,
-        "reply_count": message.reply_count,
-        "last_reply_at": message.last_reply_at.isoformat() if message.last_reply_at else None,
-        "data": {} if deleted else message.data,
-        "mentions": [] if deleted else sorted(user.username for user in message.mentions.all()),
-        "created_at": message.created_at.isoformat(),
-        "edited": message.edited_at is not None,
-        "edited_at": message.edited_at.isoformat() if message.edited_at else None,
-        "deleted": deleted,
-    }
+    return MessageData(
+        **{
+            "id": message.pk,
+            "room_id": message.room_id,
+            "author": user_brief(message.author),
+            "message_type": message.message_type,
+            "content": content,
+            "content_html": "" if deleted else markdown.render(content),
+            "thread_id": message.thread_id,
+            "reply_count": message.reply_count,
+            "last_reply_at": message.last_reply_at.isoformat() if message.last_reply_at else None,
+            "data": {} if deleted else message.data,
+            "mentions": [] if deleted else sorted(user.username for user in message.mentions.all()),
+            "created_at": message.created_at.isoformat(),
+            "edited": message.edited_at is not None,
+            "edited_at": message.edited_at.isoformat() if message.edited_at else None,
+            "deleted": deleted,
+        }
+    )
 
 
 def room_data(room: Room) -> dict[str, Any]:

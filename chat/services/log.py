@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from django.db import transaction
@@ -12,10 +13,11 @@ from chat.models import Room, RoomEvent
 from chatops.realtime import publish_after_commit
 
 
-def record_event(room: Room | int, type: str, data: dict[str, Any]) -> RoomEventData:
+def record_event(room: Room | int, type: str, data: Mapping[str, Any]) -> RoomEventData:
     """Give the event the room's next id, store it and publish it once the caller's
     transaction commits. The room's row is the lock that keeps the ids in commit order."""
     room_id = room if isinstance(room, int) else room.pk
+    data = dict(data)
     with transaction.atomic():
         Room.objects.filter(pk=room_id).update(last_event_id=F("last_event_id") + 1)
         event_id = Room.objects.filter(pk=room_id).values_list("last_event_id", flat=True).get()

@@ -48,7 +48,7 @@ def _created(message: Message, root: Message | None) -> None:
         record_event(message.room_id, "message.updated", message_data(root))
     data = message_data(message)
     record_event(message.room_id, "message.created", data)
-    enqueue("message.created", data)
+    enqueue("message.created", dict(data))
 
 
 def post_message(

@@ -16,6 +16,7 @@ from chat.events import chat_user_group
 from chat.models import Membership, Message, Room
 from chat.representation import room_data, user_brief
 from chat.services.log import record_event
+from chatops.api.exceptions import UniqueConflict
 from chatops.realtime import publish_after_commit
 
 
@@ -54,7 +55,7 @@ def create_room(actor: Actor, *, name: str, topic: str = "", private: bool = Fal
             Membership.objects.create(room=room, user=actor.user, role=MemberRole.OWNER)  # type: ignore[misc]
             record_audit("room.created", actor=actor, target=room, details={"name": name, "private": private})
     except IntegrityError:
-        raise ValidationError({"name": ["A room with this name already exists."]}) from None
+        raise UniqueConflict({"name": ["A room with this name already exists."]}) from None
     return room
 
 
@@ -75,7 +76,7 @@ def update_room(actor: Actor, room: Room, **fields: Any) -> Room:
                 _system_line(room, f"{actor.name} set the topic: {room.topic}")
             record_audit("room.updated", actor=actor, target=room, details={"fields": sorted(changed)})
     except IntegrityError:
-        raise ValidationError({"name": ["A room with this name already exists."]}) from None
+        raise UniqueConflict({"name": ["A room with this name already exists."]}) from None
     return room
 
 

@@ -56,3 +56,28 @@ def test_edits_keep_history_and_deletes_leave_a_tombstone(operator, viewer):
     assert message.deleted_at is not None and Message.objects.filter(pk=message.pk).exists()
     with pytest.raises(ValidationError):
         services.post_message(me(operator), room, "   ")
+
+
+def test_a_message_queues_the_message_created_webhook(operator, admin):
+    import json
+
+    from webhooks.models import Delivery, Webhook
+
+    Webhook.objects.create(url="http://127.0.0.1:9/hook", events=["message.created"], secret="s" * 32)
+    room = services.create_room(me(operator), name="ops")
+    message = services.post_message(me(operator), room, "**deploy** done")
+    body = json.loads(Delivery.objects.get(event="message.created").body)
+    assert body["data"]["id"] == message.pk
+    assert body["data"]["content_html"] == "<p><strong>deploy</strong> done</p>\n"
+
+
+def test_markdown_keeps_no_raw_html_and_no_unsafe_links():
+    from chat.markdown import render
+
+    html = render(
+        "<script>alert(1)</script> [x](javascript:alert(1)) [y](https://example.com) ![i](https://t.example/p.gif)"
+    )
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    assert 'href="javascript' not in html
+    assert '<a href="https://example.com">y</a>' in html
+    assert "<img" not in html

@@ -109,6 +109,7 @@ class TestWebhookEvents:
             "server.offline",
             "server.online",
             "command.completed",
+            "message.created",
         ]
         assert delivery_event_choices()[-1] == ("webhook.test", "Test ping")
         assert registry.webhook_events.get("command.completed") == WebhookEvent(
