@@ -21,7 +21,8 @@ the benchmark, not abuse), each ``--requests`` (200) times after 10 warm-up requ
   (hundreds of thousands of messages back);
 - ``search`` (common and rare word): ``…&size=50&search=<word>``.
 
-For each: p50/p95/p99 (target p95 < 20 ms), the SQL statements one request ran, and
+For each: p50/p95/p99 (target p95 < 20 ms); in a second pass with timers, how much of a
+request was SQL and Markdown rendering (``chat.markdown.render``); the SQL statements one request ran, and
 ``EXPLAIN (ANALYZE, BUFFERS)`` of each statement on ``chat_message``, with the indexes the
 plan used.
 """
@@ -154,9 +155,24 @@ import json, os, time
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from chat import markdown
 p = json.loads(open(os.environ["BENCH_IN"]).read())
 client = Client(HTTP_HOST="127.0.0.1", HTTP_AUTHORIZATION="Bearer " + p["token"], HTTP_ACCEPT="application/json")
 out = {}
+spent = {"sql": 0.0, "markdown": 0.0}
+def timed_sql(execute, sql, params, many, context):
+    t = time.perf_counter()
+    try:
+        return execute(sql, params, many, context)
+    finally:
+        spent["sql"] += time.perf_counter() - t
+render = markdown.render
+def timed_render(text):
+    t = time.perf_counter()
+    try:
+        return render(text)
+    finally:
+        spent["markdown"] += time.perf_counter() - t
 for kind, paths in p["kinds"].items():
     statuses, sizes, took = {}, [], []
     for i, path in enumerate(paths[:10] + paths):
@@ -168,17 +184,28 @@ for kind, paths in p["kinds"].items():
             sizes.append(len(response.json().get("data") or []))
         elif "error" not in out.setdefault(kind, {}):
             out[kind]["error"] = response.content[:400].decode(errors="replace")
+    # Where the time goes, in a second pass (the timers cost a little): SQL, Markdown, the rest.
+    breakdown = []
+    markdown.render = timed_render
+    try:
+        with connection.execute_wrapper(timed_sql):
+            for path in paths[: max(20, len(paths) // 4)]:
+                spent.update(sql=0.0, markdown=0.0)
+                t = time.perf_counter(); client.get(path); elapsed = time.perf_counter() - t
+                breakdown.append([elapsed, spent["sql"], spent["markdown"]])
+    finally:
+        markdown.render = render
     with CaptureQueriesContext(connection) as captured:
         response = client.get(paths[0])
     plans = []
     for query in captured.captured_queries:
         sql = query["sql"]
-        if "chat_message" not in sql or not sql.lstrip().upper().startswith("SELECT"):
+        if 'FROM "chat_message" ' not in sql or not sql.lstrip().upper().startswith("SELECT"):
             continue
         with connection.cursor() as cursor:
             cursor.execute("EXPLAIN (ANALYZE, BUFFERS) " + sql)
             plans.append([sql, float(query["time"]), "\\n".join(row[0] for row in cursor.fetchall())])
-    out.setdefault(kind, {}).update(took=took, statuses=statuses, sizes=sizes,
+    out.setdefault(kind, {}).update(took=took, statuses=statuses, sizes=sizes, breakdown=breakdown,
         queries=[[q["sql"], float(q["time"])] for q in captured.captured_queries], plans=plans)
 open(os.environ["BENCH_OUT"], "w").write(json.dumps(out))
 print("ok")
@@ -239,10 +266,17 @@ def show(kind: str, found: dict[str, Any]) -> None:
     )
     if "error" in found:
         print(f"   ! {found['error']}")
+    breakdown = found.get("breakdown", [])
+    if breakdown:
+        whole, sql, md = (p([row[i] for row in breakdown], 50) for i in range(3))
+        print(
+            f"   per request, medians of {len(breakdown)} timed again: all {ms(whole)}, in SQL {ms(sql)}, "
+            f"rendering Markdown {ms(md)}, the rest (Django, DRF, JSON) {ms(whole - sql - md)}"
+        )
     queries = found.get("queries", [])
-    print(f"   {len(queries)} SQL statements in one request ({sum(t for _, t in queries) * 1000:.1f} ms):")
-    for sql, seconds in queries:
-        print(f"     {seconds * 1000:6.1f} ms  {' '.join(sql.split())[:220]}")
+    print(f"   {len(queries)} SQL statements in one request:")
+    for sql, _seconds in queries:
+        print(f"     {' '.join(sql.split())[:220]}")
     for sql, _seconds, plan in found.get("plans", []):
         used = sorted(set(INDEX.findall(plan)))
         seq = sorted(set(SEQ.findall(plan)))
