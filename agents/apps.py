@@ -7,11 +7,13 @@ class AgentsConfig(AppConfig):
 
     def ready(self) -> None:
         from accounts.choices import Role
+        from agents import approved
         from agents.events import CommandCompletedData
         from agents.jobs import JOBS
         from chatops import registry
 
         registry.register_jobs(*JOBS)
+        approved.register()
         registry.register_webhook_events(
             registry.WebhookEvent("command.completed", "Command completed", CommandCompletedData)
         )
@@ -27,6 +29,10 @@ class AgentsConfig(AppConfig):
                 **{f"agents-api:{name}": "docker" for name in docker},
             }
         )
+        from agents.chat import COMMANDS as CHAT_COMMANDS
+
+        for command in CHAT_COMMANDS:
+            registry.register_chat_command(command)
         registry.register_audit_actions(
             "command.run",
             "docker.list",
@@ -34,5 +40,6 @@ class AgentsConfig(AppConfig):
             "docker.restart",
             "docker.start",
             "docker.stop",
+            "request.refused",
             "server.enrolled",
         )

@@ -203,9 +203,11 @@ class CommandHistory(models.Model):
         if self.kind == self.Kind.COMMAND:
             enqueue_webhook("command.completed", dict(self.completed_event()))
         if self.audit_entry_id:
-            AuditLog.objects.filter(pk=self.audit_entry_id).update(
-                details={**self.audit_details(), "reason": self.reason}
-            )
+            # Kept: what the entry said of the request's origin (a chat room and message).
+            entry = AuditLog.objects.filter(pk=self.audit_entry_id)
+            before = entry.values_list("details", flat=True).first() or {}
+            kept = {"origin": before["origin"]} if isinstance(before, dict) and "origin" in before else {}
+            entry.update(details={**kept, **self.audit_details(), "reason": self.reason})
 
     def take_answer(self, answer: dict[str, Any]) -> None:
         """Move on with an agent's accepted, rejected or result (the caller locked the row,

@@ -20,6 +20,7 @@ from accounts.services import record_audit
 from agents import remote
 from agents.models import CommandHistory, ConnectionEvent
 from agents.protocol import Hello
+from approvals.services import gate
 from chatops.api.exceptions import Conflict
 from chatops.realtime import publish_after_commit
 from monitoring.events import FLEET_METRICS_GROUP, Event, ServerStatusEvent, server_metrics_group
@@ -189,6 +190,9 @@ class ContainerNotFound(NotFound):
     """The engine knows no such container."""
 
 
+#: Container actions that two-person approval may hold back (their kind is the action's name).
+GATED_DOCKER = ("restart", "stop")
+
 # What each use case needs: the least role, and the scope of an API key acting for it.
 _COMMAND = (Role.OPERATOR, "commands:write")
 _DOCKER = {
@@ -200,28 +204,53 @@ _DOCKER = {
 }
 
 
-def _require(actor: Actor, need: tuple[Role, str]) -> None:
-    """The same rule as the REST routes' (role, then key scope), for every way in."""
+def _require(actor: Actor, need: tuple[Role, str], server: Server, action: str, **what: str) -> None:
+    """The same rule as the REST routes' (role, then key scope), for every way in. A refusal
+    leaves an audit entry (``request.refused``: who asked what of which server, and why),
+    whether it came over REST or from a chat room."""
     role, scope = need
+    refused: PermissionDenied | None = None
     if not actor.has_role(role):
         who = "operators and admins" if role == Role.OPERATOR else "signed-in users"
-        raise PermissionDenied(f"Only {who} may do this.")
-    if actor.api_key is not None and not actor.api_key.allows(scope):
-        raise PermissionDenied(f"This API key lacks the scope {scope!r}.", code="insufficient_scope")
+        refused = PermissionDenied(f"Only {who} may do this.")
+    elif actor.api_key is not None and not actor.api_key.allows(scope):
+        refused = PermissionDenied(f"This API key lacks the scope {scope!r}.", code="insufficient_scope")
+    if refused is None:
+        return
+    details = {"action": action, **what, "reason": str(refused.detail)}
+    record_audit("request.refused", actor=actor, target=server, details=details)
+    raise refused
 
 
-def run_command(actor: Actor, server: Server, command: str, *, timeout: int = 30, wait: bool = True) -> CommandHistory:
+def run_command(
+    actor: Actor,
+    server: Server,
+    command: str,
+    *,
+    timeout: int = 30,
+    wait: bool = True,
+    send: bool = True,
+    approved: bool = False,
+) -> CommandHistory:
     """Run ``command`` on ``server`` through its agent: one history row and one audit entry
     whatever happens. ``wait``: until the result (or the timeout); else only sent. A command
     that did not run raises (``AgentOffline``, ``CommandRejected``); one that ran returns,
-    whatever its exit code."""
-    _require(actor, _COMMAND)
+    whatever its exit code. When the ``run`` policy asks for a second person, an operator's
+    command raises ``ApprovalPending`` instead, unless it is that approved request
+    (``approved``: only the approvals executor says so). ``send=False`` (with ``wait=False``):
+    recorded but not sent yet, for a caller that first listens to its output, then sends it
+    (``remote.dispatch``)."""
+    _require(actor, _COMMAND, server, "command.run", command=command)
+    if not approved:
+        payload = {"server_id": server.pk, "server_name": server.name, "command": command, "timeout": timeout}
+        gate(actor, "run", payload, f"Run `{command}` on {server.name}")
     history = remote.request_command(actor, server, command, timeout)
     if history.status == Status.AGENT_OFFLINE:
         raise AgentOffline(f"The server's agent is not connected (recorded as command {history.pk}).", history)
     if not wait:
-        remote.dispatch(history)
-        history.refresh_from_db()
+        if send:
+            remote.dispatch(history)
+            history.refresh_from_db()
         return history
     history = remote.run_and_wait(history, history.timeout + WAIT_GRACE_SECONDS)
     if history.status == Status.AGENT_OFFLINE:
@@ -233,7 +262,7 @@ def run_command(actor: Actor, server: Server, command: str, *, timeout: int = 30
 
 
 def _docker(actor: Actor, server: Server, action: str, container: str = "", **extra: Any) -> CommandHistory:
-    _require(actor, _DOCKER[action])
+    _require(actor, _DOCKER[action], server, f"docker.{action}", container=container)
     history = remote.request_docker(actor, server, action, container)
     if history.status == Status.AGENT_OFFLINE:
         return history
@@ -253,9 +282,17 @@ def _raise_for(history: CommandHistory) -> None:
     raise AgentOffline(f"The agent did not answer ({history.status}, recorded as {history.pk}).")
 
 
-def run_docker(actor: Actor, server: Server, action: str, container: str = "", **extra: Any) -> CommandHistory:
+def run_docker(
+    actor: Actor, server: Server, action: str, container: str = "", *, approved: bool = False, **extra: Any
+) -> CommandHistory:
     """Start, stop or restart a container, or read its logs (``extra``: ``tail``, ``since``),
-    through the agent; the succeeded row, or the agent's refusal as an exception."""
+    through the agent; the succeeded row, or the agent's refusal as an exception. A restart or
+    stop by an operator raises ``ApprovalPending`` when its policy asks for a second person,
+    unless it is that approved request (``approved``)."""
+    if action in GATED_DOCKER and not approved:
+        _require(actor, _DOCKER[action], server, f"docker.{action}", container=container)
+        payload = {"server_id": server.pk, "server_name": server.name, "container": container}
+        gate(actor, action, payload, f"{action.capitalize()} container {container} on {server.name}")
     history = _docker(actor, server, action, container, **extra)
     _raise_for(history)
     return history
@@ -295,7 +332,7 @@ def list_containers(actor: Actor, server: Server, *, live: bool = True) -> Conta
     """The server's containers: asked of the agent (``live``), or the list it last reported
     with its samples, which costs no history row or audit entry. A live ask that fails falls
     back to the reported list where there is one."""
-    _require(actor, _DOCKER["list"])
+    _require(actor, _DOCKER["list"], server, "docker.list")
     capabilities = ConnectionEvent.objects.capabilities(server.pk)
     docker_control = None if capabilities is None else "docker" in capabilities
     if not live:

@@ -28,6 +28,10 @@ class AlertsConfig(AppConfig):
         # The thresholds judge every ingest batch (and custom metrics) inside its transaction;
         # monitoring only knows the hook, not this app.
         register_evaluator(evaluate)
+        from alerts.chat import COMMANDS as CHAT_COMMANDS
+
+        for command in CHAT_COMMANDS:
+            registry.register_chat_command(command)
         registry.register_audit_actions(
             "alert.acknowledged",
             "alert.resolved",

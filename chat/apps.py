@@ -7,10 +7,14 @@ class ChatConfig(AppConfig):
 
     def ready(self) -> None:
         from accounts.choices import Role
+        from chat import approvals
+        from chat.commandline import HELP
         from chat.events import MessageData
+        from chat.jobs import JOBS
         from chatops import registry
         from chatops.registry import WebhookEvent
 
+        registry.register_jobs(*JOBS)
         registry.register_webhook_events(
             WebhookEvent("message.created", "Chat message created", MessageData),
         )
@@ -18,6 +22,10 @@ class ChatConfig(AppConfig):
         # own checks, as the person who typed them).
         registry.register_scope_resources(registry.ScopeResource("chat", read=Role.VIEWER, write=Role.VIEWER))
         rooms = ["room-list", "room-detail", "room-all", "room-join", "room-leave", "room-members", "room-read"]
-        messages = ["message-list", "message-detail", "message-edits"]
+        messages = ["message-list", "message-detail", "message-edits", "commands"]
         registry.register_api_routes({f"chat-api:{name}": "chat" for name in [*rooms, *messages]})
         registry.register_audit_actions("room.created", "room.updated", "room.archived", "message.deleted")
+        # /help is the chat app's own; each app registers its other commands.
+        registry.register_chat_command(HELP)
+        # Approval messages in the room a request came from (signals sent by approvals).
+        approvals.connect()

@@ -4,4 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-websocket_urlpatterns: list[Any] = []
+from django.urls import path
+
+from accounts.sockets import browser_route
+from chat.consumers import ChatConsumer
+
+websocket_urlpatterns: list[Any] = [
+    path("api/v1/ws/chat", browser_route(ChatConsumer)),
+]

@@ -170,20 +170,54 @@ CHAT_COMMAND_NAME = re.compile(r"[a-z][a-z0-9-]{0,31}")
 
 
 @dataclass(frozen=True)
+class ChatReply:
+    """What a chat command answers: ``text`` (Markdown) is posted in a thread under the command.
+    ``history_id``: a request to an agent (``agents.CommandHistory``) whose output the chat
+    app follows in that same answer, updated in place until it ends. ``ok``: False for a
+    refusal or an error (the room shows it as such)."""
+
+    text: str
+    history_id: int | None = None
+    ok: bool = True
+    #: With ``history_id``: sends the request to the agent, called once the chat app listens
+    #: to its output (so that not even the first line is missed).
+    start: Callable[[], None] | None = None
+
+
+class ChatUsageError(Exception):
+    """Raised by a command's ``run`` for arguments it cannot use: the answer is the command's
+    usage, after this message (if any)."""
+
+
+@dataclass(frozen=True)
 class ChatCommand:
     """A slash command typed in a chat room (``/<name> <arguments>``).
 
     ``run(actor, arguments)`` is called with the ``accounts.actor.Actor`` of the person who
-    typed it (via ``chat``) and the rest of the line, and returns the bot's reply. It checks
-    permissions through the same services as the REST API, so it needs no rules of its own.
+    typed it (via ``chat``, its origin the room and the message) and the arguments, parsed as a
+    shell would (``/run web-1 "df -h /"`` gives ``["web-1", "df -h /"]``), and returns a
+    ``ChatReply``. It checks permissions through the same services as the REST API, so it needs
+    no rules of its own; what those services raise (403, 404, 409) is the answer. Between
+    ``min_args`` and ``max_args`` arguments (None: no limit), else the answer is the usage.
     ``least_role`` only hides the command from the help of those who could not use it.
+    ``description``: the longer text of ``/help <name>``.
     """
 
     name: str
     help: str
-    run: Callable[[Any, str], Any]
+    run: Callable[[Any, list[str]], ChatReply]
     usage: str = ""
     least_role: str = "viewer"
+    min_args: int = 0
+    max_args: int | None = None
+    description: str = ""
+
+    def accepts(self, count: int) -> bool:
+        return count >= self.min_args and (self.max_args is None or count <= self.max_args)
+
+    @property
+    def synopsis(self) -> str:
+        return f"/{self.name} {self.usage}".rstrip()
 
 
 chat_commands: Registry[ChatCommand] = Registry("chat commands")

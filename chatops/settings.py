@@ -261,6 +261,8 @@ ALERTS_OFFLINE_AFTER_SECONDS = envint("ALERTS_OFFLINE_AFTER_SECONDS", 120, minim
 ALERTS_OFFLINE_SEVERITY = envchoice("ALERTS_OFFLINE_SEVERITY", "critical", ("info", "warning", "critical"))
 # Re-notify about a server still offline (and not acknowledged) this often (0: once).
 ALERTS_OFFLINE_REPEAT_SECONDS = envint("ALERTS_OFFLINE_REPEAT_SECONDS", 0, minimum=0, maximum=7 * 86400)
+# A request waiting for a second person's approval expires after this long (issue 16).
+APPROVAL_EXPIRY_MINUTES = envint("APPROVAL_EXPIRY_MINUTES", 15, minimum=1, maximum=7 * 24 * 60)
 # Email (alert emails to users who opted in; webhook owners' notices). Console by default.
 EMAIL_BACKEND = envstr("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = envstr("EMAIL_HOST", "localhost")
@@ -284,6 +286,9 @@ RETENTION_DAYS = {
     # Finished webhook deliveries (with their attempts) and sent alert emails.
     "notifications": envint("RETENTION_NOTIFICATIONS_DAYS", 30, minimum=1),
 }
+# A room's event log (what a reconnecting chat socket replays): older events are deleted
+# hourly; a client whose last id is older than what is kept is told to reload ("resync").
+CHAT_EVENT_RETENTION_DAYS = envint("CHAT_EVENT_RETENTION_DAYS", 7, minimum=1)
 # Run the job loop (rollups, retention, offline detection) inside each hub process. Safe with
 # several processes (jobs are claimed in the database); turn it off to run `manage.py worker`
 # processes instead.

@@ -6,7 +6,9 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import transaction
+from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
+from rest_framework.exceptions import NotFound
 
 from accounts.actor import Actor
 from accounts.services import announce_revocation, record_audit
@@ -14,14 +16,28 @@ from chatops.db import conflicts_as_409
 from servers.models import Server, Tag
 
 
+def visible_servers(actor: Actor) -> QuerySet[Server]:
+    """The servers ``actor`` may see. The hub itself sees all; an anonymous caller nothing."""
+    if actor.user is not None:
+        return Server.objects.visible_to(actor.user)
+    return Server.objects.all() if actor.is_system else Server.objects.none()
+
+
 def visible_server(actor: Actor, server_id: int) -> Server:
     """The server ``server_id`` if ``actor`` may see it, else 404 (the same answer as for a
-    server that does not exist). The hub itself sees all; an anonymous caller nothing."""
-    if actor.user is not None:
-        servers = Server.objects.visible_to(actor.user)
-    else:
-        servers = Server.objects.all() if actor.is_system else Server.objects.none()
-    return get_object_or_404(servers, pk=server_id)
+    server that does not exist)."""
+    return get_object_or_404(visible_servers(actor), pk=server_id)
+
+
+def server_named(actor: Actor, name: str) -> Server:
+    """The server called ``name`` (its name, else its hostname; case-insensitive) among those
+    ``actor`` may see, as chat commands name them; 404 otherwise."""
+    servers = visible_servers(actor)
+    found = servers.filter(name__iexact=name).order_by("pk").first()
+    found = found or servers.filter(hostname__iexact=name).order_by("pk").first()
+    if found is None:
+        raise NotFound(f"No server named {name!r}.")
+    return found
 
 
 def _set_tags(server: Server, names: list[str]) -> None:

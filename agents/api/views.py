@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from typing import Any, cast
 
 from django.db.models import QuerySet
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import PolymorphicProxySerializer, extend_schema, extend_schema_view
 from rest_framework import generics, status
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
@@ -29,9 +29,25 @@ from agents.api.serializers import (
     ContainerSerializer,
 )
 from agents.models import CommandHistory
+from approvals.representation import ApprovalSerializer
+from approvals.services import WAITING, ApprovalPending
 from chatops.api.envelope import envelope
 from chatops.api.filters import single_param
 from servers.services import visible_server
+
+
+def waiting(pending: ApprovalPending) -> Response:
+    """202: the request waits for a second person; ``data`` is the approval."""
+    return Response(envelope(ApprovalSerializer(pending.approval).data, WAITING), status=status.HTTP_202_ACCEPTED)
+
+
+#: A 202 of ``POST /commands/{server}``: the command sent (``wait: false``), or the approval
+#: it waits for.
+SENT_OR_WAITING = PolymorphicProxySerializer(
+    component_name="CommandSentOrApproval",
+    serializers=[CommandHistorySerializer, ApprovalSerializer],
+    resource_type_field_name=None,
+)
 
 
 @contextmanager
@@ -61,6 +77,10 @@ class CommandsView(generics.ListAPIView[CommandHistory]):
         self.throttle_scope = "commands" if self.request.method == "POST" else "default"
         return super().get_throttles()
 
+    def get_permissions(self) -> list[Any]:
+        # Running one: the service refuses viewers itself, and records the refusal.
+        return [IsAuthenticated()] if self.request.method == "POST" else list(super().get_permissions())
+
     def get_queryset(self) -> QuerySet[CommandHistory]:
         if getattr(self, "swagger_fake_view", False):
             return CommandHistory.objects.none()
@@ -73,8 +93,10 @@ class CommandsView(generics.ListAPIView[CommandHistory]):
 
     @extend_schema(
         request=CommandRequestSerializer,
-        responses={200: CommandHistorySerializer, 202: CommandHistorySerializer},
+        responses={200: CommandHistorySerializer, 202: SENT_OR_WAITING},
         summary="Run a command (the agent must allow it)",
+        description="202: sent without waiting (`wait: false`: the command's row), or held for a second "
+        "person's approval when the `run` policy asks for one (an operator's command: the approval).",
     )
     def post(self, request: Request, server_id: int) -> Response:
         actor = Actor.from_request(request)
@@ -82,10 +104,13 @@ class CommandsView(generics.ListAPIView[CommandHistory]):
         body = CommandRequestSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         fields = body.validated_data
-        with history_as_data():
-            history = services.run_command(
-                actor, server, fields["command"], timeout=fields["timeout"], wait=fields["wait"]
-            )
+        try:
+            with history_as_data():
+                history = services.run_command(
+                    actor, server, fields["command"], timeout=fields["timeout"], wait=fields["wait"]
+                )
+        except ApprovalPending as pending:
+            return waiting(pending)
         data = CommandHistorySerializer(history).data
         if not fields["wait"]:
             return Response(envelope(data, "Command sent"), status=status.HTTP_202_ACCEPTED)
@@ -134,19 +159,29 @@ class ContainersView(APIView):
 
 @extend_schema(tags=["docker"])
 class ContainerActionView(APIView):
-    permission_classes = [IsOperator]
+    # Operators and admins: the service refuses the others itself, and records the refusal.
+    permission_classes = [IsAuthenticated]
     throttle_scope = "commands"
     extra_error_codes = ("409",)
     action_name = ""
 
-    @extend_schema(request=None, responses=ContainerSerializer)
+    @extend_schema(
+        request=None,
+        responses={200: ContainerSerializer, 202: ApprovalSerializer},
+        description="202 (restart and stop): held for a second person's approval when the action's policy "
+        "asks for one (an operator's request: the approval).",
+    )
     def post(self, request: Request, server_id: int, container_id: str) -> Response:
         actor = Actor.from_request(request)
-        history = services.run_docker(actor, visible_server(actor, server_id), self.action_name, container_id)
+        try:
+            history = services.run_docker(actor, visible_server(actor, server_id), self.action_name, container_id)
+        except ApprovalPending as pending:
+            return waiting(pending)
         done = {"start": "started", "stop": "stopped", "restart": "restarted"}[self.action_name]
         return Response(envelope(services.container_fields(history.result), f"Container {done}"))
 
 
+@extend_schema_view(post=extend_schema(responses=ContainerSerializer, description=""))  # never held back
 class StartContainerView(ContainerActionView):
     action_name = "start"
 

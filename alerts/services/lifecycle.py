@@ -14,8 +14,10 @@ from typing import Any, Literal, TypedDict
 
 from django.db import transaction
 from django.utils import timezone
+from rest_framework.exceptions import PermissionDenied
 
 from accounts.actor import Actor
+from accounts.choices import Role
 from accounts.models import User
 from accounts.services import record_audit
 from alerts.events import ALERTS_GROUP
@@ -122,8 +124,15 @@ def _locked(alert_id: int) -> Alert:
     return Alert.objects.select_for_update(of=("self",)).select_related("server").get(pk=alert_id)
 
 
+def _require_operator(actor: Actor) -> None:
+    """The REST route's rule, for every way in (a chat room, a card's button)."""
+    if not actor.has_role(Role.OPERATOR):
+        raise PermissionDenied("Only operators and admins may do this.")
+
+
 def acknowledge(actor: Actor, alert: Alert, comment: str = "") -> Alert:
     """ "I'm on it": a firing alert stops repeating until it resolves."""
+    _require_operator(actor)
     with transaction.atomic():
         alert = _locked(alert.pk)
         if alert.status != AlertStatus.FIRING:
@@ -140,6 +149,7 @@ def acknowledge(actor: Actor, alert: Alert, comment: str = "") -> Alert:
 
 def resolve(actor: Actor, alert: Alert, comment: str = "") -> Alert:
     """Resolve by hand. If the condition still holds, the next samples open a new episode."""
+    _require_operator(actor)
     with transaction.atomic():
         alert = _locked(alert.pk)
         if alert.status == AlertStatus.RESOLVED:

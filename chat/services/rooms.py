@@ -70,7 +70,9 @@ def update_room(actor: Actor, room: Room, **fields: Any) -> Room:
         with transaction.atomic():
             for name, value in changed.items():
                 setattr(room, name, value)
-            room.save()
+            # Only the changed fields: a full save would write back a stale ``last_event_id``
+            # (the room's event counter, moved by every event since the room was read).
+            room.save(update_fields=[*changed, "updated_at"])
             record_event(room, "room.updated", room_data(room))
             if "topic" in changed:
                 _system_line(room, f"{actor.name} set the topic: {room.topic}")

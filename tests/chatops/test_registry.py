@@ -11,7 +11,7 @@ from django.apps import apps
 from django.core.exceptions import AppRegistryNotReady, ImproperlyConfigured
 
 from chatops import registry
-from chatops.registry import ChatCommand, Job, Registry, ScopeResource, WebhookEvent
+from chatops.registry import ChatCommand, ChatReply, Job, Registry, ScopeResource, WebhookEvent
 
 
 @contextmanager
@@ -58,11 +58,13 @@ class TestJobs:
     def test_the_worker_runs_what_the_apps_registered_in_their_order(self):
         from agents.jobs import JOBS as AGENTS
         from alerts.jobs import JOBS as ALERTS
+        from approvals.jobs import JOBS as APPROVALS
+        from chat.jobs import JOBS as CHAT
         from monitoring.jobs import JOBS as MONITORING
         from webhooks.jobs import JOBS as WEBHOOKS
         from worker import runner
 
-        assert runner._jobs() == [*MONITORING, *ALERTS, *AGENTS, *WEBHOOKS]
+        assert runner._jobs() == [*MONITORING, *ALERTS, *AGENTS, *WEBHOOKS, *APPROVALS, *CHAT]
 
     def test_the_jobs_keep_their_names_and_periods(self):
         from worker import runner
@@ -76,6 +78,8 @@ class TestJobs:
             "alerts.email": 5,
             "webhooks.deliver": 1,
             "notifications.prune": 3600,
+            "approvals.expire": 15,
+            "chat.prune_events": 3600,
         }
 
     def test_a_job_name_registered_twice_is_an_error(self):
@@ -109,6 +113,8 @@ class TestWebhookEvents:
             "server.offline",
             "server.online",
             "command.completed",
+            "approval.requested",
+            "approval.decided",
             "message.created",
         ]
         assert delivery_event_choices()[-1] == ("webhook.test", "Test ping")
@@ -196,21 +202,33 @@ class TestScopes:
 
 class TestChatCommands:
     def test_a_command_is_found_by_its_name_in_any_case(self):
-        command = ChatCommand("test-echo", "Say it back.", lambda actor, arguments: arguments, usage="<text>")
+        def echo(actor, arguments):
+            return ChatReply(" ".join(arguments))
+
+        command = ChatCommand("test-echo", "Say it back.", echo, usage="<text>", min_args=1)
         with registered(registry.chat_commands, "test-echo"):
             assert registry.register_chat_command(command) is command
             assert registry.chat_command("TEST-ECHO") is command
-            assert command.run(None, "hi") == "hi"
+            assert command.run(None, ["hi", "there"]) == ChatReply("hi there")
         assert registry.chat_command("test-echo") is None
+
+    def test_a_command_says_how_many_arguments_it_takes_and_how_it_is_typed(self):
+        command = ChatCommand("test-echo", "Say it back.", lambda actor, arguments: ChatReply(""), usage="<a> [b]",
+                              min_args=1, max_args=2)  # fmt: skip
+        assert [command.accepts(n) for n in range(4)] == [False, True, True, False]
+        assert command.synopsis == "/test-echo <a> [b]"
+        assert ChatCommand("x", "X.", lambda actor, arguments: ChatReply("")).synopsis == "/x"
 
     def test_a_command_name_taken_twice_is_an_error(self):
         with registered(registry.chat_commands, "test-echo"):
-            registry.register_chat_command(ChatCommand("test-echo", "Once.", lambda actor, arguments: ""))
+            registry.register_chat_command(ChatCommand("test-echo", "Once.", lambda actor, arguments: ChatReply("")))
             with pytest.raises(ImproperlyConfigured, match="test-echo"):
-                registry.register_chat_command(ChatCommand("test-echo", "Twice.", lambda actor, arguments: ""))
+                registry.register_chat_command(
+                    ChatCommand("test-echo", "Twice.", lambda actor, arguments: ChatReply(""))
+                )
 
     @pytest.mark.parametrize("name", ["", "Run", "/run", "run now", "-run", "x" * 33])
     def test_a_command_name_is_lower_case_letters_digits_and_dashes(self, name):
         with pytest.raises(ImproperlyConfigured, match="lower case"):
-            registry.register_chat_command(ChatCommand(name, "Bad.", lambda actor, arguments: ""))
+            registry.register_chat_command(ChatCommand(name, "Bad.", lambda actor, arguments: ChatReply("")))
         assert name not in registry.chat_commands
