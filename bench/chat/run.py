@@ -221,7 +221,11 @@ def send_window(load: Load, run: ServerRun, window: Window, lead: float, drain: 
     done = load.pump(drain + 60, lambda: load.take("done"))
     if done is None:
         raise TimeoutError("the sender did not finish")
-    statuses = report.unpack("q", done["status"])
+    # Requests of an earlier window still in flight when it ended are answered in this one: count
+    # only this window's own (scheduled from its start).
+    scheduled = report.unpack("d", done["scheduled"])
+    statuses = [status for status, at in zip(report.unpack("q", done["status"]), scheduled, strict=True)
+                if at >= window.start - lead - 1e-6]  # fmt: skip
     for name in ("seq", "room", "scheduled", "sent", "status", "response"):
         run.records.setdefault(name, []).extend(report.unpack(report.KINDS[name], done[name]))
     run.late += done["late"]
@@ -279,12 +283,20 @@ def measure_server(
             f"   steady window done (per-second worst latency, median of its second half: {steady.worst * 1000:.0f} ms)"
         )
         if not args.no_ramp:
+            settle(load, run)
             ramp(load, run, args)
         run.cpu_reference.append(common.cpu_reference())
     finally:
         load.stop()
     run.receivers = load.results
     return run
+
+
+def settle(load: Load, run: ServerRun, seconds: float = 15) -> None:
+    """Give the server up to ``seconds`` to work off a backlog (requests in flight, deliveries)."""
+    time.sleep(2)  # the requests still in flight answer; their records come with the next window
+    target = run.expected()
+    load.pump(seconds, lambda: True if sum(load.deliveries) >= target else None)
 
 
 def ramp(load: Load, run: ServerRun, args: argparse.Namespace) -> None:
@@ -313,8 +325,7 @@ def ramp(load: Load, run: ServerRun, args: argparse.Namespace) -> None:
         run.stopped = f"at {rate}/s: " + "; ".join(behind)
         if strikes >= args.patience:
             return
-        target = run.expected()
-        load.pump(15, lambda: True if sum(load.deliveries) >= target else None)  # noqa: B023 - called at once
+        settle(load, run)
     run.stopped = f"the ladder's end ({args.max_rate:g}/s) reached"
 
 
