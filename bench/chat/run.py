@@ -294,7 +294,7 @@ def measure_server(
 
 def settle(load: Load, run: ServerRun, seconds: float = 15) -> None:
     """Give the server up to ``seconds`` to work off a backlog (requests in flight, deliveries)."""
-    time.sleep(2)  # the requests still in flight answer; their records come with the next window
+    load.pump(5)  # requests still in flight get answered (their records come with the next window)
     target = run.expected()
     load.pump(seconds, lambda: True if sum(load.deliveries) >= target else None)
 
