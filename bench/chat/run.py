@@ -1,6 +1,6 @@
 """Chat benchmark: messages posted over REST → the hub → Redis pub/sub → every member's socket.
 
-    .venv/bin/python bench/chat/run.py                                   # 1,000 clients, 50 rooms (~15 min)
+    .venv/bin/python bench/chat/run.py                                   # 1,000 clients, 50 rooms (~11 min)
     .venv/bin/python bench/chat/run.py --clients 200 --duration 20      # quick
     .venv/bin/python bench/chat/run.py --modes hub --no-ramp            # the hub at 100 messages/s only
 
