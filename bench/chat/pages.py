@@ -278,9 +278,7 @@ def main() -> int:
     parser.add_argument("--keep-db", action="store_true", help="do not drop the database at the end")
     parser.add_argument("--reuse-db", metavar="NAME", help="measure a database kept by --keep-db")
     args = parser.parse_args()
-    common.install_deadline(args.deadline)
-    work = common.ROOT / "var" / "bench" / f"chat-pages-{datetime.now():%Y%m%d-%H%M%S}"
-    work.mkdir(parents=True, exist_ok=True)
+    work = common.work_dir("chat-pages", args.deadline)
     print(f"ChatOps chat pages benchmark, {datetime.now():%Y-%m-%d %H:%M}, {common.CORES} cores. Logs: {work}")
     try:
         if args.reuse_db:

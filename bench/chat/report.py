@@ -164,6 +164,7 @@ def summary(runs: dict[str, Any], args: argparse.Namespace) -> None:
             f"   {name:<8} steady {steady.rate:g}/s: each member p50 {ms(common.percentile(steady.deliveries, 50))}, "
             f"p99 {ms(common.percentile(steady.deliveries, 99))}, lost {steady.lost}; "
             f"sustained {sustained(run, args):,.0f} messages/s"
+            + (" (at least: the ramp reached --max-rate)" if run.stopped.startswith("the ladder's end") else "")
         )
     hub, base = runs.get("hub"), runs.get("baseline")
     if hub is not None and getattr(hub, "figures", None):

@@ -384,9 +384,7 @@ def main() -> int:
     modes = [m.strip() for m in args.modes.split(",") if m.strip()]
     if set(modes) - set(MODES):
         parser.error(f"unknown modes: {', '.join(sorted(set(modes) - set(MODES)))}")
-    common.install_deadline(args.deadline)
-    work = common.ROOT / "var" / "bench" / f"chat-{datetime.now():%Y%m%d-%H%M%S}"
-    work.mkdir(parents=True, exist_ok=True)
+    work = common.work_dir("chat", args.deadline)
     print(
         f"ChatOps chat benchmark, {datetime.now():%Y-%m-%d %H:%M}, {common.CORES} cores shared by the server, "
         f"{args.procs} receiving process(es) + 1 sender, PostgreSQL and Redis. Logs: {work}"
