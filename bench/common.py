@@ -53,6 +53,15 @@ def install_deadline(seconds: float) -> None:
     signal.alarm(max(1, int(seconds)))
 
 
+def work_dir(name: str, deadline: float) -> Path:
+    """Install the global ``deadline`` and make this run's directory for logs and files
+    (``var/bench/<name>-<time>``)."""
+    install_deadline(deadline)
+    work = ROOT / "var" / "bench" / f"{name}-{time.strftime('%Y%m%d-%H%M%S')}"
+    work.mkdir(parents=True, exist_ok=True)
+    return work
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
