@@ -62,7 +62,24 @@ class Room(models.Model):
         return self.name
 
     def is_member(self, user: Any) -> bool:
-        return self.memberships.filter(user=user).exists()
+        """Whether ``user`` belongs to the room; asked once per instance and user (a request
+        asks it several times: visibility, posting, the reply)."""
+        if user is None or user.pk is None:
+            return False
+        known: dict[int, bool] = self.__dict__.setdefault("_members_known", {})
+        if user.pk not in known:
+            known[user.pk] = self.memberships.filter(user=user).exists()
+        return known[user.pk]
+
+    def remember_member(self, user: Any, member: bool) -> None:
+        """What a join, leave or the visibility query learnt of ``user``'s membership."""
+        self.__dict__.setdefault("_members_known", {})[user.pk] = member
+
+    def can_see(self, user: Any) -> bool:
+        """The rule of ``RoomQuerySet.visible_to`` for one room already read."""
+        if user is None or not user.is_authenticated or not user.is_active:
+            return False
+        return bool(getattr(user, "is_admin", False)) or not self.private or self.is_member(user)
 
     def can_manage(self, user: Any) -> bool:
         """Rename, change the topic, archive, invite into a private room: owner or admin."""

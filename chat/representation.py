@@ -17,8 +17,18 @@ def user_brief(user: Any) -> UserBrief | None:
     return UserBrief(id=user.pk, username=user.username)
 
 
-def message_data(message: Message) -> MessageData:
+def posted_data(message: Message) -> MessageData:
+    """The representation built when the message was posted, if this is that instance (the
+    reply to the poster), else a fresh one."""
+    cached: MessageData | None = message.__dict__.get("_representation")
+    return cached if cached is not None else message_data(message)
+
+
+def message_data(message: Message, *, mentions: list[Any] | None = None) -> MessageData:
+    """``mentions``: the mentioned users when the caller has them (a message just posted),
+    saving the query."""
     deleted = message.deleted_at is not None
+    users = message.mentions.all() if mentions is None else mentions
     content = "" if deleted else message.content
     return MessageData(
         **{
@@ -32,7 +42,7 @@ def message_data(message: Message) -> MessageData:
             "reply_count": message.reply_count,
             "last_reply_at": message.last_reply_at.isoformat() if message.last_reply_at else None,
             "data": {} if deleted else message.data,
-            "mentions": [] if deleted else sorted(user.username for user in message.mentions.all()),
+            "mentions": [] if deleted else sorted(user.username for user in users),
             "created_at": message.created_at.isoformat(),
             "edited": message.edited_at is not None,
             "edited_at": message.edited_at.isoformat() if message.edited_at else None,

@@ -15,7 +15,7 @@ from rest_framework import serializers
 
 from chat.choices import MAX_CONTENT, USER_MESSAGE_TYPES, MemberRole, MessageType
 from chat.models import Membership, Message, Room
-from chat.representation import message_data, room_data, user_brief
+from chat.representation import message_data, posted_data, room_data, user_brief
 from chatops.api.fields import NOT_BLANK_PATTERN, StrictBooleanField, StrictCharField
 from chatops.api.filters import MAX_ID
 
@@ -51,7 +51,7 @@ class ChatMessageSerializer(serializers.Serializer[Any]):
     deleted = serializers.BooleanField(read_only=True, help_text='A tombstone: shown as "message deleted".')
 
     def to_representation(self, instance: Message) -> dict[str, Any]:
-        return dict(message_data(instance))
+        return dict(posted_data(instance))
 
 
 class ChatRoomSerializer(serializers.Serializer[Any]):

@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from django.db import transaction
-from django.db.models import F
+from django.db import connection, transaction
 
 from chat.events import RoomEventData, room_group
 from chat.models import Room, RoomEvent
@@ -18,9 +17,14 @@ def record_event(room: Room | int, type: str, data: Mapping[str, Any]) -> RoomEv
     transaction commits. The room's row is the lock that keeps the ids in commit order."""
     room_id = room if isinstance(room, int) else room.pk
     data = dict(data)
-    with transaction.atomic():
-        Room.objects.filter(pk=room_id).update(last_event_id=F("last_event_id") + 1)
-        event_id = Room.objects.filter(pk=room_id).values_list("last_event_id", flat=True).get()
+    with transaction.atomic(savepoint=False):
+        with connection.cursor() as cursor:  # one round trip: the row lock and the new id
+            cursor.execute(
+                f"UPDATE {Room._meta.db_table} SET last_event_id = last_event_id + 1 WHERE id = %s"  # noqa: S608 - the model's own table
+                " RETURNING last_event_id",
+                [room_id],
+            )
+            (event_id,) = cursor.fetchone()
         RoomEvent.objects.create(room_id=room_id, event_id=event_id, type=type, payload=data)
         event = RoomEventData(type=type, room_id=room_id, event_id=event_id, data=data)
         publish_after_commit([(room_group(room_id), event)])

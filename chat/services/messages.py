@@ -40,13 +40,15 @@ def _thread_root(room: Room, thread_id: int | None) -> Message | None:
     return root.thread if root.thread_id is not None else root  # a reply to a reply joins the thread
 
 
-def _created(message: Message, root: Message | None) -> None:
-    """Inside the transaction: the thread's counters, the event, the webhook."""
+def _created(message: Message, root: Message | None, mentioned: list[Any]) -> None:
+    """Inside the transaction: the thread's counters, the event, the webhook. The message's
+    representation is built once, and kept on it for the reply to the poster."""
     if root is not None:
         Message.objects.filter(pk=root.pk).update(reply_count=F("reply_count") + 1, last_reply_at=message.created_at)
         root.refresh_from_db(fields=["reply_count", "last_reply_at"])
         record_event(message.room_id, "message.updated", message_data(root))
-    data = message_data(message)
+    data = message_data(message, mentions=mentioned)
+    message.__dict__["_representation"] = data
     record_event(message.room_id, "message.created", data)
     enqueue("message.created", dict(data))
 
@@ -75,7 +77,7 @@ def post_message(
         mentioned = _mentioned(room, content)
         if mentioned:
             message.mentions.set(mentioned)
-        _created(message, root)
+        _created(message, root, mentioned)
         if is_command:
             from chat import commands
 
@@ -98,7 +100,7 @@ def post_bot_message(
             room_id=room_id, author=None, message_type=message_type, content=content[:10_000], data=data or {},
             thread=thread,
         )  # fmt: skip
-        _created(message, thread)
+        _created(message, thread, [])
     return message
 
 
@@ -113,6 +115,7 @@ def update_bot_message(message: Message, *, content: str | None = None, data: di
         fields.append("data")
     if not fields:
         return message
+    message.__dict__.pop("_representation", None)  # changes below: no longer what was posted
     with transaction.atomic():
         message.save(update_fields=fields)
         record_event(message.room_id, "message.updated", message_data(message))
@@ -131,6 +134,7 @@ def edit_message(actor: Actor, message: Message, content: str) -> Message:
         raise ValidationError({"content": ["Content cannot be empty."]})
     if content == message.content:
         return message
+    message.__dict__.pop("_representation", None)  # changes below: no longer what was posted
     with transaction.atomic():
         MessageEdit.objects.create(message=message, content=message.content)
         message.content = content
@@ -149,6 +153,7 @@ def delete_message(actor: Actor, message: Message) -> None:
         raise PermissionDenied("Only the author, the room's owner or an admin may delete a message.")
     if message.deleted_at is not None:
         return
+    message.__dict__.pop("_representation", None)  # changes below: no longer what was posted
     with transaction.atomic():
         message.deleted_at = timezone.now()
         message.deleted_by = user

@@ -6,6 +6,7 @@ from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from rest_framework.exceptions import NotFound, PermissionDenied, ValidationError
 
@@ -22,8 +23,14 @@ from chatops.realtime import publish_after_commit
 
 def visible_room(actor: Actor, room_id: int) -> Room:
     """The room if the actor may see it; 404 otherwise (a private room is not confirmed)."""
-    room = Room.objects.visible_to(actor.user).filter(pk=room_id).select_related("owner").first()
-    if room is None:
+    user = actor.user
+    rooms = Room.objects.filter(pk=room_id).select_related("owner")
+    if user is not None:  # membership in the same query: it decides visibility and posting
+        rooms = rooms.annotate(caller_is_member=Exists(Membership.objects.filter(room=OuterRef("pk"), user=user)))
+    room = rooms.first()
+    if room is not None and user is not None:
+        room.remember_member(user, bool(getattr(room, "caller_is_member", False)))
+    if room is None or not room.can_see(user):
         raise NotFound("No such room.")
     return room
 
@@ -121,6 +128,7 @@ def _add(actor: Actor, room: Room, user: Any) -> Membership:
         membership, created = Membership.objects.get_or_create(
             room=room, user=user, defaults={"last_read_id": _last_message_id(room)}
         )
+        room.remember_member(user, True)
         if created:
             record_event(room, "member.joined", {"user": user_brief(user)})
             _system_line(
@@ -132,6 +140,7 @@ def _add(actor: Actor, room: Room, user: Any) -> Membership:
 def leave_room(actor: Actor, room: Room) -> None:
     with transaction.atomic():
         deleted, _ = Membership.objects.filter(room=room, user=actor.user).delete()
+        room.remember_member(actor.user, False)
         if not deleted:
             raise ValidationError({"room_id": ["You are not a member of this room."]})
         record_event(room, "member.left", {"user": user_brief(actor.user)})

@@ -143,6 +143,16 @@ def test_a_message_comes_back_in_the_shared_shape(viewer_client, viewer, operato
     assert assert_ok(viewer_client.get(f"/api/v1/messages/{data['id']}")) == data
 
 
+def test_posting_a_message_takes_few_queries(viewer_client, secret, django_assert_max_num_queries):
+    """The hot path of a busy room (bench/chat): the caller, the rate-limit counter, the room
+    with the caller's membership in one query, the message, the room's event id and its event,
+    the webhooks subscribed, and the transaction. The reply reuses the posted representation."""
+    send(viewer_client, secret, "warm up")
+    with django_assert_max_num_queries(10):
+        data = send(viewer_client, secret, "one more")
+    assert data["content"] == "one more"
+
+
 def test_markdown_is_rendered_safely(viewer_client, secret):
     data = send(viewer_client, secret, "<script>alert(1)</script> [x](javascript:alert(2)) ![i](http://t/p.png)")
     assert data["content_html"] == (
