@@ -112,6 +112,9 @@ class Message(models.Model):
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     message_type = models.CharField(max_length=20, choices=MessageType.choices, default=MessageType.TEXT)
     content = models.TextField(max_length=MAX_CONTENT)
+    #: ``content`` rendered (``chat.markdown``), kept with it: a page of 50 messages would
+    #: otherwise render 50 times on every read. Empty for rows written without ``save()``.
+    content_html = models.TextField(blank=True, default="")
     #: The first message of the thread this one replies in (None: in the room's main flow).
     thread = models.ForeignKey("self", on_delete=models.CASCADE, null=True, blank=True, related_name="replies")
     reply_count = models.IntegerField(default=0)
@@ -139,6 +142,16 @@ class Message(models.Model):
 
     def __str__(self) -> str:
         return f"{self.room_id}#{self.pk}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        fields = kwargs.get("update_fields")
+        if fields is None or "content" in fields:
+            from chat.markdown import render
+
+            self.content_html = render(self.content)
+            if fields is not None:
+                kwargs["update_fields"] = [*fields, "content_html"]
+        super().save(*args, **kwargs)
 
     @property
     def is_deleted(self) -> bool:

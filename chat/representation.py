@@ -37,7 +37,7 @@ def message_data(message: Message, *, mentions: list[Any] | None = None) -> Mess
             "author": user_brief(message.author),
             "message_type": message.message_type,
             "content": content,
-            "content_html": "" if deleted else markdown.render(content),
+            "content_html": "" if deleted else (message.content_html or markdown.render(content)),
             "thread_id": message.thread_id,
             "reply_count": message.reply_count,
             "last_reply_at": message.last_reply_at.isoformat() if message.last_reply_at else None,

@@ -161,11 +161,11 @@ class TestHelp:
 class TestRefusals:
     def test_a_viewers_run_is_refused_with_a_message_and_an_audit_entry(self, viewer, operator, server):
         room = room_with(operator, viewer)
-        command = type_in(viewer, room, f"/run {server.name} uptime")
         reply = answer(viewer, room, f"/run {server.name} uptime")
+        command = reply.thread
         assert reply.content == "Refused: Only operators and admins may do this."
         assert not CommandHistory.objects.exists()
-        entry = AuditLog.objects.filter(action="request.refused").order_by("id").first()
+        entry = AuditLog.objects.get(action="request.refused")
         assert (entry.actor, entry.via, entry.ip_address, entry.target_id) == (viewer, "chat", IP, str(server.pk))
         assert entry.details["action"] == "command.run" and entry.details["command"] == "uptime"
         assert entry.details["origin"] == {"room": room.pk, "room_name": "ops", "message": command.pk}

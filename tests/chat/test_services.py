@@ -81,3 +81,14 @@ def test_markdown_keeps_no_raw_html_and_no_unsafe_links():
     assert 'href="javascript' not in html
     assert '<a href="https://example.com">y</a>' in html
     assert "<img" not in html
+
+
+def test_the_rendered_html_is_kept_with_the_content(operator):
+    room = services.create_room(me(operator), name="ops")
+    message = services.post_message(me(operator), room, "*one*")
+    assert Message.objects.get(pk=message.pk).content_html == "<p><em>one</em></p>\n"
+    services.edit_message(me(operator), message, "**two**")
+    assert Message.objects.get(pk=message.pk).content_html == "<p><strong>two</strong></p>\n"
+    bot = services.post_bot_message(room, "`three`")
+    services.update_bot_message(bot, content="`four`")
+    assert Message.objects.get(pk=bot.pk).content_html == "<p><code>four</code></p>\n"
