@@ -114,7 +114,7 @@ class Message(models.Model):
     content = models.TextField(max_length=MAX_CONTENT)
     #: ``content`` rendered (``chat.markdown``), kept with it: a page of 50 messages would
     #: otherwise render 50 times on every read. Empty for rows written without ``save()``.
-    content_html = models.TextField(blank=True, default="")
+    content_html = models.TextField(blank=True, default="", db_default="")
     #: The first message of the thread this one replies in (None: in the room's main flow).
     thread = models.ForeignKey("self", on_delete=models.CASCADE, null=True, blank=True, related_name="replies")
     reply_count = models.IntegerField(default=0)
