@@ -91,11 +91,19 @@ class MemoryStore:
         return {user_id: state_of(self.tables.get(user_id, {}), now) for user_id in user_ids}
 
 
+#: Connections to Redis per hub process for presence, and how long a change waits for one.
+POOL_SIZE = 32
+POOL_WAIT_SECONDS = 10
+
+
 class RedisStore:
     def __init__(self, url: str, prefix: str) -> None:
         import redis.asyncio
 
-        self.redis = redis.asyncio.Redis.from_url(url)
+        # A bounded pool that waits for a free connection: a thousand sockets closing at once
+        # (a hub restart, a network blip) queue for it instead of failing "too many connections".
+        pool = redis.asyncio.BlockingConnectionPool.from_url(url, max_connections=POOL_SIZE, timeout=POOL_WAIT_SECONDS)
+        self.redis = redis.asyncio.Redis(connection_pool=pool)
         self.prefix = prefix
 
     def key(self, user_id: int) -> str:

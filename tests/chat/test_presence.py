@@ -45,3 +45,15 @@ async def test_a_dead_processs_socket_stops_counting_and_is_swept(settings):
     assert set(await store.redis.hkeys(store.key(9))) == {b"live"}
     await store.change(9, "live", None)
     assert not await store.redis.exists(store.key(9))
+
+
+async def test_a_thousand_sockets_closing_at_once_all_record_their_presence(settings):
+    """A hub restart closes every socket together: more changes at once than the Redis pool
+    has connections must wait for one, not fail ("too many connections")."""
+    import asyncio
+
+    for store in stores(settings):
+        sockets = [(user, f"socket-{user}") for user in range(1, 301)]
+        await asyncio.gather(*(store.change(user, socket, "online") for user, socket in sockets))
+        answers = await asyncio.gather(*(store.change(user, socket, None) for user, socket in sockets))
+        assert set(answers) == {("online", "offline")}
