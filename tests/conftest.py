@@ -105,3 +105,15 @@ def console(client, admin):
 @pytest.fixture
 def server(admin):
     return ServerFactory(created_by=admin)
+
+
+@pytest.fixture
+def back_to_the_latest():
+    """For a test that migrates backwards: however it ends, the database is left fully
+    migrated for the tests after it (one left half-migrated fails its whole xdist worker)."""
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    yield
+    executor = MigrationExecutor(connection)
+    executor.migrate(executor.loader.graph.leaf_nodes())

@@ -11,14 +11,6 @@ BEFORE = [("accounts", "0003_user_alert_emails")]
 AFTER = [("accounts", "0004_apikey_scopes")]
 
 
-@pytest.fixture
-def back_to_the_latest():
-    """However the test ends, the database is left fully migrated for the tests after it."""
-    yield
-    executor = MigrationExecutor(connection)
-    executor.migrate(executor.loader.graph.leaf_nodes())
-
-
 def test_existing_keys_get_the_narrowest_scopes_that_keep_their_uses(back_to_the_latest):
     executor = MigrationExecutor(connection)
     # accounts as it was before 0004, and every other app as far as that allows (the

@@ -15,14 +15,6 @@ BEFORE = [("agents", "0002_command_history"), ("monitoring", "0003_log_level_unk
 AFTER = [("agents", "0003_containersnapshot_to_monitoring"), ("monitoring", "0004_containersnapshot")]
 
 
-@pytest.fixture
-def back_to_the_latest():
-    """However the test ends, the database is left fully migrated for the tests after it."""
-    yield
-    executor = MigrationExecutor(connection)
-    executor.migrate(executor.loader.graph.leaf_nodes())
-
-
 def test_snapshots_reported_before_the_move_are_read_through_monitoring_after_it(back_to_the_latest):
     executor = MigrationExecutor(connection)
     before = [node for node in executor.loader.graph.leaf_nodes() if node[0] not in ("agents", "monitoring")]
