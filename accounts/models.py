@@ -275,3 +275,8 @@ class RateLimitCounter(models.Model):
 
     def __str__(self) -> str:
         return f"{self.key}={self.count}"
+
+
+from accounts.teams import Team  # noqa: E402  (re-exported: the app's models module names every model)
+
+__all__ = ["APIKey", "AuditLog", "RateLimitCounter", "Team", "User"]

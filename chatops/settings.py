@@ -86,6 +86,7 @@ INSTALLED_APPS = [
     "alerts",
     "agents",
     "webhooks",
+    "notifications",
     "approvals",
     "chat",
     "worker",
@@ -309,6 +310,8 @@ HUB_SHUTDOWN_GRACE_SECONDS = envint("HUB_SHUTDOWN_GRACE_SECONDS", 5, minimum=0, 
 # Let webhook URLs reach loopback, private and other non-public addresses (a hub on a private
 # network). Off: such URLs are refused when saved and again before every attempt.
 WEBHOOK_ALLOW_PRIVATE = envbool("WEBHOOK_ALLOW_PRIVATE", False)
+# Secrets at rest (chatops/crypto.py): Fernet keys, newest first; empty = derived from SECRET_KEY.
+CHATOPS_ENCRYPTION_KEYS = envlist("CHATOPS_ENCRYPTION_KEYS", [])
 WEBHOOK_TIMEOUT_SECONDS = envint("WEBHOOK_TIMEOUT_SECONDS", 5, minimum=1, maximum=30)
 WEBHOOK_MAX_ATTEMPTS = envint("WEBHOOK_MAX_ATTEMPTS", 10, minimum=1, maximum=20)
 # A webhook whose attempts have all failed, at least this many in a row and for at least this

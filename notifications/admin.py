@@ -1,0 +1,37 @@
+from django.contrib import admin
+
+from notifications.models import Delivery, Notification, NotificationChannel
+
+
+@admin.register(NotificationChannel)
+class NotificationChannelAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "user", "team", "enabled", "created_at"]
+    list_filter = ["kind", "enabled"]
+    search_fields = ["name"]
+    # The target is a secret: never listed, never shown back.
+    exclude = ["target"]
+
+
+class DeliveryInline(admin.TabularInline):
+    model = Delivery
+    extra = 0
+    can_delete = False
+    fields = readonly_fields = (
+        "kind",
+        "channel",
+        "user",
+        "address",
+        "target_id",
+        "status",
+        "attempts",
+        "last_error",
+        "delivered_at",
+    )
+
+
+@admin.register(Notification)
+class NotificationAdmin(admin.ModelAdmin):
+    list_display = ["subject", "type", "severity", "status", "created_at"]
+    list_filter = ["type", "severity", "status"]
+    search_fields = ["subject"]
+    inlines = [DeliveryInline]

@@ -1,0 +1,1 @@
+"""The notifications REST API (``/api/v1/notifications``, ``/notification-channels``)."""

@@ -1,0 +1,131 @@
+"""Sending notifications: resolve the recipients to deliveries, in the caller's transaction
+(an outbox: the worker delivers after commit, and a rolled-back change notifies nobody)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.core.exceptions import ValidationError
+
+from accounts.actor import Actor
+from accounts.models import Team, User
+from notifications import targets
+from notifications.choices import ChannelKind, Severity
+from notifications.models import Delivery, Notification, NotificationChannel
+
+
+@dataclass(frozen=True)
+class Recipients:
+    users: Sequence[int] = ()
+    teams: Sequence[int] = ()
+    channels: Sequence[int] = ()
+    addresses: Sequence[str] = ()
+    #: Registered targets: ``{"chat_room": [3, 5]}``.
+    targets: dict[str, Sequence[int]] = field(default_factory=dict)
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "users": list(self.users),
+            "teams": list(self.teams),
+            "channels": list(self.channels),
+            "addresses": list(self.addresses),
+            **({"targets": {k: list(v) for k, v in self.targets.items()}} if self.targets else {}),
+        }
+
+    def __bool__(self) -> bool:
+        return bool(self.users or self.teams or self.channels or self.addresses or any(self.targets.values()))
+
+
+def _user_deliveries(user: User, seen_channels: set[int]) -> list[Delivery]:
+    """A user's own enabled channels, and always their in-app inbox."""
+    out = [Delivery(kind=ChannelKind.INAPP, user=user)]
+    for channel in NotificationChannel.objects.filter(user=user, enabled=True):
+        if channel.kind == ChannelKind.INAPP or channel.pk in seen_channels:
+            continue
+        seen_channels.add(channel.pk)
+        out.append(Delivery(kind=channel.kind, channel=channel, user=user))
+    return out
+
+
+def resolve(recipients: Recipients) -> list[Delivery]:
+    """One unsaved delivery per place to send to, each place once. Unknown ids are a
+    ``ValidationError`` naming them (nothing is sent)."""
+    users = {u.pk: u for u in User.objects.filter(pk__in=recipients.users, is_active=True)}
+    missing_users = sorted(set(recipients.users) - set(users))
+    teams = {t.pk: t for t in Team.objects.filter(pk__in=recipients.teams).prefetch_related("members")}
+    missing_teams = sorted(set(recipients.teams) - set(teams))
+    channels = {c.pk: c for c in NotificationChannel.objects.filter(pk__in=recipients.channels)}
+    missing_channels = sorted(set(recipients.channels) - set(channels))
+    errors: dict[str, str] = {}
+    if missing_users:
+        errors["users"] = f"No active user with id {', '.join(map(str, missing_users))}."
+    if missing_teams:
+        errors["teams"] = f"No team with id {', '.join(map(str, missing_teams))}."
+    if missing_channels:
+        errors["channels"] = f"No channel with id {', '.join(map(str, missing_channels))}."
+    for kind, ids in recipients.targets.items():
+        registered = targets.target(kind)
+        if registered is None:
+            errors["targets"] = f"Unknown target kind {kind!r}."
+            continue
+        absent = [i for i in ids if not registered.exists(i)]
+        if absent:
+            errors["targets"] = f"No {registered.label} with id {', '.join(map(str, absent))}."
+    if errors:
+        raise ValidationError(errors)
+
+    deliveries: list[Delivery] = []
+    seen_users: set[int] = set()
+    seen_channels: set[int] = set()
+    for team in teams.values():
+        for channel in NotificationChannel.objects.filter(team=team, enabled=True):
+            if channel.pk not in seen_channels:
+                seen_channels.add(channel.pk)
+                deliveries.append(Delivery(kind=channel.kind, channel=channel))
+        for member in team.members.all():
+            if member.is_active:
+                users.setdefault(member.pk, member)
+    for user in users.values():
+        if user.pk not in seen_users:
+            seen_users.add(user.pk)
+            deliveries += _user_deliveries(user, seen_channels)
+    for channel in channels.values():
+        if channel.pk not in seen_channels:
+            seen_channels.add(channel.pk)
+            deliveries.append(Delivery(kind=channel.kind, channel=channel))
+    for address in dict.fromkeys(a.strip().lower() for a in recipients.addresses):
+        deliveries.append(Delivery(kind=ChannelKind.EMAIL, address=address))
+    for kind, ids in recipients.targets.items():
+        for target_id in dict.fromkeys(ids):
+            deliveries.append(Delivery(kind=kind, target_id=target_id))
+    return deliveries
+
+
+def send(
+    actor: Actor,
+    *,
+    type: str,
+    subject: str,
+    content: str,
+    recipients: Recipients,
+    severity: str = Severity.INFO,
+    data: dict[str, Any] | None = None,
+) -> Notification:
+    """Queue one notification to ``recipients``: saved with its deliveries in the current
+    transaction; the worker delivers them after commit."""
+    deliveries = resolve(recipients)
+    notification = Notification.objects.create(
+        type=type,
+        severity=severity,
+        subject=subject[:200],
+        content=content,
+        recipients=recipients.as_json(),
+        data=data or {},
+        created_by=actor.user,
+    )
+    for delivery in deliveries:
+        delivery.notification = notification
+    Delivery.objects.bulk_create(deliveries)
+    return notification
