@@ -65,3 +65,16 @@ def test_send_queues_one_delivery_per_place(admin, operator):
     )
     kinds = sorted((d.kind, d.channel_id or 0, d.address) for d in notification.deliveries.all())
     assert kinds == [("email", 0, "a@example.com"), ("email", channel.pk, ""), ("inapp", 0, "")]
+
+
+@pytest.mark.django_db
+def test_rotate_secrets_moves_every_secret_to_the_newest_key(settings):
+    from django.core.management import call_command
+
+    old, new = Fernet.generate_key().decode(), Fernet.generate_key().decode()
+    settings.CHATOPS_ENCRYPTION_KEYS = [old]
+    channel = NotificationChannel.objects.create(name="ops", kind="email", target="ops@example.com")
+    settings.CHATOPS_ENCRYPTION_KEYS = [new, old]
+    call_command("rotate_secrets", stdout=__import__("io").StringIO())
+    settings.CHATOPS_ENCRYPTION_KEYS = [new]
+    assert NotificationChannel.objects.get(pk=channel.pk).target == "ops@example.com"
