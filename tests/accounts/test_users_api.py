@@ -262,8 +262,16 @@ class TestTheConsoleKeepsTheLastAdmin:
 
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks: PostgreSQL (DATABASE_URL)")
-def test_two_admins_deactivating_each_other_at_once_leave_one_admin(admin):
+def test_two_admins_deactivating_each_other_at_once_leave_one_admin(admin, monkeypatch):
     eve = UserFactory.create(username="eve", role=Role.ADMIN)
+    counted = User.is_last_active_admin
+
+    def slow_count(user: User) -> bool:
+        found = counted(user)
+        threading.Event().wait(0.3)  # the other request arrives while this one has counted
+        return found
+
+    monkeypatch.setattr(User, "is_last_active_admin", slow_count)
     actors = {"ada": Actor.for_user(User.objects.get(pk=admin.pk), "api"), "eve": Actor.for_user(eve, "api")}
     targets = {"ada": eve, "eve": admin}
     barrier = threading.Barrier(2)
