@@ -11,6 +11,7 @@ A change of teams, tags or role thus reaches open streams within that period.
 from __future__ import annotations
 
 import asyncio
+import logging
 import time
 from dataclasses import dataclass
 
@@ -20,6 +21,7 @@ from django.conf import settings
 from chatops.loops import PerLoop
 from servers.models import visible_ids
 
+logger = logging.getLogger(__name__)
 #: Users remembered per process before the oldest are forgotten (they are read again on use).
 MAX_USERS = 10_000
 
@@ -48,7 +50,13 @@ class VisibleServers:
             or time.monotonic() - entry.read_at >= settings.AGENT_KEY_RECHECK_SECONDS
             or (server_id > entry.newest and not entry.allows(server_id))
         ):
-            entry = await self.read(user_id)
+            try:
+                entry = await self.read(user_id)
+            except Exception:
+                # The database is away: keep to what was known (nothing known: send nothing).
+                logger.exception("Could not read the servers user %s may see", user_id)
+                if entry is None:
+                    return False
         return entry.allows(server_id)
 
     async def read(self, user_id: int) -> Entry:
