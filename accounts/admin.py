@@ -28,6 +28,7 @@ from rest_framework_simplejwt.token_blacklist.models import OutstandingToken
 
 from accounts import scopes as key_scopes
 from accounts.actor import Actor
+from accounts.choices import Role
 from accounts.forms import CountedAdminAuthenticationForm
 from accounts.models import APIKey, AuditLog, RateLimitCounter, User
 from accounts.services import (
@@ -85,6 +86,14 @@ class UserEditForm(UserChangeForm):
     def clean_email(self) -> str:
         return _unique_ci(self, "email", "email address")
 
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        user = self.instance
+        stays_admin = cleaned.get("role", user.role) == Role.ADMIN and cleaned.get("is_active", user.is_active)
+        if not stays_admin and User.objects.get(pk=user.pk).is_last_active_admin():
+            raise forms.ValidationError("This is the last active admin: make someone else an admin first.")
+        return cleaned
+
 
 @admin.register(User)
 class UserAdmin(DjangoUserAdmin):
@@ -122,7 +131,7 @@ class UserAdmin(DjangoUserAdmin):
         return readonly
 
     def has_delete_permission(self, request: HttpRequest, obj: User | None = None) -> bool:
-        if obj is not None and obj.pk == request.user.pk:
+        if obj is not None and (obj.pk == request.user.pk or obj.is_last_active_admin()):
             return False
         return super().has_delete_permission(request, obj)
 
@@ -433,3 +442,7 @@ class SafeOutstandingTokenAdmin(OutstandingTokenAdmin):
 
     def get_readonly_fields(self, *args: Any, **kwargs: Any) -> list[Any]:
         return [name for name in super().get_readonly_fields(*args, **kwargs) if name != "token"]
+
+
+# Teams have their own module (this one is long enough); importing it registers them.
+from accounts import admin_teams  # noqa: E402,F401

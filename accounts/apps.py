@@ -13,6 +13,9 @@ class AccountsConfig(AppConfig):
         # Credentials are managed by people only: no key may use these routes.
         no_key = ["register", "login", "refresh", "logout", "change-password"]
         no_key += ["api-key-list", "api-key-me", "api-key-detail"]
+        # People and their access (roles, teams: each a scope of the fleet) likewise.
+        no_key += ["user-list", "user-detail", "user-invitation", "invitation-accept"]
+        no_key += ["team-list", "team-detail", "team-members", "team-member"]
         registry.register_api_routes(
             {
                 "accounts-api:me": "profile",
@@ -31,8 +34,16 @@ class AccountsConfig(AppConfig):
             "auth.password_changed",
             "auth.profile_updated",
             "auth.register",
+            "team.created",
+            "team.deleted",
+            "team.member_added",
+            "team.member_removed",
+            "team.updated",
             "user.created",
+            "user.deactivated",
             "user.deleted",
+            "user.invitation_accepted",
+            "user.invited",
             "user.password_changed",
             "user.updated",
         )

@@ -116,6 +116,13 @@ class User(AbstractBaseUser):
     def is_admin(self) -> bool:
         return self.has_role(Role.ADMIN)
 
+    def is_last_active_admin(self) -> bool:
+        """An active admin with no other active admin: demoting or deactivating them would
+        leave the hub without one, so nobody may (the API, the console)."""
+        if not self.is_admin:
+            return False
+        return not User.objects.filter(role=Role.ADMIN, is_active=True).exclude(pk=self.pk).exists()
+
     # The Django admin is the operator console of admins; they hold every model permission.
     @property
     def is_staff(self) -> bool:

@@ -25,7 +25,7 @@ from agents.models import CommandHistory
 from agents.protocol import ProtocolError
 from chatops import shutdown
 from chatops.loops import PerLoop
-from chatops.realtime import DirectDispatch, Forbidden, StreamConsumer
+from chatops.realtime import CLOSE_NOT_FOUND, DirectDispatch, Forbidden, StreamConsumer
 from chatops_agent.wire import (
     CLOSE_FORBIDDEN,
     CLOSE_PROTOCOL_ERROR,
@@ -37,6 +37,7 @@ from chatops_agent.wire import (
     CLOSE_WINDOW,
 )
 from monitoring.ingest import FrameIn, FrameRefused, batcher, record_rejected_frame
+from servers.live import visible_servers
 from servers.models import Server
 
 logger = logging.getLogger(__name__)
@@ -364,21 +365,32 @@ class AgentConsumer(DirectDispatch, AsyncWebsocketConsumer):
         )
 
 
-def _command_visible(user: Any, history_id: int) -> bool:
+def _command_server(user: Any, history_id: int) -> int | None:
+    """The server of the command, if the user may see it."""
     servers = Server.objects.visible_to(user)
-    return CommandHistory.objects.filter(pk=history_id, server__in=servers).exists()
+    return CommandHistory.objects.filter(pk=history_id, server__in=servers).values_list("server_id", flat=True).first()
 
 
 class CommandStreamConsumer(StreamConsumer):
     """``/api/v1/ws/commands/{id}``: a command's output as it comes, and its status changes.
-    Operators and admins only, like the command history."""
+    Operators and admins only, like the command history; closed (4404) once the user may no
+    longer see the command's server."""
 
     forwards = ("command.output", "command.status")
+    server_id: int
 
     async def resolve_groups(self, user: Any) -> list[str] | None:
         if not user.has_role(Role.OPERATOR):
             raise Forbidden
         history_id = int(self.scope["url_route"]["kwargs"]["history_id"])
-        if not await database_sync_to_async(_command_visible)(user, history_id):
+        server_id = await database_sync_to_async(_command_server)(user, history_id)
+        if server_id is None:
             return None
+        self.server_id = server_id
         return [command_group(history_id)]
+
+    async def forward(self, event: dict[str, Any]) -> None:
+        if not await visible_servers().allows(self.user_id, self.server_id):
+            await self.close(code=CLOSE_NOT_FOUND)
+            return
+        await self.send_json(event)

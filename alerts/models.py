@@ -91,6 +91,14 @@ def metric_problem(metric: str, *, expected: bool, before: Threshold | None = No
     )
 
 
+class ThresholdQuerySet(models.QuerySet["Threshold"]):
+    def visible_to(self, user: object) -> ThresholdQuerySet:
+        """The thresholds on every server or a tag, and those on one server the user may see
+        (a threshold on another server is not there for them)."""
+        visible = Server.objects.visible_to(user)  # type: ignore[arg-type]
+        return self.filter(Q(server__isnull=True) | Q(server__in=visible))
+
+
 class Threshold(models.Model):
     """``metric operator value`` held for ``duration_seconds`` fires; the alert resolves once
     the value is back past ``clear_value`` (hysteresis; without one, past ``value``)."""
@@ -118,6 +126,8 @@ class Threshold(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ThresholdQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]

@@ -11,6 +11,8 @@ from django.db import models
 from django.utils import timezone
 
 from accounts.actor import VIA_CHOICES
+from accounts.teams import server_scope
+from servers.models import Server
 
 if TYPE_CHECKING:
     from accounts.models import User
@@ -56,11 +58,15 @@ class ApprovalPolicy(models.Model):
 
 class ApprovalQuerySet(models.QuerySet["Approval"]):
     def visible_to(self, user: User) -> ApprovalQuerySet:
-        """Operators and admins see every request (a request names a server: the servers any
-        role sees today are the whole fleet); viewers and anonymous callers none."""
+        """Operators and admins see the requests about the servers they may see
+        (``Server.objects.visible_to``; one whose server is gone, only those who see the whole
+        fleet); viewers and anonymous callers none."""
         if not user.is_authenticated or not user.is_active or not user.has_role("operator"):
             return self.none()
-        return self.all()
+        scope = server_scope(user)
+        if scope.everything:
+            return self.all()
+        return self.filter(server__in=Server.objects.within(scope))
 
     def due(self, now: datetime | None = None) -> ApprovalQuerySet:
         """Pending requests whose time is up."""

@@ -13,7 +13,7 @@ from typing import Any
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
-from rest_framework.exceptions import APIException, PermissionDenied
+from rest_framework.exceptions import APIException, NotFound, PermissionDenied
 
 from accounts.actor import Actor
 from accounts.choices import Role
@@ -90,6 +90,8 @@ def decide(actor: Actor, approval: Approval, approve: bool, comment: str = "") -
         raise PermissionDenied("Only operators and admins may decide approvals.")
     if actor.api_key is not None and not actor.api_key.allows("approvals:write"):
         raise PermissionDenied("This API key lacks the scope 'approvals:write'.", code="insufficient_scope")
+    if not Approval.objects.visible_to(actor.user).filter(pk=approval.pk).exists():
+        raise NotFound()  # about a server outside the decider's teams' scope
     now = timezone.now()
     with transaction.atomic():
         locked = Approval.objects.select_for_update(of=("self",)).select_related("requested_by").get(pk=approval.pk)

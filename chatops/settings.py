@@ -274,8 +274,11 @@ EMAIL_USE_TLS = envbool("EMAIL_USE_TLS", False)
 EMAIL_USE_SSL = envbool("EMAIL_USE_SSL", False)
 EMAIL_TIMEOUT = envint("EMAIL_TIMEOUT", 10, minimum=1, maximum=300)
 DEFAULT_FROM_EMAIL = envstr("DEFAULT_FROM_EMAIL", "chatops@localhost")
-# The dashboard's address, for links in emails (empty: no links).
+# The dashboard's address, for links in emails (empty: no links; an invitation's link then
+# takes the address the admin's request came to).
 SITE_URL = envstr("SITE_URL", "").rstrip("/")
+# An invitation link (POST /users with "invite") works once, for this long.
+INVITATION_EXPIRY_HOURS = envint("INVITATION_EXPIRY_HOURS", 72, minimum=1, maximum=30 * 24)
 
 # --- Time series and background jobs ----------------------------------------------------------
 RETENTION_DAYS = {

@@ -98,11 +98,10 @@ def _reported_names(servers: QuerySet[Server]) -> dict[str, int]:
         return {str(name): int(count) for name, count in cursor.fetchall()}
 
 
-def _custom_entries() -> list[Entry]:
-    rows = CustomMetric.objects.values("name", "tags", "unit").annotate(last=Max("ts")).order_by("name")
-    servers = dict(
-        CustomMetric.objects.values("name").annotate(n=Count("server", distinct=True)).values_list("name", "n")
-    )
+def _custom_entries(user: Any) -> list[Entry]:
+    points = CustomMetric.objects.visible_to(user)
+    rows = points.values("name", "tags", "unit").annotate(last=Max("ts")).order_by("name")
+    servers = dict(points.values("name").annotate(n=Count("server", distinct=True)).values_list("name", "n"))
     by_name: dict[str, dict[str, Any]] = {}
     for row in rows:
         entry = by_name.setdefault(row["name"], {"last": row["last"], "unit": row["unit"], "tags": []})
@@ -136,7 +135,7 @@ def catalogue(user: Any) -> list[Entry]:
         server.append(
             Entry(name=name, label=label, unit=unit, kind="server", servers=reported.get(name, 0), tag_sets=[])
         )
-    return server + _custom_entries()
+    return server + _custom_entries(user)
 
 
 def is_known(name: str) -> bool:

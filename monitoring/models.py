@@ -7,11 +7,15 @@ rollups (one row per server, metric and minute or hour) computed by a background
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.contrib.postgres.indexes import BrinIndex
 from django.db import models
 
+from accounts.teams import server_scope
 from monitoring.choices import LogLevel
+from servers.models import Server
 
 
 class IngestStream(models.Model):
@@ -118,6 +122,17 @@ class RollupPending(models.Model):
         return f"pending {self.server_id}@{self.bucket:%Y-%m-%d %H:%M}"
 
 
+class CustomMetricQuerySet(models.QuerySet["CustomMetric"]):
+    def visible_to(self, user: Any) -> CustomMetricQuerySet:
+        """Points about no server, and those about a server the user may see."""
+        scope = server_scope(user)
+        if scope.everything:
+            return self.all()
+        if not (user is not None and user.is_authenticated and user.is_active):
+            return self.none()
+        return self.filter(models.Q(server__isnull=True) | models.Q(server__in=Server.objects.within(scope)))
+
+
 class CustomMetric(models.Model):
     """A point sent by a script or CI through ``POST /api/v1/metrics``."""
 
@@ -133,6 +148,8 @@ class CustomMetric(models.Model):
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+
+    objects = CustomMetricQuerySet.as_manager()
 
     class Meta:
         indexes = [

@@ -17,6 +17,7 @@ from typing import Any, cast
 
 import orjson
 from django.db import connection
+from django.db.models import QuerySet
 
 from monitoring.models import CustomMetric, MetricRollup, MetricSample, RollupPending
 
@@ -251,13 +252,21 @@ def default_range(end: datetime | None, start: datetime | None) -> tuple[datetim
 # --- Custom metrics ------------------------------------------------------------------------------
 
 
-def custom_history(name: str, tags: list[tuple[str, str]], start: datetime, end: datetime, points: int) -> History:
-    """A custom metric's points (those whose tags include ``tags``) in at most ``points``
-    buckets, in the shape of a server metric's history. Always from the points themselves:
-    custom metrics are few (scripts and CI send them) and have no rollups."""
+def custom_history(
+    name: str,
+    tags: list[tuple[str, str]],
+    start: datetime,
+    end: datetime,
+    points: int,
+    rows: QuerySet[CustomMetric] | None = None,
+) -> History:
+    """A custom metric's points (those whose tags include ``tags``, among ``rows``: those the
+    caller may see) in at most ``points`` buckets, in the shape of a server metric's history.
+    Always from the points themselves: custom metrics are few (scripts and CI send them) and
+    have no rollups."""
     span = max(1.0, (end - start).total_seconds())
     bucket = max(1, math.ceil(span / points))
-    rows = CustomMetric.objects.filter(name=name, ts__gte=start, ts__lt=end)
+    rows = (CustomMetric.objects.all() if rows is None else rows).filter(name=name, ts__gte=start, ts__lt=end)
     for key, value in tags:
         rows = rows.filter(**{f"tags__{key}": value})
     inner, inner_params = rows.values("ts", "value").query.sql_with_params()

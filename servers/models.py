@@ -5,17 +5,19 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from django.conf import settings
-from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models.functions import Lower
 
+from accounts.teams import ServerScope, server_scope, teams_seeing
+from chatops.tags import TAG_RE, tag_validator
 from servers.choices import ServerStatus
 
 if TYPE_CHECKING:
+    from django.db.models import QuerySet
+
     from accounts.models import User
 
-TAG_RE = r"^[a-z0-9][a-z0-9._:-]{0,49}\Z"
-tag_validator = RegexValidator(TAG_RE, "A tag is 1-50 characters: lowercase letters, digits and . _ : - (not first).")
+__all__ = ["TAG_RE", "Server", "ServerQuerySet", "Tag", "can_see_server", "tag_validator", "visible_ids", "who_can_see"]
 
 
 class Tag(models.Model):
@@ -32,11 +34,22 @@ class Tag(models.Model):
 
 class ServerQuerySet(models.QuerySet["Server"]):
     def visible_to(self, user: User) -> ServerQuerySet:
-        """Servers the user may see. Today the whole fleet is visible to every signed-in role;
-        this is the one place that changes when teams arrive."""
-        if not user.is_authenticated or not user.is_active:
+        """Servers the user may see: the one place that decides (``accounts.teams``).
+
+        Admins see every server; while no team exists, so does everyone signed in; otherwise a
+        non-admin sees the servers carrying a tag of one of their teams' scopes (all of them
+        if one of their teams has ``all_servers``). The scope is read in one or two small
+        queries; the servers stay one query (a subquery on the tag table, no per-server
+        Python, no DISTINCT)."""
+        return self.within(server_scope(user))
+
+    def within(self, scope: ServerScope) -> ServerQuerySet:
+        if scope.everything:
+            return self.all()
+        if not scope.tags:
             return self.none()
-        return self.all()
+        tagged = Server.tags.through.objects.filter(tag__name__in=sorted(scope.tags)).values("server_id")
+        return self.filter(pk__in=tagged)
 
 
 class Server(models.Model):
@@ -78,3 +91,33 @@ class Server(models.Model):
 def can_see_server(user: User, server_id: int) -> bool:
     """For sockets, which ask one server at a time (``database_sync_to_async``)."""
     return Server.objects.visible_to(user).filter(pk=server_id).exists()
+
+
+def visible_ids(user_id: int) -> tuple[frozenset[int] | None, int]:
+    """For live streams, which filter events by server without a query each: the ids of the
+    servers the user (read afresh: role, active, teams) may see, None for every server; and
+    the highest server id now, so that a server created later is known to be new."""
+    from accounts.models import User
+
+    user = User.objects.filter(pk=user_id).first()
+    newest = Server.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+    scope = server_scope(user)
+    if scope.everything:
+        return None, newest
+    return frozenset(Server.objects.within(scope).values_list("pk", flat=True)), newest
+
+
+def who_can_see(server_id: int, users: QuerySet[User]) -> QuerySet[User]:
+    """Those of ``users`` who may see the server (the rule of ``visible_to`` read the other
+    way): for notifications about it, such as alert emails."""
+    from accounts.choices import Role
+    from accounts.models import Team
+
+    if not Team.objects.exists():
+        return users
+    tags = Tag.objects.filter(servers=server_id).values_list("name", flat=True)
+    teams = teams_seeing(tags)
+    return users.filter(
+        models.Q(role=Role.ADMIN)
+        | models.Q(pk__in=Team.members.through.objects.filter(team_id__in=teams).values("user_id"))
+    )

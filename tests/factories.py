@@ -39,3 +39,12 @@ class ServerFactory(factory.django.DjangoModelFactory[Server]):
     hostname = factory.LazyAttribute(lambda s: f"{s.name}.example.internal")
     ip_address = factory.Sequence(lambda n: f"10.0.{n // 250}.{n % 250 + 1}")
     os = "Debian 12"
+
+
+def tagged_server(name: str, *tags: str) -> Server:
+    """A server carrying these tags (made if new): what a team's scope selects by."""
+    from servers.models import Tag
+
+    server = ServerFactory.create(name=name)
+    server.tags.set([Tag.objects.get_or_create(name=tag)[0] for tag in tags])
+    return server

@@ -37,7 +37,7 @@ class ThresholdViewSet(viewsets.ModelViewSet[Threshold]):
     http_method_names = ["get", "post", "put", "patch", "delete", "head", "options"]
 
     def get_queryset(self) -> QuerySet[Threshold]:
-        return Threshold.objects.select_related("tag")
+        return Threshold.objects.visible_to(self.request.user).select_related("tag")
 
     def perform_create(self, serializer: BaseSerializer[Threshold]) -> None:
         serializer.instance = services.create_threshold(Actor.from_request(self.request), **serializer.validated_data)

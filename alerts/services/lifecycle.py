@@ -14,7 +14,7 @@ from typing import Any, Literal, TypedDict
 
 from django.db import transaction
 from django.utils import timezone
-from rest_framework.exceptions import PermissionDenied
+from rest_framework.exceptions import NotFound, PermissionDenied
 
 from accounts.actor import Actor
 from accounts.choices import Role
@@ -28,7 +28,8 @@ from chatops.api.exceptions import Conflict
 from chatops.db import conflicts_as_409
 from chatops.realtime import publish_after_commit
 from monitoring.events import Event
-from servers.models import Tag
+from servers.models import Tag, who_can_see
+from servers.services import visible_servers
 from webhooks.services import enqueue as enqueue_webhook
 
 AlertEventType = Literal["alert.created", "alert.acknowledged", "alert.resolved", "alert.updated"]
@@ -49,10 +50,12 @@ class AlertStateConflict(Conflict):
 # --- Notifications ------------------------------------------------------------------------------
 
 
-def _email_recipients() -> list[str]:
-    return sorted(
-        User.objects.filter(is_active=True, alert_emails=True).exclude(email="").values_list("email", flat=True)
-    )
+def _email_recipients(server_id: int) -> list[str]:
+    """The addresses of the users who opted in and may see the server (their teams' scope)."""
+    opted_in = User.objects.filter(is_active=True, alert_emails=True).exclude(email="")
+    if not opted_in.exists():
+        return []
+    return sorted(who_can_see(server_id, opted_in).values_list("email", flat=True))
 
 
 def notify(alert: Alert, event: AlertEventType, *, repeat: bool = False) -> AlertEvent:
@@ -71,7 +74,7 @@ def notify(alert: Alert, event: AlertEventType, *, repeat: bool = False) -> Aler
         else:
             enqueue_webhook("server.online", {"server": server, "alert": data})
     if event != "alert.acknowledged":
-        recipients = _email_recipients()
+        recipients = _email_recipients(alert.server_id)
         if recipients:
             EmailNotification.objects.create(
                 alert=alert,
@@ -136,15 +139,18 @@ def _locked(alert_id: int) -> Alert:
     return Alert.objects.select_for_update(of=("self",)).select_related("server").get(pk=alert_id)
 
 
-def _require_operator(actor: Actor) -> None:
-    """The REST route's rule, for every way in (a chat room, a card's button)."""
+def _require_operator(actor: Actor, alert: Alert) -> None:
+    """The REST route's rules, for every way in (a chat room, a card's button): an operator
+    or an admin, who may see the alert's server (else it is not there for them: 404)."""
     if not actor.has_role(Role.OPERATOR):
         raise PermissionDenied("Only operators and admins may do this.")
+    if not visible_servers(actor).filter(pk=alert.server_id).exists():
+        raise NotFound("No such alert.")
 
 
 def acknowledge(actor: Actor, alert: Alert, comment: str = "") -> Alert:
     """ "I'm on it": a firing alert stops repeating until it resolves."""
-    _require_operator(actor)
+    _require_operator(actor, alert)
     with transaction.atomic():
         alert = _locked(alert.pk)
         if alert.status != AlertStatus.FIRING:
@@ -161,7 +167,7 @@ def acknowledge(actor: Actor, alert: Alert, comment: str = "") -> Alert:
 
 def resolve(actor: Actor, alert: Alert, comment: str = "") -> Alert:
     """Resolve by hand. If the condition still holds, the next samples open a new episode."""
-    _require_operator(actor)
+    _require_operator(actor, alert)
     with transaction.atomic():
         alert = _locked(alert.pk)
         if alert.status == AlertStatus.RESOLVED:

@@ -14,13 +14,16 @@ from django.db import transaction
 from rest_framework.exceptions import PermissionDenied, ValidationError
 
 from accounts.actor import Actor
+from accounts.models import User
 from accounts.services import record_audit
+from accounts.teams import server_scope
 from agents.models import CommandHistory
 from alerts.models import Alert, AlertStatus
 from alerts.representation import alert_data
 from chat.choices import MessageType
 from chat.models import AlertCard, AlertSubscription, Room
 from chat.services.messages import post_bot_message, update_bot_message
+from servers.models import who_can_see
 
 #: The container actions a following room hears of (reading logs or the list is not an action).
 CONTAINER_ACTIONS = {"start": "started", "stop": "stopped", "restart": "restarted"}
@@ -54,6 +57,7 @@ def set_alert_subscriptions(
         raise ValidationError({"room_id": ["This room is archived."]})
     clean = [{"severities": sorted(set(s["severities"])), "tags": sorted(set(s["tags"]))} for s in subscriptions]
     follows = sorted(set(follows_activity))
+    _within_scope(actor, clean, follows)
     with transaction.atomic():
         room = Room.objects.select_for_update().get(pk=room.pk)
         room.alert_subscriptions.all().delete()
@@ -70,10 +74,43 @@ def set_alert_subscriptions(
     return alert_subscriptions(room)
 
 
-def _rooms_following(severity: str, tags: set[str]) -> dict[int, Room]:
-    """Active rooms with a subscription that matches (few rows: matched here, not in SQL)."""
+def _within_scope(actor: Actor, subscriptions: list[dict[str, list[str]]], follows: list[str]) -> None:
+    """Someone who sees only part of the fleet (their teams' tags) may make a room follow
+    only that part: each subscription names tags of their scope, and so do the activity tags.
+    (A room's cards reach whoever reads the room; what reaches it is capped again, when an
+    alert fires, by what its owner may see: ``_seen_by_owners``.)"""
+    scope = server_scope(actor.user)
+    if scope.everything:
+        return
+    allowed = ", ".join(sorted(scope.tags)) or "none"
+    errors: dict[str, Any] = {}
+    for index, sub in enumerate(subscriptions):
+        outside = sorted(set(sub["tags"]) - scope.tags)
+        if not sub["tags"] or outside:
+            what = f"Not in your teams' scope: {', '.join(outside)}." if outside else "Name the tags to follow."
+            errors.setdefault("subscriptions", {})[index] = {"tags": [f"{what} Your teams see the tags: {allowed}."]}
+    outside = sorted(set(follows) - scope.tags)
+    if outside:
+        errors["follows_activity"] = [f"Not in your teams' scope: {', '.join(outside)}. Your teams see: {allowed}."]
+    if errors:
+        raise ValidationError(errors)
+
+
+def _seen_by_owners(rooms: dict[int, Room], server_id: int) -> dict[int, Room]:
+    """Those of ``rooms`` whose owner may see the server (a room without an owner is the
+    admins' to manage: kept). One query for all the owners."""
+    owners = {room.owner_id for room in rooms.values() if room.owner_id is not None}
+    if not owners:
+        return rooms
+    seeing = set(who_can_see(server_id, User.objects.filter(pk__in=owners)).values_list("pk", flat=True))
+    return {pk: room for pk, room in rooms.items() if room.owner_id is None or room.owner_id in seeing}
+
+
+def _rooms_following(severity: str, tags: set[str], server_id: int) -> dict[int, Room]:
+    """Active rooms with a subscription that matches (few rows: matched here, not in SQL),
+    whose owner may see the server."""
     subscriptions = AlertSubscription.objects.filter(room__archived_at__isnull=True).select_related("room")
-    return {sub.room_id: sub.room for sub in subscriptions if sub.matches(severity, tags)}
+    return _seen_by_owners({sub.room_id: sub.room for sub in subscriptions if sub.matches(severity, tags)}, server_id)
 
 
 # --- Alert cards --------------------------------------------------------------------------------
@@ -141,7 +178,7 @@ def alert_changed(alert_id: int, event: str) -> list[AlertCard]:
         }
         if event == "created":
             tags = set(alert.server.tags.values_list("name", flat=True))
-            cards.update(dict.fromkeys(_rooms_following(alert.severity, tags).keys() - cards.keys()))
+            cards.update(dict.fromkeys(_rooms_following(alert.severity, tags, alert.server_id).keys() - cards.keys()))
         # In room order: each write locks its room's row (the event id), and another alert's
         # cards may be written at the same time.
         for room_id, card in sorted(cards.items()):
@@ -188,9 +225,12 @@ def action_recorded(history_id: int, via: str) -> list[int]:
     tags = set(history.server.tags.values_list("name", flat=True))
     if not tags:
         return []
-    rooms = [
-        room.pk for room in Room.objects.active().only("pk", "follows_activity") if tags & set(room.follows_activity)
-    ]
+    following = {
+        room.pk: room
+        for room in Room.objects.active().only("pk", "owner_id", "follows_activity")
+        if tags & set(room.follows_activity)
+    }
+    rooms = sorted(_seen_by_owners(following, history.server_id))
     data = {"history_id": history.pk, "server": {"id": history.server_id, "name": history.server.name}, "via": via}
     for room_id in rooms:
         post_bot_message(room_id, text, message_type=MessageType.SYSTEM, data=data)

@@ -17,6 +17,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from chatops.api.filters import MAX_ID
+from chatops.tags import TAG_MAX_LENGTH, tag_validator
 
 #: Python's whitespace (``str.isspace``, ``re``'s ``\s``, what ``strip()`` removes) as a regex
 #: class body. ECMA regexes, which OpenAPI patterns are, mean another set by ``\s``.
@@ -73,6 +74,17 @@ class StrictCharField(_StrictString, serializers.CharField):
 
 class StrictRegexField(_StrictString, serializers.RegexField):
     pass
+
+
+class TagField(StrictCharField):
+    """A tag name (``chatops.tags``); surrounding space is dropped and it is lowercased before
+    it is checked. Every API that takes tag names uses it (servers, thresholds, teams, rooms)."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(max_length=TAG_MAX_LENGTH, validators=[tag_validator], **kwargs)
+
+    def to_internal_value(self, data: Any) -> str:
+        return str(super().to_internal_value(data)).strip().lower()
 
 
 class StrictEmailField(_StrictString, serializers.EmailField):

@@ -123,6 +123,15 @@ class CustomMetricSerializer(StrictModelSerializer):
             }
         }
 
+    def get_fields(self) -> dict[str, Any]:
+        fields = super().get_fields()
+        request = self.context.get("request")
+        if request is not None:
+            # A server outside the caller's scope is as unknown as one that does not exist.
+            server: Any = fields["server"]
+            server.queryset = Server.objects.visible_to(request.user)
+        return fields
+
     def validate_tags(self, value: dict[str, str]) -> dict[str, str]:
         for key in value:
             if not TAG_KEY_RE.match(key):

@@ -137,7 +137,9 @@ class CustomMetricsView(generics.ListAPIView[CustomMetric]):
     filterset_class = CustomMetricFilter
     sort_fields = ["ts", "name", "value"]
     default_sort = "-ts"
-    queryset = CustomMetric.objects.all()
+
+    def get_queryset(self) -> QuerySet[CustomMetric]:
+        return CustomMetric.objects.visible_to(self.request.user)
 
     def get_permissions(self) -> list[Any]:
         return [IsOperator()] if self.request.method == "POST" else [IsAuthenticated()]
@@ -152,7 +154,7 @@ class CustomMetricsView(generics.ListAPIView[CustomMetric]):
         summary="Send custom metric points (up to 1000 at once)",
     )
     def post(self, request: Request) -> Response:
-        batch = CustomMetricBatchSerializer(data=request.data)
+        batch = CustomMetricBatchSerializer(data=request.data, context={"request": request})
         batch.is_valid(raise_exception=True)
         count = services.record_custom_metrics(Actor.from_request(request), batch.validated_data["metrics"])
         return Response(envelope({"accepted_count": count}, "Metrics accepted"), status=status.HTTP_201_CREATED)
@@ -188,7 +190,10 @@ class CustomHistoryView(APIView):
             raise NotFound("No custom metric has that name.")
         tags = query.validated_data.get("tags", [])
         found = queries.custom_history(
-            found_name, tags, **{k: query.validated_data[k] for k in ("start", "end", "points")}
+            found_name,
+            tags,
+            **{k: query.validated_data[k] for k in ("start", "end", "points")},
+            rows=CustomMetric.objects.visible_to(request.user),
         )
         data = {
             "name": found.metric,

@@ -15,7 +15,14 @@ from dashboard.views import CONTENT_SECURITY_POLICY
 
 pytestmark = pytest.mark.django_db
 
-PAGES = {"/": "overview", "/login": "login", "/servers/7": "server", "/alerts": "alerts", "/metrics": "metrics"}
+PAGES = {
+    "/": "overview",
+    "/login": "login",
+    "/invite": "invite",
+    "/servers/7": "server",
+    "/alerts": "alerts",
+    "/metrics": "metrics",
+}
 VENDOR = Path(__file__).resolve().parents[2] / "dashboard" / "static" / "dashboard" / "vendor" / "uplot"
 
 
