@@ -12,6 +12,7 @@ import hmac
 import ipaddress
 import secrets
 import string
+
 from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models

@@ -171,7 +171,9 @@ class RoomViewSet(viewsets.GenericViewSet[Room]):
     def members(self, request: Request, pk: str | None = None) -> Response:
         room = self.get_object()
         if request.method == "GET":
-            memberships = Membership.objects.filter(room=room).select_related("user__client").order_by("joined_at", "id")
+            memberships = (
+                Membership.objects.filter(room=room).select_related("user__client").order_by("joined_at", "id")
+            )
             page = self.paginate_queryset(memberships)  # type: ignore[arg-type]  # members, not rooms
             assert page is not None
             return self.get_paginated_response(MemberSerializer(page, many=True).data)

@@ -3,6 +3,7 @@ and rotation (``CreatedClientSerializer``)."""
 
 from __future__ import annotations
 
+import contextlib
 import ipaddress
 from typing import Any
 
@@ -40,10 +41,8 @@ class NetworkField(StrictCharField):
             return str(ipaddress.ip_network(text, strict=True))
         except ValueError as exc:
             hint = ""
-            try:
+            with contextlib.suppress(ValueError):
                 hint = f" Did you mean {ipaddress.ip_network(text, strict=False)}?"
-            except ValueError:
-                pass
             raise serializers.ValidationError(f"Not an IP network: {exc}.{hint}") from None
 
 

@@ -111,7 +111,12 @@ class IsClient(IsAuthenticated):
 @extend_schema(tags=["clients"])
 class ClientMeView(APIView):
     permission_classes = [IsClient]
-    extra_error_codes = ("409",)
+
+    @property
+    def extra_error_codes(self) -> tuple[str, ...]:
+        """A name taken by another client or a user is a 409."""
+        request = getattr(self, "request", None)
+        return ("409",) if getattr(request, "method", None) == "PUT" else ()
 
     def _client(self, request: Request) -> Client:
         client = request.auth
