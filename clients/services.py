@@ -149,7 +149,7 @@ def update_own(actor: Actor, client: Client, **fields: Any) -> Client:
 
 def _apply(actor: Actor, client: Client, fields: dict[str, Any]) -> Client:
     def write() -> Client:
-        locked = Client.objects.select_for_update().select_related("user", "team").get(pk=client.pk)
+        locked = Client.objects.select_for_update(of=("self",)).select_related("user", "team").get(pk=client.pk)
         if locked.revoked_at is not None:
             raise ClientRevoked()
         bot = locked.user

@@ -3,7 +3,7 @@ from __future__ import annotations
 import django_filters
 from django.db.models import Q, QuerySet
 
-from chatops.api.filters import StrictFilterSet
+from chatops.api.filters import IdFilter, StrictFilterSet
 from clients.choices import CLIENT_ROLE_CHOICES
 from clients.models import Client
 
@@ -11,7 +11,7 @@ from clients.models import Client
 class ClientFilter(StrictFilterSet):
     is_active = django_filters.BooleanFilter(method="filter_active", help_text="False: the revoked ones.")
     role = django_filters.ChoiceFilter(field_name="user__role", choices=CLIENT_ROLE_CHOICES)
-    team = django_filters.NumberFilter(field_name="team_id", min_value=1)
+    team = IdFilter(field_name="team_id", help_text="A team's id.")
 
     class Meta:
         model = Client

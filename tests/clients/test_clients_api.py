@@ -250,6 +250,10 @@ class TestListAndRevoke:
         assert [c["name"] for c in assert_ok(admin_client.get(URL))] == ["ci-deploy", "deployer"]
         assert [c["name"] for c in assert_ok(admin_client.get(URL, {"is_active": "false"}))] == ["deployer"]
         assert [c["name"] for c in assert_ok(admin_client.get(URL, {"role": "operator"}))] == ["deployer"]
+        team = Team.objects.create(name="web")
+        assert_ok(admin_client.put(f"{URL}/{ci.pk}", {"team": team.pk}, format="json"))
+        assert [c["name"] for c in assert_ok(admin_client.get(URL, {"team": team.pk}))] == ["ci-deploy"]
+        assert_error(admin_client.get(URL, {"team": 0}), 400)
         assert_error(admin_client.get(URL, {"role": "admin"}), 400)
         assert_error(admin_client.get(URL, {"sort": "key_hash"}), 400)
 
