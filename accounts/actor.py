@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, Protocol, runtime_checkable
 
 from django.http import HttpRequest
 
@@ -26,9 +26,23 @@ Via = Literal["api", "admin", "socket", "chat", "worker", "system"]
 VIA_CHOICES: tuple[Via, ...] = ("api", "admin", "socket", "chat", "worker", "system")
 
 
+@runtime_checkable
+class ActingClient(Protocol):
+    """What a client application's key leaves in ``request.auth`` (``clients.Client``): this
+    app names no app above it, so it knows the client by this shape."""
+
+    @property
+    def client_id(self) -> int: ...
+
+    @property
+    def actor_label(self) -> str: ...
+
+
 @dataclass(frozen=True)
 class Actor:
-    """One acting party. ``user`` is None for the system (a job, the hub itself)."""
+    """One acting party. ``user`` is None for the system (a job, the hub itself). A client
+    application acts through its bot ``user`` (its role, its teams) and is named by ``label``
+    (``"client ci-deploy"``) with its ``client_id``."""
 
     user: User | None
     via: Via
@@ -40,6 +54,8 @@ class Actor:
     #: Where within ``via`` it happened, as the audit entry records it: for chat, the room and
     #: the message that carried the command (``{"room": 3, "room_name": "ops", "message": 41}``).
     origin: Mapping[str, Any] | None = None
+    #: The client application acting (``clients.Client``'s id), if one is.
+    client_id: int | None = None
 
     @classmethod
     def for_user(cls, user: User, via: Via, *, api_key: APIKey | None = None, ip: str | None = None) -> Actor:
@@ -62,17 +78,22 @@ class Actor:
         auth = getattr(request, "auth", None)
         ip = ratelimit.valid_ip(ratelimit.client_ip(http)) if isinstance(http, HttpRequest) else None
         agent = http.headers.get("User-Agent", "")[:256] if isinstance(http, HttpRequest) else ""
+        client = auth if isinstance(auth, ActingClient) else None
         return cls(
             user=user if user is not None and user.is_authenticated else None,
             via=via,
             api_key=auth if isinstance(auth, APIKey) else None,
             ip=ip,
             user_agent=agent,
+            label=client.actor_label if client is not None else "",
+            client_id=client.client_id if client is not None else None,
         )
 
     @property
     def name(self) -> str:
-        """How the audit log names this actor."""
+        """How the audit log names this actor: a client by its label, not its bot's username."""
+        if self.client_id is not None and self.label:
+            return self.label
         return self.user.username if self.user is not None else self.label
 
     @property

@@ -49,6 +49,8 @@ def record_audit(
         target_id = target_id or str(target.pk)
     if actor.origin:
         details = {**(details or {}), "origin": dict(actor.origin)}
+    if actor.client_id is not None:  # a client application, acting through its bot user
+        details = {**(details or {}), "client_id": actor.client_id}
     return AuditLog.objects.create(
         actor=actor.user,
         api_key=actor.api_key,

@@ -4,7 +4,8 @@ wrappers each app's ``routing.py`` puts around its consumers.
 - Agents: ``Authorization: Bearer <API key>`` → ``scope["api_key"]`` (or None).
 - Browsers: the access token as subprotocols ``["bearer", <token>]`` → ``scope["user"]``
   (an AnonymousUser when missing or invalid); the consumer answers with the ``bearer``
-  subprotocol. Never the query string: it ends up in access logs.
+  subprotocol. A key an app registered (``chatops.registry.register_socket_key``: a client
+  application's ``ck_`` key) may stand in for the token. Never the query string: it ends up in access logs.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from rest_framework_simplejwt.exceptions import InvalidToken, TokenError
 
 from accounts.authentication import JWTAuthentication
 from accounts.models import APIKey
+from chatops import registry
 from chatops.ratelimit import client_ip_from, valid_ip
 
 Scope = dict[str, Any]
@@ -43,7 +45,13 @@ def _key_for(raw: str) -> APIKey | None:
     return key
 
 
-def _user_for(token: str) -> Any:
+def _user_for(token: str, ip: str | None = None) -> Any:
+    """The user an access token (or a key an app registered for sockets, such as a client
+    application's) signs in; AnonymousUser when it signs in nobody."""
+    for prefix in registry.socket_keys:
+        if token.startswith(prefix):
+            authenticate = registry.socket_keys.get(prefix)
+            return (authenticate(token, ip) if authenticate is not None else None) or AnonymousUser()
     auth = JWTAuthentication()
     try:
         validated = auth.get_validated_token(token.encode())
@@ -71,9 +79,10 @@ class JWTSubprotocolAuthMiddleware:
     async def __call__(self, scope: Scope, receive: Any, send: Any) -> Any:
         protocols = list(scope.get("subprotocols") or [])
         user: Any = AnonymousUser()
+        ip = valid_ip(scope_ip(scope))
         if len(protocols) >= 2 and protocols[0] == "bearer":
-            user = await database_sync_to_async(_user_for)(protocols[1])
-        return await self.app({**scope, "user": user, "client_ip": valid_ip(scope_ip(scope))}, receive, send)
+            user = await database_sync_to_async(_user_for)(protocols[1], ip)
+        return await self.app({**scope, "user": user, "client_ip": ip}, receive, send)
 
 
 def browser_route(consumer: Any) -> Any:

@@ -132,8 +132,8 @@ def _typing_event_id(user_id: int, room_id: int) -> int | None:
 
 
 def _briefs(user_ids: list[int]) -> list[dict[str, Any]]:
-    users = get_user_model()._default_manager.filter(pk__in=user_ids).order_by("pk")
-    return [{"id": user.pk, "username": user.username} for user in users]
+    users = get_user_model()._default_manager.filter(pk__in=user_ids).select_related("client").order_by("pk")
+    return [dict(brief) for user in users if (brief := user_brief(user)) is not None]
 
 
 def _still_visible(user: Any, room_id: int) -> bool:
@@ -206,7 +206,7 @@ class ChatConsumer(StreamConsumer):
         self.subscriptions = Budget(SUBSCRIPTIONS_PER_MINUTE)
         self.presence_changes = Budget(PRESENCE_CHANGES_PER_MINUTE)
         self.is_admin = bool(getattr(user, "is_admin", False))
-        self.brief = user_brief(user)
+        self.brief = await database_sync_to_async(user_brief)(user)  # (is it a bot: maybe a query)
         return [chat_user_group(int(user.pk))]
 
     async def connect(self) -> None:

@@ -50,6 +50,8 @@ class ReadUpdatedData(TypedDict):
 class UserBrief(TypedDict):
     id: int
     username: str
+    #: A client application's bot (docs/clients.md), not a person.
+    bot: bool
 
 
 class MessageData(TypedDict):

@@ -14,7 +14,19 @@ DELETED = "message deleted"
 def user_brief(user: Any) -> UserBrief | None:
     if user is None:
         return None
-    return UserBrief(id=user.pk, username=user.username)
+    return UserBrief(id=user.pk, username=user.username, bot=is_bot(user))
+
+
+def is_bot(user: Any) -> bool:
+    """A client application's bot (``clients.Client.user``), which posts as the application.
+    Free when the relation was loaded (``select_related("author__client")``, the client's own
+    request, ``known_person``); otherwise it costs one query."""
+    return getattr(user, "client", None) is not None
+
+
+def known_person(user: Any) -> None:
+    """Note that ``user`` is nobody's bot (the actor said so), so ``is_bot`` asks nothing."""
+    user._meta.get_field("client").set_cached_value(user, None)
 
 
 def posted_data(message: Message) -> MessageData:

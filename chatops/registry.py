@@ -164,6 +164,18 @@ def register_api_routes(routes: Mapping[str, str | None]) -> None:
         api_routes.register(route, resource)
 
 
+# --- Socket keys ----------------------------------------------------------------------------------
+
+#: Keys that browsers' sockets accept in their ``["bearer", <token>]`` subprotocols besides
+#: access tokens, by prefix: ``authenticate(token, client_ip)`` answers the user the socket acts
+#: as, or None to refuse it (``accounts.sockets``). A client application's ``ck_`` key is one.
+socket_keys: Registry[Callable[[str, str | None], Any]] = Registry("socket key authenticators")
+
+
+def register_socket_key(prefix: str, authenticate: Callable[[str, str | None], Any]) -> None:
+    socket_keys.register(prefix, authenticate)
+
+
 # --- Chat commands --------------------------------------------------------------------------------
 
 CHAT_COMMAND_NAME = re.compile(r"[a-z][a-z0-9-]{0,31}")

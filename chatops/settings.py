@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "channels",
     "accounts",
+    "clients",
     "servers",
     "monitoring",
     "alerts",
@@ -207,6 +208,8 @@ ALLOW_REGISTRATION = envbool("ALLOW_REGISTRATION", DEBUG)
 ACCESS_TOKEN_EXPIRE_MINUTES = envint("ACCESS_TOKEN_EXPIRE_MINUTES", 30, minimum=1, maximum=24 * 60)
 REFRESH_TOKEN_EXPIRE_DAYS = envint("REFRESH_TOKEN_EXPIRE_DAYS", 7, minimum=1, maximum=365)
 API_KEY_PREFIX = "chk_"
+# Client applications' keys (the clients app).
+CLIENT_KEY_PREFIX = "ck_"
 
 SIMPLE_JWT = {
     "ACCESS_TOKEN_LIFETIME": timedelta(minutes=ACCESS_TOKEN_EXPIRE_MINUTES),
@@ -231,6 +234,8 @@ RATE_LIMITS = {
     "authentication": envrate("RATE_LIMIT_AUTHENTICATION", "30/min"),
     "default": envrate("RATE_LIMIT_DEFAULT", "600/min"),
     "commands": envrate("RATE_LIMIT_COMMANDS", "60/min"),
+    # Each client application's own bucket, counted on every request it makes (clients.ratelimit).
+    "client": envrate("CLIENT_RATE_LIMIT", "300/min"),
 }
 RATE_LIMIT_ENABLED = envbool("RATE_LIMIT_ENABLED", True)
 # Where counters live without Redis (named here, so the shared base imports no app).
@@ -326,6 +331,8 @@ WEBHOOK_DISABLE_AFTER_HOURS = envint("WEBHOOK_DISABLE_AFTER_HOURS", 24, minimum=
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "accounts.authentication.APIKeyAuthentication",
+        # Before the JWT class, which would take a client key for a malformed token.
+        "clients.authentication.ClientKeyAuthentication",
         "accounts.authentication.JWTAuthentication",
         "accounts.authentication.SessionAuthentication",
     ],
@@ -343,7 +350,7 @@ REST_FRAMEWORK = {
         "django_filters.rest_framework.DjangoFilterBackend",
         "chatops.api.filters.SortFilter",
     ],
-    "DEFAULT_THROTTLE_CLASSES": ["chatops.ratelimit.ScopedRateLimit"],
+    "DEFAULT_THROTTLE_CLASSES": ["chatops.ratelimit.ScopedRateLimit", "clients.ratelimit.ClientRateLimit"],
     "EXCEPTION_HANDLER": "chatops.api.exceptions.exception_handler",
     "DEFAULT_SCHEMA_CLASS": "chatops.api.schema.AutoSchema",
     "DATETIME_FORMAT": "iso-8601",
@@ -368,7 +375,10 @@ SPECTACULAR_SETTINGS = {
     "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums"],
     # One name for one choice set used under several field names (an alert's severity, a room's
     # subscription's severities).
-    "ENUM_NAME_OVERRIDES": {"SeverityEnum": "alerts.models.Severity"},
+    "ENUM_NAME_OVERRIDES": {
+        "SeverityEnum": "alerts.models.Severity",
+        "ClientRoleEnum": "clients.choices.CLIENT_ROLE_CHOICES",
+    },
 }
 
 # --- CORS for the SPA -------------------------------------------------------------------------

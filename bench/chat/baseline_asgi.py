@@ -8,7 +8,7 @@ same server (daphne) and channel layer (Redis pub/sub), with no database and no 
   subprotocol (the token is not checked), answers ``subscribe`` with one ``group_add`` per
   room and ``subscribed``, and forwards every group message as JSON text.
 
-The same load generator (``clients.py``) drives it and the hub. Its settings are the ingest
+The same load generator (``load_clients.py``) drives it and the hub. Its settings are the ingest
 baseline's (``bench/ingest/baseline_settings.py``: no database, the pub/sub layer).
 
     cd bench/chat && PYTHONPATH=../ingest DJANGO_SETTINGS_MODULE=baseline_settings \\

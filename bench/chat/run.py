@@ -11,7 +11,7 @@ public rooms, each user a member of one room (``chat.services.create_room`` by a
 ``hub``: ``chatops.asgi:application``, DEBUG off, the embedded worker on, PostgreSQL and
 Redis), one daphne process and the same load:
 
-- every user's chat socket connected (``clients.py``, ``--procs`` receiving processes) and
+- every user's chat socket connected (``load_clients.py``, ``--procs`` receiving processes) and
   subscribed to its room;
 - ``steady``: ``--rate`` (100) messages/s over REST for ``--warmup`` + ``--duration`` seconds,
   spread across the rooms round-robin, each posted by one of the room's members; measured:
@@ -47,8 +47,8 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE), str(HERE.parent)]
 
-import clients  # noqa: E402 - needs the path above
-import common  # noqa: E402
+import common  # noqa: E402 - needs the path above
+import load_clients  # noqa: E402
 import report  # noqa: E402
 
 MODES = ("baseline", "hub")
@@ -118,11 +118,13 @@ class ServerRun:
 class Load:
     """The receiving processes and the sender, and the parent's view of their progress."""
 
-    def __init__(self, specs: list[clients.ClientSpec], send: clients.SendConfig, tag: str, procs: int) -> None:
+    def __init__(
+        self, specs: list[load_clients.ClientSpec], send: load_clients.SendConfig, tag: str, procs: int
+    ) -> None:
         ctx = mp.get_context("spawn")
-        cfg = clients.ReceiveConfig(tag=tag, connect_phase_timeout=60 + len(specs) / 10)
-        self.receivers = [self._spawn(ctx, clients.receivers_main, specs[i::procs], cfg) for i in range(procs)]
-        self.sender = self._spawn(ctx, clients.sender_main, send)
+        cfg = load_clients.ReceiveConfig(tag=tag, connect_phase_timeout=60 + len(specs) / 10)
+        self.receivers = [self._spawn(ctx, load_clients.receivers_main, specs[i::procs], cfg) for i in range(procs)]
+        self.sender = self._spawn(ctx, load_clients.sender_main, send)
         self.deliveries = [0] * procs
         self.worst: list[tuple[float, float]] = []  # (time, a receiver's worst latency of the last second)
         self.ready: list[dict[str, Any]] = []
@@ -255,13 +257,15 @@ def measure_server(
     run = ServerRun(name, pid)
     tag = f"b{uuid.uuid4().hex[:8]}"
     specs = [
-        clients.ClientSpec(i, room, f"ws://127.0.0.1:{port}/api/v1/ws/chat", token, f"http://127.0.0.1:{port}")
+        load_clients.ClientSpec(i, room, f"ws://127.0.0.1:{port}/api/v1/ws/chat", token, f"http://127.0.0.1:{port}")
         for i, (_user, room, token) in enumerate(rows)
     ]
     tokens: dict[int, list[str]] = {}
     for _user, room, token in rows:
         tokens.setdefault(room, []).append(token)
-    send = clients.SendConfig(tag=tag, port=port, rooms=sorted(tokens), tokens=tokens, connections=args.connections)
+    send = load_clients.SendConfig(
+        tag=tag, port=port, rooms=sorted(tokens), tokens=tokens, connections=args.connections
+    )
     common.wait_quiet()
     load = Load(specs, send, tag, args.procs)
     started = time.monotonic()

@@ -106,7 +106,7 @@ class MessageViewSet(
     def get_queryset(self) -> QuerySet[Message]:
         return (
             Message.objects.visible_to(self.request.user)
-            .select_related("author", "room", "room__owner")
+            .select_related("author__client", "room", "room__owner")
             .prefetch_related("mentions")
         )
 
@@ -131,7 +131,7 @@ class MessageViewSet(
         if filters.form.cleaned_data.get("thread_id") is None:
             messages = messages.filter(thread__isnull=True)
         messages = SortFilter().filter_queryset(request, messages, self)
-        page = self.paginate_queryset(messages.select_related("author").prefetch_related("mentions"))
+        page = self.paginate_queryset(messages.select_related("author__client").prefetch_related("mentions"))
         assert page is not None
         return self.get_paginated_response(ChatMessageSerializer(page, many=True).data)
 

@@ -59,7 +59,7 @@ def badges(user: Any, rooms: list[Room]) -> dict[str, dict[int, Any]]:
     )
     newest = Message.objects.filter(room=OuterRef("pk"), thread__isnull=True).order_by("-id").values("id")[:1]
     last_ids = Room.objects.filter(pk__in=ids).annotate(last=Subquery(newest)).values_list("last", flat=True)
-    last = Message.objects.filter(pk__in=[pk for pk in last_ids if pk]).select_related("author")
+    last = Message.objects.filter(pk__in=[pk for pk in last_ids if pk]).select_related("author__client")
     return {
         "unread": unread_counts(user, Room.objects.filter(pk__in=ids)),
         "mentions": {row["room"]: row["n"] for row in mentions},
@@ -89,7 +89,7 @@ class RoomViewSet(viewsets.GenericViewSet[Room]):
         return RoomFilter if getattr(self, "action", None) == "all" else None
 
     def get_queryset(self) -> QuerySet[Room]:
-        return Room.objects.visible_to(self.request.user).select_related("owner")
+        return Room.objects.visible_to(self.request.user).select_related("owner__client")
 
     def get_permissions(self) -> list[Any]:
         if getattr(self, "action", None) == "all":
@@ -98,7 +98,7 @@ class RoomViewSet(viewsets.GenericViewSet[Room]):
 
     @extend_schema(responses=MyRoomSerializer(many=True), summary="Your rooms (not archived), with their badges")
     def list(self, request: Request) -> Response:
-        rooms = Room.objects.of_member(request.user).active().select_related("owner")
+        rooms = Room.objects.of_member(request.user).active().select_related("owner__client")
         page = self.paginate_queryset(self.filter_queryset(rooms))
         assert page is not None
         context = {"badges": badges(request.user, page)}
@@ -107,7 +107,7 @@ class RoomViewSet(viewsets.GenericViewSet[Room]):
     @extend_schema(responses=ChatRoomSerializer(many=True), summary="Every room, archived ones too (admins)")
     @action(detail=False, methods=["get"])
     def all(self, request: Request) -> Response:
-        page = self.paginate_queryset(self.filter_queryset(Room.objects.select_related("owner")))
+        page = self.paginate_queryset(self.filter_queryset(Room.objects.select_related("owner__client")))
         assert page is not None
         return self.get_paginated_response(ChatRoomSerializer(page, many=True).data)
 
@@ -171,7 +171,9 @@ class RoomViewSet(viewsets.GenericViewSet[Room]):
     def members(self, request: Request, pk: str | None = None) -> Response:
         room = self.get_object()
         if request.method == "GET":
-            memberships = Membership.objects.filter(room=room).select_related("user").order_by("joined_at", "id")
+            memberships = (
+                Membership.objects.filter(room=room).select_related("user__client").order_by("joined_at", "id")
+            )
             page = self.paginate_queryset(memberships)  # type: ignore[arg-type]  # members, not rooms
             assert page is not None
             return self.get_paginated_response(MemberSerializer(page, many=True).data)

@@ -25,6 +25,7 @@ from chatops.api.filters import MAX_ID
 class ChatUserSerializer(serializers.Serializer[Any]):
     id = serializers.IntegerField(read_only=True)
     username = serializers.CharField(read_only=True)
+    bot = serializers.BooleanField(read_only=True, help_text="A client application's bot, not a person.")
 
 
 class ChatMessageSerializer(serializers.Serializer[Any]):

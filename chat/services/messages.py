@@ -15,7 +15,7 @@ from accounts.actor import Actor
 from accounts.services import record_audit
 from chat.choices import MessageType
 from chat.models import Message, MessageEdit, Room
-from chat.representation import message_data
+from chat.representation import known_person, message_data
 from chat.services.log import record_event
 from webhooks.services import enqueue
 
@@ -69,6 +69,8 @@ def post_message(
         raise ValidationError({"content": ["A command starts with '/'."]})
     if is_command:
         message_type = MessageType.COMMAND
+    if actor.client_id is None:
+        known_person(actor.user)  # the author's brief needs no query (a client's request loaded its own)
     with transaction.atomic():
         root = _thread_root(room, thread_id)
         message = Message.objects.create(

@@ -24,7 +24,7 @@ from chatops.realtime import publish_after_commit
 def visible_room(actor: Actor, room_id: int) -> Room:
     """The room if the actor may see it; 404 otherwise (a private room is not confirmed)."""
     user = actor.user
-    rooms = Room.objects.filter(pk=room_id).select_related("owner")
+    rooms = Room.objects.filter(pk=room_id).select_related("owner__client")
     if user is not None:  # membership in the same query: it decides visibility and posting
         rooms = rooms.annotate(caller_is_member=Exists(Membership.objects.filter(room=OuterRef("pk"), user=user)))
     room = rooms.first()

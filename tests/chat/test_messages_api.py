@@ -132,7 +132,7 @@ def test_a_message_comes_back_in_the_shared_shape(viewer_client, viewer, operato
         *("id", "room_id", "author", "message_type", "content", "content_html", "thread_id", "reply_count"),
         *("last_reply_at", "data", "mentions", "created_at", "edited", "edited_at", "deleted"),
     }
-    assert data["author"] == {"id": viewer.pk, "username": viewer.username}
+    assert data["author"] == {"id": viewer.pk, "username": viewer.username, "bot": False}
     assert data["content_html"] == f"<p><strong>ship it</strong> @{operator.username}</p>\n"
     assert (data["message_type"], data["mentions"], data["edited"], data["deleted"]) == (
         "text",

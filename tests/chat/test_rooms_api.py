@@ -125,7 +125,7 @@ def test_create_a_room_and_own_it(viewer_client, viewer):
         201,
     )
     assert data["name"] == "night-shift" and data["private"] is True and data["archived"] is False
-    assert data["owner"] == {"id": viewer.pk, "username": viewer.username}
+    assert data["owner"] == {"id": viewer.pk, "username": viewer.username, "bot": False}
     assert Membership.objects.get(room_id=data["id"], user=viewer).role == "owner"
     mine = assert_ok(viewer_client.get("/api/v1/rooms"))
     assert [room["name"] for room in mine] == ["night-shift"]
@@ -177,7 +177,7 @@ def test_join_add_leave_and_the_member_list(viewer_client, operator_client, view
     added = assert_ok(
         viewer_client.post(f"/api/v1/rooms/{lobby.pk}/members", {"user_id": guest.pk}, format="json"), 201
     )
-    assert added["user"] == {"id": guest.pk, "username": "gus"} and added["role"] == "member"
+    assert added["user"] == {"id": guest.pk, "username": "gus", "bot": False} and added["role"] == "member"
     members = operator_client.get(f"/api/v1/rooms/{lobby.pk}/members").json()
     assert [m["user"]["username"] for m in members["data"]] == [operator.username, viewer.username, "gus"]
     assert members["pagination"]["total"] == 3

@@ -379,7 +379,7 @@ async def test_typing_reaches_the_other_members_once_per_period(operator, viewer
     assert event == {
         "type": "typing",
         "room_id": room.pk,
-        "user": {"id": viewer.pk, "username": viewer.username},
+        "user": {"id": viewer.pk, "username": viewer.username, "bot": False},
         "event_id": current,
     }
     await quiet(typist)  # the typist does not hear themselves
