@@ -231,6 +231,8 @@ RATE_LIMITS = {
     "authentication": envrate("RATE_LIMIT_AUTHENTICATION", "30/min"),
     "default": envrate("RATE_LIMIT_DEFAULT", "600/min"),
     "commands": envrate("RATE_LIMIT_COMMANDS", "60/min"),
+    # Requests that make the hub send something now (a channel's test, an email provider's check).
+    "outgoing": envrate("RATE_LIMIT_OUTGOING", "20/min"),
 }
 RATE_LIMIT_ENABLED = envbool("RATE_LIMIT_ENABLED", True)
 # Where counters live without Redis (named here, so the shared base imports no app).
@@ -310,6 +312,12 @@ HUB_SHUTDOWN_GRACE_SECONDS = envint("HUB_SHUTDOWN_GRACE_SECONDS", 5, minimum=0, 
 # Let webhook URLs reach loopback, private and other non-public addresses (a hub on a private
 # network). Off: such URLs are refused when saved and again before every attempt.
 WEBHOOK_ALLOW_PRIVATE = envbool("WEBHOOK_ALLOW_PRIVATE", False)
+# The same switch for every outgoing request (webhooks, notification channels, Apprise services,
+# email providers: chatops/net.py, docs/notification-channels.md). Unset: WEBHOOK_ALLOW_PRIVATE.
+OUTGOING_ALLOW_PRIVATE = envbool("OUTGOING_ALLOW_PRIVATE", False) if envstr("OUTGOING_ALLOW_PRIVATE").strip() else None
+# How long one notification delivery (an Apprise service, a webhook channel, an email provider)
+# and a channel's test may take: connecting, and again reading the answer.
+NOTIFICATION_TIMEOUT_SECONDS = envint("NOTIFICATION_TIMEOUT_SECONDS", 10, minimum=1, maximum=60)
 # Secrets at rest (chatops/crypto.py): Fernet keys, newest first; empty = derived from SECRET_KEY.
 CHATOPS_ENCRYPTION_KEYS = envlist("CHATOPS_ENCRYPTION_KEYS", [])
 WEBHOOK_TIMEOUT_SECONDS = envint("WEBHOOK_TIMEOUT_SECONDS", 5, minimum=1, maximum=30)
