@@ -437,5 +437,8 @@ LOGGING = {
     "loggers": {
         "django.request": {"level": "ERROR"},
         "daphne": {"level": "WARNING"},
+        # Its DEBUG lines name each request's path, which can be a credential (a channel's
+        # webhook path, an ntfy topic): outgoing requests are never logged by URL.
+        "urllib3": {"level": "WARNING"},
     },
 }

@@ -1,9 +1,11 @@
 """Apprise URLs: which the hub accepts, how they are shown, and one notification sent to one.
 
 Apprise is imported here, inside functions (it loads ~190 plugins on first use), never at
-import of the models or the app. Its logger can write a URL with its tokens ("Could not load
-Slack URL: slack://…"), so it never reaches the hub's log: it does not propagate, and what
-the hub reports comes from captured messages with the URL's parts cut out (``redact``).
+import of the models or the app. Its logger writes URLs and tokens ("An invalid Slack Token
+(xoxb-…)", "Loaded ntfy URL: ntfy://host/<topic>"), so it never reaches the hub's log: it does
+not propagate (and has a NullHandler, so Python's last resort does not print it either); what
+the hub reports comes from captured messages with the URL's parts masked (``redact``).
+urllib3's request lines (which name the path) are kept out by LOGGING (level WARNING).
 
 Accepted: the services that speak HTTP(S) (Slack, Discord, Microsoft Teams, Mattermost,
 Telegram, ntfy, Matrix, Pushover, JSON/XML/form, …), sent under ``chatops.net.guarded()``, so
@@ -75,7 +77,10 @@ def apprise() -> Any:
     import apprise as module
 
     if not _logger_ready:
-        logging.getLogger("apprise").propagate = False
+        logger = logging.getLogger("apprise")
+        logger.propagate = False
+        # A handler of its own, or Python's last resort would print its warnings to stderr.
+        logger.addHandler(logging.NullHandler())
         _logger_ready = True
     return module
 

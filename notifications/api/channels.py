@@ -22,6 +22,7 @@ from chatops.api.envelope import envelope
 from chatops.api.fields import StrictBooleanField, StrictCharField, StrictPrimaryKeyRelatedField
 from chatops.api.filters import IdFilter, StrictFilterSet
 from notifications import channel_targets
+from notifications.choices import ChannelKind
 from notifications.models import NotificationChannel
 from notifications.services import channels as services
 
@@ -73,9 +74,23 @@ class ChannelSerializer(serializers.ModelSerializer[NotificationChannel]):
         return channel_targets.service(obj.kind, obj.target)
 
 
+class KindField(serializers.ChoiceField):
+    """email, webhook or apprise; in-app is refused by name, not as a mere typo."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(choices=KIND_CHOICES, **kwargs)
+
+    def to_internal_value(self, data: Any) -> Any:
+        if data == ChannelKind.INAPP:
+            raise serializers.ValidationError(
+                "The in-app inbox is always on for every user; it is not a channel to create.", code="invalid_choice"
+            )
+        return super().to_internal_value(data)
+
+
 class ChannelUpdateSerializer(serializers.Serializer[Any]):
     name = StrictCharField(max_length=100)
-    kind = serializers.ChoiceField(choices=KIND_CHOICES, help_text="in-app is not a kind to create: it is always on.")
+    kind = KindField(help_text="email, webhook or apprise. (The in-app inbox is every user's, always on.)")
     target = StrictCharField(
         max_length=channel_targets.MAX_TARGET_LENGTH,
         required=False,
