@@ -65,6 +65,10 @@ class InvalidAppriseURL(ValueError):
     """Why a URL cannot be a channel's target; safe to show (no part of the URL in it)."""
 
 
+class UnresolvableHost(InvalidAppriseURL):
+    """A self-hosted service's host does not resolve now; unlike the other refusals, that may change."""
+
+
 @dataclass(frozen=True)
 class Checked:
     service: str  # Apprise's name of the service: "Slack", "Mattermost", "ntfy", "JSON"
@@ -191,6 +195,8 @@ def check(url: str, *, resolve: bool = True, asset: Any = None) -> Checked:
         port = getattr(plugin, "port", None) or (443 if getattr(plugin, "secure", False) else 80)
         try:
             net.check_url(f"http://{_bracketed(host)}:{int(port)}/", allow_private=net.private_allowed())
+        except net.Unresolvable as exc:
+            raise UnresolvableHost(str(exc)) from None
         except net.UnsafeURL as exc:
             raise InvalidAppriseURL(str(exc)) from None
     return Checked(service=str(plugin.service_name), plugin=plugin)
@@ -241,7 +247,7 @@ def notify(url: str, *, title: str, body: str, severity: str, timeout: float, pr
     try:
         checked = check(url, asset=asset, resolve=precheck)
     except InvalidAppriseURL as exc:
-        return Outcome(False, str(exc), permanent=True)
+        return Outcome(False, str(exc), permanent=not isinstance(exc, UnresolvableHost))
     plugin: Any = checked.plugin
     plugin.socket_connect_timeout = timeout
     plugin.socket_read_timeout = timeout

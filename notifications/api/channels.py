@@ -30,7 +30,7 @@ KIND_CHOICES = [(kind.value, kind.label) for kind in channel_targets.CREATABLE_K
 TARGET_HELP = (
     "The secret part, taken in clear and shown masked ever after. email: an address. webhook: an "
     "http(s) URL resolving to public addresses (unless the hub allows private ones). apprise: an "
-    "Apprise URL of a service reached over HTTP(S): slack://…, discord://…, msteams://…, mmost://…, "
+    "Apprise URL of a service reached over HTTP(S): slack://…, discord://…, workflows://… (Teams), mmost://…, "
     "tgram://…, ntfy://…, matrix://…, pover://…, json://…"
 )
 

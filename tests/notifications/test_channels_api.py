@@ -143,6 +143,32 @@ class TestCreate:
         for secret in ("secret-path", "abcdef", "private-topic-name", "Otto.Ops"):
             assert secret not in json.dumps(data)
 
+    @pytest.mark.parametrize(
+        ("target", "service", "secret"),
+        [
+            (SLACK, "Slack", SLACK_TOKEN),
+            ("discord://4174216298/JHMHI8qBe7bk2ZwO5U711o3dV_js", "Discord", "JHMHI8qBe7bk2ZwO5U711o3dV_js"),
+            (
+                "workflows://1.1.1.1:443/WorkflowID1234567890abcdef/SignatureSecret0123456789",
+                "Power Automate / Workflows (for MSTeams)",
+                "SignatureSecret0123456789",
+            ),
+            ("mmost://1.1.1.1/MattermostHookToken0123", "Mattermost", "MattermostHookToken0123"),
+            ("tgram://123456789:AAbbCCddEEffSecretBotToken/12315544/", "Telegram", "SecretBotToken"),
+            ("ntfys://1.1.1.1/team-alerts-SecretTopic", "ntfy", "SecretTopic"),
+            ("matrix://hub:MatrixPassSecret@1.1.1.1/#ops", "Matrix", "MatrixPassSecret"),
+            ("pover://uQiRzpo4DXghDmr9QzzfQu27cmVRsG@azGDORePK8gMaC0QOYAMyEEuzJnyUi", "Pushover", "azGDORePK8gMaC0Q"),
+            ("json://1.1.1.1/hooks/JsonPathSecret?-Authorization=Bearer%20HeaderSecret", "JSON", "HeaderSecret"),
+        ],
+    )
+    def test_the_services_people_use_are_taken_and_shown_without_their_secrets(
+        self, operator_client, target, service, secret
+    ):
+        data = create(operator_client, kind="apprise", target=target)
+        assert data["service"] == service
+        assert secret not in json.dumps(data)
+        assert NotificationChannel.objects.get().target == target
+
     def test_an_email_address_keeps_its_local_part_and_lowers_its_domain(self, operator_client):
         create(operator_client, target="Otto.Ops@Example.COM")
         assert NotificationChannel.objects.get().target == "Otto.Ops@example.com"

@@ -234,6 +234,16 @@ class TestEmail:
         assert "pm-server-token-0001" not in str(caught.value)
 
 
+@pytest.mark.parametrize(
+    ("kind", "target"), [("apprise", "json://no-such-host.invalid/x"), ("webhook", "https://no-such-host.invalid/x")]
+)
+def test_a_host_that_does_not_resolve_now_is_retried(channel_of, admin, kind, target):
+    channel = channel_of(admin, kind=kind, target=target)
+    with pytest.raises(DeliveryError, match="does not resolve") as caught:
+        transports.deliver(delivery_for(kind, channel=channel))
+    assert not caught.value.permanent
+
+
 class TestNothingToSendTo:
     def test_a_deleted_channel_fails_for_good(self, channel_of, admin):
         channel = channel_of(admin, kind="apprise", target="json://hooks.example.com/x")
