@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import email
 import json
+import uuid
 
 import pytest
 from django.core import mail as django_mail
@@ -297,5 +298,7 @@ class TestValidateEnvironment:
 
     def test_checks_are_rate_limited(self, admin_client, settings):
         settings.RATE_LIMITS = {**settings.RATE_LIMITS, "outgoing": (1, 60)}
+        # Counters of our own: parallel test processes share Redis and user ids.
+        settings.REDIS_PREFIX = f"chatops-test-{uuid.uuid4().hex[:8]}"
         assert_ok(admin_client.post(VALIDATE, {}, format="json"))
         assert_error(admin_client.post(VALIDATE, {}, format="json"), 429)
