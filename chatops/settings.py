@@ -373,7 +373,10 @@ SPECTACULAR_SETTINGS = {
     "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums"],
     # One name for one choice set used under several field names (an alert's severity, a room's
     # subscription's severities).
-    "ENUM_NAME_OVERRIDES": {"SeverityEnum": "alerts.models.Severity"},
+    "ENUM_NAME_OVERRIDES": {
+        "SeverityEnum": "alerts.models.Severity",
+        "ChannelKindEnum": "notifications.channel_targets.CREATABLE_KIND_CHOICES",
+    },
 }
 
 # --- CORS for the SPA -------------------------------------------------------------------------

@@ -22,6 +22,8 @@ from notifications.choices import ChannelKind
 MAX_TARGET_LENGTH = 2000
 #: The kinds a channel may be created with (in-app is every user's, always).
 CREATABLE_KINDS = (ChannelKind.EMAIL, ChannelKind.WEBHOOK, ChannelKind.APPRISE)
+#: The same as choices (the API's enum, named ChannelKindEnum in the schema).
+CREATABLE_KIND_CHOICES = [(kind.value, kind.label) for kind in CREATABLE_KINDS]
 
 _email = EmailValidator(message="Enter a valid email address.")
 _url = URLValidator(schemes=list(net.ALLOWED_SCHEMES), message="Enter a valid http:// or https:// URL.")

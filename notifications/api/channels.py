@@ -26,7 +26,7 @@ from notifications.choices import ChannelKind
 from notifications.models import NotificationChannel
 from notifications.services import channels as services
 
-KIND_CHOICES = [(kind.value, kind.label) for kind in channel_targets.CREATABLE_KINDS]
+KIND_CHOICES = channel_targets.CREATABLE_KIND_CHOICES
 TARGET_HELP = (
     "The secret part, taken in clear and shown masked ever after. email: an address. webhook: an "
     "http(s) URL resolving to public addresses (unless the hub allows private ones). apprise: an "
