@@ -206,28 +206,27 @@ def _bracketed(host: str) -> str:
     return f"[{host}]" if ":" in host else host
 
 
-def masked(url: str) -> str:
-    """How an Apprise URL is shown: Apprise's privacy form (passwords and tokens as ``a...z``),
-    without the query (extra headers and options, which can hold tokens too), each path
-    segment Apprise left whole masked as well (a topic or a webhook path is a credential)."""
+def describe(url: str) -> tuple[str, str]:
+    """How an Apprise URL is shown, and its service's name ("" if Apprise no longer reads it).
+
+    Shown: Apprise's privacy form (passwords and tokens as ``a...z``), without the query (extra
+    headers and options, which can hold tokens too), each path segment Apprise left whole
+    masked as well (a topic or a webhook path is a credential)."""
     try:
         plugin = apprise().Apprise.instantiate(url)
     except Exception:
-        plugin = None
+        plugin = None  # a stored URL Apprise no longer reads is still shown, as its scheme
     if plugin is None:
         match = _SCHEME.match(url)
-        return f"{match.group(1).lower()}://…" if match else crypto.mask(url)
+        return (f"{match.group(1).lower()}://…" if match else crypto.mask(url)), ""
     privacy = str(plugin.url(privacy=True))
     parts = urlsplit(privacy)
     segments = [s if ("..." in s or "*" in s or not s) else crypto.mask(unquote(s)) for s in parts.path.split("/")]
-    return f"{parts.scheme}://{parts.netloc}{'/'.join(segments)}"
+    return f"{parts.scheme}://{parts.netloc}{'/'.join(segments)}", str(plugin.service_name)
 
 
-def service_name(url: str) -> str:
-    try:
-        return check(url, resolve=False).service
-    except InvalidAppriseURL:
-        return ""
+def masked(url: str) -> str:
+    return describe(url)[0]
 
 
 @dataclass(frozen=True)

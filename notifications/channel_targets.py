@@ -65,6 +65,14 @@ def clean(kind: str, target: str, *, resolve: bool = True) -> str:
     raise ValidationError(f"Unknown kind {kind!r}.")
 
 
+def describe(kind: str, target: str) -> tuple[str, str]:
+    """The target masked, and what it reaches ("Email", "Webhook", Apprise's service name)."""
+    if kind == ChannelKind.APPRISE and target:
+        shown, name = apprise_urls.describe(target)
+        return shown, name or "Apprise"
+    return masked(kind, target), service(kind, target)
+
+
 def masked(kind: str, target: str) -> str:
     """How a target is shown in every response (and the only way it is ever shown)."""
     if not target:
@@ -94,5 +102,5 @@ def mask_address(address: str) -> str:
 def service(kind: str, target: str) -> str:
     """What the channel reaches, in words: "Email", "Webhook", or Apprise's service name."""
     if kind == ChannelKind.APPRISE:
-        return apprise_urls.service_name(target) or "Apprise"
+        return apprise_urls.describe(target)[1] or "Apprise"
     return str(ChannelKind(kind).label) if kind in ChannelKind.values else kind

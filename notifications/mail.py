@@ -196,7 +196,7 @@ def send(to: str, subject: str, body: str, *, provider: EmailProvider | None) ->
         try:
             message = EmailMessage(subject, body, sender(provider), [to], connection=connection(provider))
             message.send()
-        except Exception as exc:
+        except Exception as exc:  # whatever a backend raises is classified; none escapes raw
             raise failure(exc, guard, provider=provider, to=to) from None
 
 

@@ -4,9 +4,12 @@ only ever shown masked. Views route; ``notifications.services.email_provider`` d
 
 from __future__ import annotations
 
+from email.utils import parseaddr
 from typing import Any
 
 from django.conf import settings
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.core.validators import validate_email
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 from rest_framework.request import Request
@@ -78,15 +81,11 @@ class EmailProviderWriteSerializer(serializers.Serializer[Any]):
     options = OptionsSerializer(required=False)
 
     def validate_from_email(self, value: str) -> str:
-        from email.utils import parseaddr
-
-        from django.core.validators import validate_email
-
         if value:
             _, address = parseaddr(value)
             try:
                 validate_email(address)
-            except Exception:
+            except DjangoValidationError:
                 raise serializers.ValidationError("Enter an address, or Name <address>.") from None
         return value
 
