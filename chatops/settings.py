@@ -236,6 +236,8 @@ RATE_LIMITS = {
     "commands": envrate("RATE_LIMIT_COMMANDS", "60/min"),
     # Each client application's own bucket, counted on every request it makes (clients.ratelimit).
     "client": envrate("CLIENT_RATE_LIMIT", "300/min"),
+    # Requests that make the hub send something now (a channel's test, an email provider's check).
+    "outgoing": envrate("RATE_LIMIT_OUTGOING", "20/min"),
 }
 RATE_LIMIT_ENABLED = envbool("RATE_LIMIT_ENABLED", True)
 # Where counters live without Redis (named here, so the shared base imports no app).
@@ -318,6 +320,12 @@ HUB_SHUTDOWN_GRACE_SECONDS = envint("HUB_SHUTDOWN_GRACE_SECONDS", 5, minimum=0, 
 # Let webhook URLs reach loopback, private and other non-public addresses (a hub on a private
 # network). Off: such URLs are refused when saved and again before every attempt.
 WEBHOOK_ALLOW_PRIVATE = envbool("WEBHOOK_ALLOW_PRIVATE", False)
+# The same switch for every outgoing request (webhooks, notification channels, Apprise services,
+# email providers: chatops/net.py, docs/notification-channels.md). Unset: WEBHOOK_ALLOW_PRIVATE.
+OUTGOING_ALLOW_PRIVATE = envbool("OUTGOING_ALLOW_PRIVATE", False) if envstr("OUTGOING_ALLOW_PRIVATE").strip() else None
+# How long one notification delivery (an Apprise service, a webhook channel, an email provider)
+# and a channel's test may take: connecting, and again reading the answer.
+NOTIFICATION_TIMEOUT_SECONDS = envint("NOTIFICATION_TIMEOUT_SECONDS", 10, minimum=1, maximum=60)
 # Secrets at rest (chatops/crypto.py): Fernet keys, newest first; empty = derived from SECRET_KEY.
 CHATOPS_ENCRYPTION_KEYS = envlist("CHATOPS_ENCRYPTION_KEYS", [])
 WEBHOOK_TIMEOUT_SECONDS = envint("WEBHOOK_TIMEOUT_SECONDS", 5, minimum=1, maximum=30)
@@ -378,6 +386,7 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "SeverityEnum": "alerts.models.Severity",
         "ClientRoleEnum": "clients.choices.CLIENT_ROLE_CHOICES",
+        "ChannelKindEnum": "notifications.channel_targets.CREATABLE_KIND_CHOICES",
     },
 }
 
@@ -442,5 +451,8 @@ LOGGING = {
     "loggers": {
         "django.request": {"level": "ERROR"},
         "daphne": {"level": "WARNING"},
+        # Its DEBUG lines name each request's path, which can be a credential (a channel's
+        # webhook path, an ntfy topic): outgoing requests are never logged by URL.
+        "urllib3": {"level": "WARNING"},
     },
 }

@@ -1,6 +1,7 @@
 from django.contrib import admin
 
-from notifications.models import Delivery, Notification, NotificationChannel
+from chatops.admin import ReadOnlyAdmin
+from notifications.models import Delivery, EmailProvider, Notification, NotificationChannel
 
 
 @admin.register(NotificationChannel)
@@ -35,3 +36,14 @@ class NotificationAdmin(admin.ModelAdmin):
     list_filter = ["type", "severity", "status"]
     search_fields = ["subject"]
     inlines = [DeliveryInline]
+
+
+@admin.register(EmailProvider)
+class EmailProviderAdmin(ReadOnlyAdmin):
+    """Shown, never changed here: the API validates, audits and keeps the secrets masked."""
+
+    list_display = ["provider", "from_email", "host", "updated_by", "updated_at"]
+    list_select_related = ["updated_by"]
+    raw_id_fields = ["updated_by"]
+    # The password and the API credentials are secrets: never shown.
+    exclude = ["password", "credentials"]

@@ -6,6 +6,7 @@ class NotificationsConfig(AppConfig):
     name = "notifications"
 
     def ready(self) -> None:
+        from accounts.choices import Role
         from chatops import registry
 
         registry.register_audit_actions(
@@ -13,4 +14,20 @@ class NotificationsConfig(AppConfig):
             "notification_channel.created",
             "notification_channel.updated",
             "notification_channel.deleted",
+            "notification_channel.tested",
+            "email_provider.updated",
+            "email_provider.validated",
+        )
+        registry.register_scope_resources(
+            # Everyone manages their own channels (admins anyone's): the same role reads and writes.
+            registry.ScopeResource("notification_channels", read=Role.VIEWER, write=Role.VIEWER),
+            registry.ScopeResource("email_providers", read=Role.ADMIN, write=Role.ADMIN),
+        )
+        channels = ["notification-channel-list", "notification-channel-detail", "notification-channel-test"]
+        registry.register_api_routes(
+            {
+                **{f"notifications-api:{name}": "notification_channels" for name in channels},
+                "notifications-api:email-providers": "email_providers",
+                "notifications-api:email-providers-validate": "email_providers",
+            }
         )

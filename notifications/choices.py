@@ -33,3 +33,24 @@ class Severity(models.TextChoices):
     INFO = "info", "Info"
     WARNING = "warning", "Warning"
     CRITICAL = "critical", "Critical"
+
+
+class EmailProviderKind(models.TextChoices):
+    """How the hub sends email when configured through the API: SMTP, or an API provider
+    through django-anymail (``notifications.mail.ESPS`` knows each one's credentials)."""
+
+    SMTP = "smtp", "SMTP server"
+    AMAZON_SES = "amazon_ses", "Amazon SES"
+    BREVO = "brevo", "Brevo"
+    MAILGUN = "mailgun", "Mailgun"
+    MAILJET = "mailjet", "Mailjet"
+    POSTMARK = "postmark", "Postmark"
+    RESEND = "resend", "Resend"
+    SENDGRID = "sendgrid", "SendGrid"
+    SPARKPOST = "sparkpost", "SparkPost"
+
+
+class SmtpSecurity(models.TextChoices):
+    NONE = "none", "None (plain SMTP)"
+    STARTTLS = "starttls", "STARTTLS"
+    SSL = "ssl", "TLS from the start (SMTPS)"

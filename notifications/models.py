@@ -3,13 +3,34 @@ deliveries (one per channel, user inbox, address or chat room: the outbox the wo
 
 from __future__ import annotations
 
+import json
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
 from accounts.models import Team
 from chatops.crypto import EncryptedTextField
-from notifications.choices import ChannelKind, DeliveryStatus, NotificationStatus, Severity
+from notifications.choices import (
+    ChannelKind,
+    DeliveryStatus,
+    EmailProviderKind,
+    NotificationStatus,
+    Severity,
+    SmtpSecurity,
+)
+
+
+class ChannelQuerySet(models.QuerySet["NotificationChannel"]):
+    def manageable_by(self, user: Any) -> ChannelQuerySet:
+        """Who may see and change which channels, the one rule the API and the services use:
+        admins every channel (users' and teams'), anyone else their own. In-app channels are
+        nobody's to manage (the inbox is always on), so they are not among them."""
+        if user is None or not user.is_authenticated:
+            return self.none()
+        mine = self.exclude(kind=ChannelKind.INAPP)
+        return mine if user.is_admin else mine.filter(user=user)
 
 
 class NotificationChannel(models.Model):
@@ -31,6 +52,8 @@ class NotificationChannel(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ChannelQuerySet.as_manager()
 
     class Meta:
         ordering = ["name", "id"]
@@ -104,3 +127,43 @@ class Delivery(models.Model):
 
     def __str__(self) -> str:
         return f"#{self.pk} {self.kind} of notification {self.notification_id} ({self.status})"
+
+
+class EmailProvider(models.Model):
+    """The hub's way to send email when an admin configured one through the API (one row at
+    most, ``SINGLETON``; none: Django's ``EMAIL_*`` settings). SMTP (host, port, security,
+    username, password) or an API provider through django-anymail (its credentials and
+    options). Passwords and API keys are encrypted at rest and only ever shown masked."""
+
+    SINGLETON = 1
+
+    provider = models.CharField(max_length=32, choices=EmailProviderKind.choices)
+    #: The sender; empty: ``DEFAULT_FROM_EMAIL``.
+    from_email = models.CharField(max_length=254, blank=True)
+    host = models.CharField(max_length=253, blank=True)
+    port = models.PositiveIntegerField(null=True, blank=True)
+    security = models.CharField(max_length=16, choices=SmtpSecurity.choices, default=SmtpSecurity.STARTTLS)
+    username = models.CharField(max_length=254, blank=True)
+    password = EncryptedTextField(blank=True)
+    #: An API provider's secrets (``{"api_key": …}``), as one encrypted JSON object.
+    credentials = EncryptedTextField(blank=True)
+    #: Its settings that are not secret (``api_url``, ``sender_domain``, ``region_name``).
+    options = models.JSONField(default=dict, blank=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [models.CheckConstraint(condition=models.Q(id=1), name="notifications_email_provider_singleton")]
+
+    def __str__(self) -> str:
+        return f"Email through {self.get_provider_display()}"
+
+    @property
+    def secrets(self) -> dict[str, str]:
+        return dict(json.loads(self.credentials)) if self.credentials else {}
+
+    @secrets.setter
+    def secrets(self, value: dict[str, str]) -> None:
+        self.credentials = json.dumps(value, sort_keys=True) if value else ""

@@ -17,8 +17,9 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from chatops import net
 from chatops.registry import Job
-from webhooks import net, services
+from webhooks import services
 from webhooks.choices import DeliveryStatus
 from webhooks.models import RESPONSE_BODY_LIMIT, Delivery
 from webhooks.signing import signature_headers
@@ -72,7 +73,7 @@ def attempt(delivery: Delivery) -> None:
         delivery.body.encode("utf-8"),
         headers_for(delivery, int(time.time())),
         timeout=settings.WEBHOOK_TIMEOUT_SECONDS,
-        allow_private=settings.WEBHOOK_ALLOW_PRIVATE,
+        allow_private=net.private_allowed(),
         body_limit=RESPONSE_BODY_LIMIT,
     )
     outcome = services.record_attempt(delivery.pk, delivery.attempt_count, started_at, answer)

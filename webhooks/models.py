@@ -12,6 +12,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from chatops.crypto import EncryptedTextField
 from webhooks.choices import TEST_EVENT, DeliveryStatus, Outcome
 
 SECRET_PREFIX = "whsec_"  # noqa: S105 - marks a webhook secret; not a secret itself
@@ -48,13 +49,14 @@ class WebhookQuerySet(models.QuerySet["Webhook"]):
 class Webhook(models.Model):
     """An endpoint that is sent the fleet's events, signed with its secret.
 
-    The secret is kept in clear because signing needs it; it is shown once, at creation, and
+    Signing needs the secret itself, so it is stored encrypted (``chatops.crypto``), not hashed:
+    the column holds a token, the attribute the secret. It is shown once, at creation, and
     never returned, logged or audited afterwards.
     """
 
     url = models.CharField(max_length=MAX_URL_LENGTH)
     events = models.JSONField(default=list)
-    secret = models.CharField(max_length=200)
+    secret = EncryptedTextField()
     enabled = models.BooleanField(default=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"

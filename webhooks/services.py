@@ -17,9 +17,9 @@ from django.utils import timezone
 
 from accounts.actor import Actor
 from accounts.services import record_audit
+from chatops.net import Answer
 from webhooks.choices import TEST_EVENT, DeliveryStatus, Outcome, is_event
 from webhooks.models import Delivery, DeliveryAttempt, Webhook
-from webhooks.net import Answer
 from webhooks.payloads import TEST_MESSAGE, Payload, TestPingData, iso
 
 logger = logging.getLogger(__name__)

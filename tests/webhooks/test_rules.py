@@ -9,7 +9,7 @@ from email.utils import format_datetime
 import pytest
 from django.utils import timezone
 
-from webhooks.net import Answer, UnsafeURL, forbidden_reason, parse, retry_after_seconds
+from chatops.net import Answer, UnsafeURL, forbidden_reason, parse, retry_after_seconds
 from webhooks.services import RETRY_BASE_SECONDS, RETRY_CAP_SECONDS, classify, retry_delay
 
 

@@ -2,15 +2,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.validators import URLValidator
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from accounts.summary import UserSummarySerializer
+from chatops import net
 from chatops.api.fields import StrictCharField, StrictModelSerializer
-from webhooks import net
 from webhooks.choices import delivery_event_choices, event_choices
 from webhooks.models import MAX_URL_LENGTH, Delivery, DeliveryAttempt, Webhook
 
@@ -29,7 +28,7 @@ class WebhookSerializer(StrictModelSerializer):
     url = WebhookURLField(
         max_length=MAX_URL_LENGTH,
         help_text="Where events are POSTed: http(s), resolving to public addresses only "
-        "(unless the hub sets WEBHOOK_ALLOW_PRIVATE).",
+        "(unless the hub sets OUTGOING_ALLOW_PRIVATE or WEBHOOK_ALLOW_PRIVATE).",
     )
     events = serializers.ListField(
         child=serializers.ChoiceField(choices=event_choices()),
@@ -84,7 +83,7 @@ class WebhookSerializer(StrictModelSerializer):
         except DjangoValidationError:
             raise serializers.ValidationError("Enter a valid http:// or https:// URL.") from None
         try:
-            net.check_url(value, allow_private=settings.WEBHOOK_ALLOW_PRIVATE)
+            net.check_url(value, allow_private=net.private_allowed())
         except net.UnsafeURL as exc:
             raise serializers.ValidationError(str(exc)) from None
         return value

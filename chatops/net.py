@@ -1,13 +1,24 @@
-"""Where a webhook may point, and the one HTTP request an attempt makes.
+"""Where the hub may send a request: ONE private-address guard for every outgoing request
+(webhooks, notification channels, Apprise services, email providers).
 
-A webhook URL is checked when it is saved and again before every attempt: every address the
-host resolves to must be public (not loopback, private, link-local, multicast, reserved,
-unspecified, shared, a cloud metadata address, nor one of those wrapped in an IPv6 form). The
-request then connects to an address that was checked, not to whatever a second lookup would
-say, so a DNS answer that changes between check and connect (rebinding) cannot redirect it.
-The ``Host`` header, TLS SNI and certificate check still use the hostname. Redirects are
-never followed. ``WEBHOOK_ALLOW_PRIVATE`` lifts the address rule (for a hub on a private
-network), not the others.
+The rule: every address a host resolves to must be public (not loopback, private, link-local,
+multicast, reserved, unspecified, shared, a cloud metadata address, nor one of those wrapped in
+an IPv6 form). One switch lifts it, for a hub on a private network: ``OUTGOING_ALLOW_PRIVATE``,
+or, when that is not set, ``WEBHOOK_ALLOW_PRIVATE`` (its older name, which keeps working).
+
+Two ways through it:
+
+- ``request``/``post`` (webhooks, webhook channels, email providers' checks): the URL is checked
+  when it is saved and again before every request; the request then connects to an address
+  that was checked, not to whatever a second lookup would say, so a DNS answer that changes
+  between check and connect (rebinding) cannot redirect it. ``Host``, TLS SNI and the
+  certificate check still use the hostname. Redirects are never followed.
+- ``guarded()`` (libraries that open their own connections: Apprise, django-anymail, smtplib):
+  inside it, every ``socket.connect`` of this thread (and of threads started with a copy of its
+  context, as Apprise's are) is judged by the same rule at the moment it happens, on the
+  address actually connected to, through a ``sys.addaudithook`` hook. Redirects and rebinding
+  cannot slip past it either. A library that connects from a thread of its own (not a copy of
+  the caller's context) escapes it: only libraries known not to are used inside.
 """
 
 from __future__ import annotations
@@ -17,11 +28,18 @@ import ipaddress
 import re
 import socket
 import ssl
+import sys
+import threading
 import time
-from dataclasses import dataclass
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
+from typing import Any
 from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.utils import timezone
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
@@ -44,8 +62,18 @@ _UNSENDABLE = re.compile(r"[\x00-\x20\x7f]")
 _NAT64 = (ipaddress.ip_network("64:ff9b::/96"), ipaddress.ip_network("64:ff9b:1::/48"))
 
 
+#: The end of every refusal: what the rule is and which switch lifts it.
+ONLY_PUBLIC = "outgoing requests may only reach public addresses (OUTGOING_ALLOW_PRIVATE lifts this)."
+
+
+def private_allowed() -> bool:
+    """The one switch: ``OUTGOING_ALLOW_PRIVATE`` when set, else ``WEBHOOK_ALLOW_PRIVATE``."""
+    value = getattr(settings, "OUTGOING_ALLOW_PRIVATE", None)
+    return bool(settings.WEBHOOK_ALLOW_PRIVATE if value is None else value)
+
+
 class UnsafeURL(ValueError):
-    """A URL a webhook may not use; the message says why, in words an admin can act on."""
+    """A URL the hub may not send to; the message says why, in words an admin can act on."""
 
 
 class Unresolvable(UnsafeURL):
@@ -85,7 +113,7 @@ def _embedded_ipv4(ip: ipaddress.IPv6Address) -> ipaddress.IPv4Address | None:
 
 
 def forbidden_reason(ip: IPAddress) -> str | None:
-    """Why a webhook may not connect to ``ip``; None when it may."""
+    """Why the hub may not connect to ``ip``; None when it may."""
     if isinstance(ip, ipaddress.IPv6Address):
         # What an IPv6 form wraps is judged first: it names the address that would be reached.
         if ip.ipv4_mapped is not None:
@@ -124,7 +152,7 @@ def parse(url: str) -> tuple[str, str, int, str]:
     if not parts.hostname:
         raise UnsafeURL("The URL has no host.")
     if parts.username is not None or parts.password is not None:
-        raise UnsafeURL("Credentials in the URL are not allowed; receivers check the signature instead.")
+        raise UnsafeURL("Credentials in the URL (user:password@) are not allowed.")
     try:
         host = parts.hostname.encode("idna").decode("ascii")
     except UnicodeError:
@@ -160,9 +188,7 @@ def check_url(url: str, *, allow_private: bool) -> Target:
         for ip in addresses:
             reason = forbidden_reason(ip)
             if reason:
-                raise UnsafeURL(
-                    f"The host {host!r} resolves to {ip}, {reason}; webhooks may only reach public addresses."
-                )
+                raise UnsafeURL(f"The host {host!r} resolves to {ip}, {reason}; {ONLY_PUBLIC}")
     return Target(scheme, host, port, path, addresses)
 
 
@@ -226,6 +252,21 @@ def post(
 ) -> Answer:
     """POST ``body`` to ``url`` once: checked addresses only, no redirects, at most
     ``body_limit`` bytes of the answer read."""
+    return request("POST", url, body, headers, timeout=timeout, allow_private=allow_private, body_limit=body_limit)
+
+
+def request(
+    method: str,
+    url: str,
+    body: bytes | None,
+    headers: dict[str, str],
+    *,
+    timeout: float,
+    allow_private: bool,
+    body_limit: int,
+) -> Answer:
+    """One request to ``url``: checked addresses only, no redirects, at most ``body_limit``
+    bytes of the answer read."""
     started = time.monotonic()
 
     def took() -> int:
@@ -246,7 +287,7 @@ def post(
             except OSError as exc:
                 last_error = f"{address}: {_describe(exc)}"
                 continue  # the next address may answer
-            conn.request("POST", target.path, body=body, headers=headers)
+            conn.request(method, target.path, body=body, headers=headers)
             response = conn.getresponse()
             try:
                 raw = response.read(body_limit)
@@ -271,3 +312,82 @@ def _redirect_error(response: http.client.HTTPResponse) -> str:
         location = response.getheader("Location") or "nowhere"
         return f"redirect to {location[:200]} not followed"
     return ""
+
+
+# --- The guard around libraries' own connections ---------------------------------------------
+
+
+class RefusedAddress(PermissionError):
+    """A connection ``guarded()`` refused. An ``OSError``, so a library takes it for a failed
+    connect and reports a connection error; ``Guard.refused`` says why."""
+
+
+@dataclass
+class Guard:
+    """One ``guarded()`` block: whether it lets private addresses through, and what it refused."""
+
+    allow_private: bool
+    refused: list[str] = field(default_factory=list)
+
+
+_active: ContextVar[Guard | None] = ContextVar("chatops_outgoing_guard", default=None)
+_hook_lock = threading.Lock()
+_hook_installed = False
+
+
+def refusal(address: Any) -> str | None:
+    """Why a ``socket.connect`` to ``address`` is refused under the rule; None when it may go."""
+    if not isinstance(address, tuple) or len(address) < 2 or not isinstance(address[0], str | bytes):
+        return "Refused to connect to a local socket: " + ONLY_PUBLIC
+    host = address[0].decode(errors="replace") if isinstance(address[0], bytes) else address[0]
+    host = host.split("%", 1)[0]  # an IPv6 zone id
+    try:
+        addresses: tuple[IPAddress, ...] = (ipaddress.ip_address(host),)
+    except ValueError:
+        # A name (a caller that lets connect() resolve it): judge every address it may pick.
+        try:
+            addresses = resolve(host, int(address[1]))
+        except (OSError, UnicodeError, ValueError):
+            return None  # connect() cannot resolve it either, and fails on its own
+    for ip in addresses:
+        reason = forbidden_reason(ip)
+        if reason:
+            shown = str(ip) if str(ip) == host else f"{host} ({ip})"
+            return f"Refused to connect to {shown}, {reason}: {ONLY_PUBLIC}"
+    return None
+
+
+def _audit(event: str, args: tuple[Any, ...]) -> None:
+    # Called for every audit event of the process: the first comparison must be cheap.
+    if event != "socket.connect":
+        return
+    guard = _active.get()
+    if guard is None or guard.allow_private:
+        return
+    reason = refusal(args[1])
+    if reason is not None:
+        guard.refused.append(reason)
+        raise RefusedAddress(reason)
+
+
+def _install_hook() -> None:
+    global _hook_installed
+    if _hook_installed:
+        return
+    with _hook_lock:
+        if not _hook_installed:
+            sys.addaudithook(_audit)  # for the life of the process: hooks cannot be removed
+            _hook_installed = True
+
+
+@contextmanager
+def guarded(*, allow_private: bool | None = None) -> Iterator[Guard]:
+    """Inside, this thread's connections (and those of threads given a copy of its context)
+    may reach public addresses only, unless ``allow_private`` (default: the switch)."""
+    _install_hook()
+    guard = Guard(allow_private=private_allowed() if allow_private is None else allow_private)
+    token = _active.set(guard)
+    try:
+        yield guard
+    finally:
+        _active.reset(token)
