@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from notifications.models import Delivery, Notification, NotificationChannel
+from notifications.models import Delivery, Notification, NotificationChannel, NotificationPreference
 
 
 @admin.register(NotificationChannel)
@@ -35,3 +35,12 @@ class NotificationAdmin(admin.ModelAdmin):
     list_filter = ["type", "severity", "status"]
     search_fields = ["subject"]
     inlines = [DeliveryInline]
+
+
+@admin.register(NotificationPreference)
+class NotificationPreferenceAdmin(admin.ModelAdmin):
+    list_display = ["user", "enabled", "quiet_start", "quiet_end", "timezone", "updated_at"]
+    list_filter = ["enabled"]
+    search_fields = ["user__username"]
+    list_select_related = ["user"]
+    raw_id_fields = ["user"]

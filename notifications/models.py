@@ -10,6 +10,7 @@ from django.utils import timezone
 from accounts.models import Team
 from chatops.crypto import EncryptedTextField
 from notifications.choices import ChannelKind, DeliveryStatus, NotificationStatus, Severity
+from notifications.querysets import NotificationDeliveryQuerySet, NotificationQuerySet
 
 
 class NotificationChannel(models.Model):
@@ -53,6 +54,10 @@ class Notification(models.Model):
     severity = models.CharField(max_length=16, choices=Severity.choices, default=Severity.INFO)
     subject = models.CharField(max_length=200)
     content = models.TextField(max_length=20000)
+    #: ``content`` rendered once when sent (``notifications.rendering``): plain text, and HTML
+    #: safe to show (raw HTML escaped, links only to http(s) and mailto).
+    content_text = models.TextField(blank=True)
+    content_html = models.TextField(blank=True)
     #: What the recipients were asked for (user, team, channel ids, addresses, rooms), as given.
     recipients = models.JSONField(default=dict)
     #: Machine-readable details (an alert group's alerts, …) for webhooks and the timeline.
@@ -63,6 +68,8 @@ class Notification(models.Model):
     )
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
     finished_at = models.DateTimeField(null=True, blank=True)
+
+    objects = NotificationQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -94,6 +101,8 @@ class Delivery(models.Model):
     #: In-app deliveries: when the user read it.
     read_at = models.DateTimeField(null=True, blank=True)
 
+    objects = NotificationDeliveryQuerySet.as_manager()
+
     class Meta:
         ordering = ["id"]
         verbose_name_plural = "deliveries"
@@ -104,3 +113,9 @@ class Delivery(models.Model):
 
     def __str__(self) -> str:
         return f"#{self.pk} {self.kind} of notification {self.notification_id} ({self.status})"
+
+
+# Per-user quiet hours live in their own module; imported here so Django finds the model.
+from notifications.preferences import NotificationPreference  # noqa: E402
+
+__all__ = ["Delivery", "Notification", "NotificationChannel", "NotificationPreference"]
