@@ -28,8 +28,11 @@ class _Text(HTMLParser):
         self.out: list[str] = []
         self.links: list[str | None] = []
         self.link_text: list[int] = []
+        self.pre = 0
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "pre":
+            self.pre += 1
         if tag in _BLOCKS:
             self.out.append("\n\n")
         elif tag == "br":
@@ -41,6 +44,8 @@ class _Text(HTMLParser):
             self.link_text.append(len(self.out))
 
     def handle_endtag(self, tag: str) -> None:
+        if tag == "pre":
+            self.pre = max(0, self.pre - 1)
         if tag in _BLOCKS:
             self.out.append("\n\n")
         elif tag == "a" and self.links:
@@ -50,7 +55,9 @@ class _Text(HTMLParser):
                 self.out.append(f" ({href})")
 
     def handle_data(self, data: str) -> None:
-        self.out.append(data)
+        # The renderer's line breaks between tags are layout, not text (except in code blocks).
+        if self.pre or data.strip() or "\n" not in data:
+            self.out.append(data)
 
     def text(self) -> str:
         joined = "".join(self.out)
