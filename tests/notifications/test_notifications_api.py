@@ -196,7 +196,7 @@ class TestRead:
             {"page": 0},
             {"sort": "subject"},
             {"severity": "x"},
-        ],  # fmt: skip
+        ],
     )
     def test_bad_filters_are_400(self, admin_client, query):
         assert_error(admin_client.get(URL, query), 400, "validation_error")
@@ -227,7 +227,7 @@ class TestAnalytics:
     def test_counts_by_type_kind_and_day_and_delivery_time_percentiles(self, admin_client, viewer, sink):
         ok = notify(users=(viewer.pk,), type="deploy")
         sink.permanent = True
-        bad = notify(sinks=(1,), type="alert")
+        notify(sinks=(1,), type="alert")
         jobs.deliver_due()
         # Delivery times of 1 s and 3 s for the two delivered (the in-app one and one more).
         delivery = ok.deliveries.get()
