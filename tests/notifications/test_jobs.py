@@ -210,3 +210,35 @@ class TestRetention:
         assert jobs.prune_sent() == 1
         assert set(Notification.objects.values_list("pk", flat=True)) == {recent.pk, waiting.pk}
         assert not Delivery.objects.filter(notification_id=old.pk).exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_workers_at_once_deliver_each_delivery_exactly_once(sink):
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("needs row locks and a database shared by threads (PostgreSQL)")
+    import threading
+
+    from django.db import connections
+
+    notifications = [notify(sinks=(1, 2, 3)) for _ in range(10)]
+    counts: list[int] = []
+
+    def worker() -> None:
+        try:
+            counts.append(jobs.deliver_due())
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=worker) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sum(counts) == 30
+    assert sorted(pk for pk, _, _ in sink.got) == sorted(Delivery.objects.values_list("pk", flat=True))
+    assert Delivery.objects.filter(status=DeliveryStatus.DELIVERED, attempts=1).count() == 30
+    assert {n.status for n in Notification.objects.filter(pk__in=[n.pk for n in notifications])} == {
+        NotificationStatus.SENT
+    }
