@@ -1,27 +1,8 @@
-"""A message's Markdown as safe HTML: raw HTML is escaped, links only to http(s) and mailto,
-images are shown as links (no tracking pixels in a room)."""
+"""A message's Markdown as safe HTML: the renderer is the shared base's (``chatops.markdown``),
+which notifications use too."""
 
 from __future__ import annotations
 
-from functools import cache
-from typing import Any
+from chatops.markdown import SAFE_SCHEMES, render
 
-SAFE_SCHEMES = ("http://", "https://", "mailto:")
-
-
-def _safe_link(url: str) -> bool:
-    return url.strip().lower().startswith(SAFE_SCHEMES)
-
-
-@cache
-def _parser() -> Any:
-    from markdown_it import MarkdownIt
-
-    md = MarkdownIt("commonmark", {"html": False, "linkify": False, "breaks": True})
-    md.disable("image")
-    md.validateLink = _safe_link  # type: ignore[method-assign]
-    return md
-
-
-def render(content: str) -> str:
-    return str(_parser().render(content))
+__all__ = ["SAFE_SCHEMES", "render"]

@@ -294,7 +294,8 @@ RETENTION_DAYS = {
     "rollups_1m": envint("RETENTION_ROLLUPS_1M_DAYS", 30, minimum=1),
     "rollups_1h": envint("RETENTION_ROLLUPS_1H_DAYS", 400, minimum=1),
     "custom_metrics": envint("RETENTION_CUSTOM_METRICS_DAYS", 30, minimum=1),
-    # Finished webhook deliveries (with their attempts) and sent alert emails.
+    # Finished webhook deliveries (with their attempts), sent alert emails, and finished
+    # notifications with their deliveries (notifications.prune_sent).
     "notifications": envint("RETENTION_NOTIFICATIONS_DAYS", 30, minimum=1),
 }
 # A room's event log (what a reconnecting chat socket replays): older events are deleted
@@ -334,6 +335,16 @@ WEBHOOK_MAX_ATTEMPTS = envint("WEBHOOK_MAX_ATTEMPTS", 10, minimum=1, maximum=20)
 # long, is disabled and its owner emailed.
 WEBHOOK_DISABLE_AFTER_FAILURES = envint("WEBHOOK_DISABLE_AFTER_FAILURES", 15, minimum=1, maximum=10000)
 WEBHOOK_DISABLE_AFTER_HOURS = envint("WEBHOOK_DISABLE_AFTER_HOURS", 24, minimum=0, maximum=24 * 30)
+
+# --- Notifications (notifications/, docs/notifications.md) ------------------------------------
+# Attempts per delivery (email, webhook, Apprise, chat room) before it has failed; between
+# attempts the worker waits BASE, twice BASE, four times, … seconds (at most CAP), each with jitter.
+NOTIFICATION_MAX_ATTEMPTS = envint("NOTIFICATION_MAX_ATTEMPTS", 5, minimum=1, maximum=20)
+NOTIFICATION_RETRY_BASE_SECONDS = envint("NOTIFICATION_RETRY_BASE_SECONDS", 30, minimum=1, maximum=3600)
+NOTIFICATION_RETRY_CAP_SECONDS = envint("NOTIFICATION_RETRY_CAP_SECONDS", 3600, minimum=1, maximum=86400)
+# How long a worker holds a delivery it is sending; one that dies meanwhile leaves it to
+# another worker after this. Longer than the slowest transport's timeout.
+NOTIFICATION_LEASE_SECONDS = envint("NOTIFICATION_LEASE_SECONDS", 120, minimum=10, maximum=3600)
 
 # --- REST framework and the API contract ----------------------------------------------------
 REST_FRAMEWORK = {
@@ -387,6 +398,8 @@ SPECTACULAR_SETTINGS = {
         "SeverityEnum": "alerts.models.Severity",
         "ClientRoleEnum": "clients.choices.CLIENT_ROLE_CHOICES",
         "ChannelKindEnum": "notifications.channel_targets.CREATABLE_KIND_CHOICES",
+        "NotificationStatusEnum": "notifications.choices.NotificationStatus",
+        "DeliveryStatusEnum": "notifications.choices.DeliveryStatus",
     },
 }
 

@@ -1,7 +1,7 @@
 from django.contrib import admin
 
 from chatops.admin import ReadOnlyAdmin
-from notifications.models import Delivery, EmailProvider, Notification, NotificationChannel
+from notifications.models import Delivery, EmailProvider, Notification, NotificationChannel, NotificationPreference
 
 
 @admin.register(NotificationChannel)
@@ -47,3 +47,12 @@ class EmailProviderAdmin(ReadOnlyAdmin):
     raw_id_fields = ["updated_by"]
     # The password and the API credentials are secrets: never shown.
     exclude = ["password", "credentials"]
+
+
+@admin.register(NotificationPreference)
+class NotificationPreferenceAdmin(admin.ModelAdmin):
+    list_display = ["user", "enabled", "quiet_start", "quiet_end", "timezone", "updated_at"]
+    list_filter = ["enabled"]
+    search_fields = ["user__username"]
+    list_select_related = ["user"]
+    raw_id_fields = ["user"]

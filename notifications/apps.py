@@ -8,7 +8,23 @@ class NotificationsConfig(AppConfig):
     def ready(self) -> None:
         from accounts.choices import Role
         from chatops import registry
+        from notifications.jobs import JOBS
 
+        registry.register_jobs(*JOBS)
+        # Notifications: every role reads what it sent or received; only admins send. The inbox
+        # and quiet hours are each user's own, so every role reads and writes them.
+        registry.register_scope_resources(
+            registry.ScopeResource("notifications", read=Role.VIEWER, write=Role.ADMIN),
+            registry.ScopeResource("inbox", read=Role.VIEWER, write=Role.VIEWER),
+        )
+        sent = ["notification-list", "notification-detail", "notification-analytics"]
+        inbox = ["inbox-list", "inbox-read", "inbox-read-all", "preferences"]
+        registry.register_api_routes(
+            {
+                **{f"notifications-api:{name}": "notifications" for name in sent},
+                **{f"notifications-api:{name}": "inbox" for name in inbox},
+            }
+        )
         registry.register_audit_actions(
             "notification.sent",
             "notification_channel.created",
@@ -17,6 +33,7 @@ class NotificationsConfig(AppConfig):
             "notification_channel.tested",
             "email_provider.updated",
             "email_provider.validated",
+            "notification_preference.updated",
         )
         registry.register_scope_resources(
             # Everyone manages their own channels (admins anyone's): the same role reads and writes.

@@ -20,6 +20,7 @@ from notifications.choices import (
     Severity,
     SmtpSecurity,
 )
+from notifications.querysets import NotificationDeliveryQuerySet, NotificationQuerySet
 
 
 class ChannelQuerySet(models.QuerySet["NotificationChannel"]):
@@ -76,6 +77,10 @@ class Notification(models.Model):
     severity = models.CharField(max_length=16, choices=Severity.choices, default=Severity.INFO)
     subject = models.CharField(max_length=200)
     content = models.TextField(max_length=20000)
+    #: ``content`` rendered once when sent (``notifications.rendering``): plain text, and HTML
+    #: safe to show (raw HTML escaped, links only to http(s) and mailto).
+    content_text = models.TextField(blank=True)
+    content_html = models.TextField(blank=True)
     #: What the recipients were asked for (user, team, channel ids, addresses, rooms), as given.
     recipients = models.JSONField(default=dict)
     #: Machine-readable details (an alert group's alerts, …) for webhooks and the timeline.
@@ -86,6 +91,8 @@ class Notification(models.Model):
     )
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
     finished_at = models.DateTimeField(null=True, blank=True)
+
+    objects = NotificationQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -116,6 +123,8 @@ class Delivery(models.Model):
     delivered_at = models.DateTimeField(null=True, blank=True)
     #: In-app deliveries: when the user read it.
     read_at = models.DateTimeField(null=True, blank=True)
+
+    objects = NotificationDeliveryQuerySet.as_manager()
 
     class Meta:
         ordering = ["id"]
@@ -167,3 +176,9 @@ class EmailProvider(models.Model):
     @secrets.setter
     def secrets(self, value: dict[str, str]) -> None:
         self.credentials = json.dumps(value, sort_keys=True) if value else ""
+
+
+# Per-user quiet hours live in their own module; imported here so Django finds the model.
+from notifications.preferences import NotificationPreference  # noqa: E402
+
+__all__ = ["Delivery", "EmailProvider", "Notification", "NotificationChannel", "NotificationPreference"]

@@ -47,3 +47,8 @@ def target(kind: str) -> Target | None:
 
 def kinds() -> list[str]:
     return sorted(_targets)
+
+
+def unregister_target(kind: str) -> None:
+    """For tests that register a throwaway target and clean up after themselves."""
+    _targets.pop(kind, None)

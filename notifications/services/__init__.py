@@ -1,19 +1,29 @@
 """Sending notifications: resolve the recipients to deliveries, in the caller's transaction
-(an outbox: the worker delivers after commit, and a rolled-back change notifies nobody)."""
+(an outbox: the worker delivers after commit, and a rolled-back change notifies nobody).
+
+A delivery to a user's own channel (not their inbox, not a team's channel) created while that
+user is in their quiet hours is ``held`` until the hours end, unless the notification is
+``critical`` (``notifications.preferences``). ``notifications.jobs`` delivers them all."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
 
 from accounts.actor import Actor
 from accounts.models import Team, User
+from accounts.services import record_audit
 from notifications import targets
-from notifications.choices import ChannelKind, Severity
+from notifications.choices import ChannelKind, DeliveryStatus, NotificationStatus, Severity
 from notifications.models import Delivery, Notification, NotificationChannel
+from notifications.preferences import quiet_until_by_user
+from notifications.rendering import Format, render
 
 
 @dataclass(frozen=True)
@@ -103,6 +113,24 @@ def resolve(recipients: Recipients) -> list[Delivery]:
     return deliveries
 
 
+def hold_for_quiet_hours(deliveries: list[Delivery], severity: str, now: datetime) -> int:
+    """Hold the deliveries to users' own channels whose owners are in their quiet hours, until
+    those end; ``critical`` passes through. Returns how many were held."""
+    if severity == Severity.CRITICAL:
+        return 0
+    owned = [d for d in deliveries if d.kind != ChannelKind.INAPP and d.channel is not None and d.channel.user_id]
+    until = quiet_until_by_user({d.channel.user_id for d in owned if d.channel is not None and d.channel.user_id}, now)
+    held = 0
+    for delivery in owned:
+        assert delivery.channel is not None
+        end = until.get(delivery.channel.user_id or 0)
+        if end is not None:
+            delivery.status = DeliveryStatus.HELD
+            delivery.next_attempt_at = end
+            held += 1
+    return held
+
+
 def send(
     actor: Actor,
     *,
@@ -112,20 +140,64 @@ def send(
     recipients: Recipients,
     severity: str = Severity.INFO,
     data: dict[str, Any] | None = None,
+    format: Format = "markdown",
 ) -> Notification:
     """Queue one notification to ``recipients``: saved with its deliveries in the current
-    transaction; the worker delivers them after commit."""
+    transaction; the worker delivers them after commit. ``content`` is Markdown (or plain text
+    with ``format="text"``), rendered here once as text and safe HTML."""
+    now = timezone.now()
     deliveries = resolve(recipients)
+    hold_for_quiet_hours(deliveries, severity, now)
+    text, html = render(content, format)
     notification = Notification.objects.create(
         type=type,
         severity=severity,
         subject=subject[:200],
         content=content,
+        content_text=text,
+        content_html=html,
         recipients=recipients.as_json(),
         data=data or {},
         created_by=actor.user,
+        created_at=now,
+        # Nobody to deliver to (a team without members or channels): nothing left to do.
+        status=NotificationStatus.PENDING if deliveries else NotificationStatus.SENT,
+        finished_at=None if deliveries else now,
     )
     for delivery in deliveries:
         delivery.notification = notification
+        delivery.created_at = now
     Delivery.objects.bulk_create(deliveries)
+    return notification
+
+
+def notify(
+    actor: Actor,
+    *,
+    type: str,
+    subject: str,
+    content: str,
+    recipients: Recipients,
+    severity: str = Severity.INFO,
+    format: Format = "markdown",
+) -> Notification:
+    """A notification someone sends by hand (``POST /api/v1/notifications``): sent as ``send``
+    does, and audited (``notification.sent``)."""
+    with transaction.atomic():
+        notification = send(
+            actor, type=type, subject=subject, content=content, recipients=recipients, severity=severity, format=format
+        )
+        record_audit(
+            "notification.sent",
+            actor=actor,
+            target=notification,
+            details={
+                "type": type,
+                "severity": severity,
+                "subject": notification.subject,
+                # Counts, not the addresses or ids: the notification itself keeps those.
+                "recipients": {k: len(v) for k, v in recipients.as_json().items() if isinstance(v, list)},
+                "deliveries": notification.deliveries.count(),
+            },
+        )
     return notification

@@ -61,10 +61,11 @@ class TestJobs:
         from approvals.jobs import JOBS as APPROVALS
         from chat.jobs import JOBS as CHAT
         from monitoring.jobs import JOBS as MONITORING
+        from notifications.jobs import JOBS as NOTIFICATIONS
         from webhooks.jobs import JOBS as WEBHOOKS
         from worker import runner
 
-        assert runner._jobs() == [*MONITORING, *ALERTS, *AGENTS, *WEBHOOKS, *APPROVALS, *CHAT]
+        assert runner._jobs() == [*MONITORING, *ALERTS, *AGENTS, *WEBHOOKS, *NOTIFICATIONS, *APPROVALS, *CHAT]
 
     def test_the_jobs_keep_their_names_and_periods(self):
         from worker import runner
@@ -78,6 +79,8 @@ class TestJobs:
             "alerts.email": 5,
             "webhooks.deliver": 1,
             "notifications.prune": 3600,
+            "notifications.deliver": 1,
+            "notifications.prune_sent": 3600,
             "approvals.expire": 15,
             "chat.prune_events": 3600,
         }

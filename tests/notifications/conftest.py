@@ -1,6 +1,7 @@
-"""Real receivers on 127.0.0.1: an HTTP server (the webhooks tests' scripted receiver) for
-webhook channels, Apprise services and API email providers, and an SMTP server (aiosmtpd)
-that signs users in and keeps every message it is given."""
+"""Fixtures of the notifications tests. Real receivers on 127.0.0.1: an HTTP server (the
+webhooks tests' scripted receiver) for webhook channels, Apprise services and API email
+providers, and an SMTP server (aiosmtpd) that signs users in and keeps every message it is
+given; a delivery target registered by the test, and helpers to send and deliver."""
 
 from __future__ import annotations
 
@@ -13,7 +14,11 @@ import pytest
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, LoginPassword
 
-from notifications.models import NotificationChannel
+from accounts.actor import Actor
+from notifications import targets
+from notifications.models import Delivery, Notification, NotificationChannel
+from notifications.services import Recipients, send
+from notifications.targets import DeliveryError, Target
 from tests.webhooks.conftest import Receiver
 
 SMTP_USER = "hub-mailer"
@@ -93,12 +98,57 @@ def smtp_server() -> Iterator[SMTPServer]:
 
 
 @pytest.fixture
-def channel_of():
-    """A channel row made directly (the API refuses private targets unless allowed)."""
+def channel_of(db):
+    """A channel row made directly (the API refuses private targets unless allowed); an
+    email channel of its owner's address unless told otherwise."""
 
-    def make(owner=None, *, kind: str = "email", target: str = "ops@example.com", **fields) -> NotificationChannel:
+    def make(owner=None, kind: str = "email", target: str | None = None, **fields) -> NotificationChannel:
+        if target is None:
+            target = f"{owner.username}@example.com" if owner is not None else "ops@example.com"
         return NotificationChannel.objects.create(
             name=fields.pop("name", f"{kind} channel"), kind=kind, target=target, user=owner, **fields
         )
 
     return make
+
+
+SINK = "test_sink"
+
+
+@dataclass
+class Sink:
+    """A place deliveries go to: it keeps what it got, and fails when told to."""
+
+    got: list[tuple[int, str, int | None]] = field(default_factory=list)
+    #: Fail the next this many calls (retryable), or every call with ``permanent``.
+    failures: int = 0
+    permanent: bool = False
+    known: set[int] = field(default_factory=lambda: {1, 2, 3})
+
+    def deliver(self, delivery: Delivery) -> None:
+        if self.permanent:
+            raise DeliveryError("the sink refuses this for good", permanent=True)
+        if self.failures:
+            self.failures -= 1
+            raise DeliveryError("the sink is down")
+        self.got.append((delivery.pk, delivery.notification.subject, delivery.target_id))
+
+    def exists(self, target_id: int) -> bool:
+        return target_id in self.known
+
+
+@pytest.fixture
+def sink() -> Iterator[Sink]:
+    made = Sink()
+    targets.register_target(Target(SINK, "test sink", made.deliver, made.exists))
+    yield made
+    targets.unregister_target(SINK)
+
+
+def notify(
+    *, users: tuple[int, ...] = (), sinks: tuple[int, ...] = (), channels: tuple[int, ...] = (), **extra: Any
+) -> Notification:
+    """Send as the system, as alerts and other apps do."""
+    fields: dict[str, Any] = {"type": "test", "subject": "Disk full", "content": "**/var** is at 97 %", **extra}
+    recipients = Recipients(users=users, channels=channels, targets={SINK: sinks} if sinks else {})
+    return send(Actor.system(), recipients=recipients, **fields)

@@ -1,8 +1,10 @@
 // What every signed-in page does first: make sure there is a session, show who is signed in,
-// wire the log-out button, and keep the firing-alerts count in the top bar live.
+// wire the log-out button, and keep the firing-alerts count and the notifications bell in the
+// top bar live.
 
 import { currentUser, get, logout, session, toLogin } from "./api.js";
 import { alertFeed } from "./alert-feed.js";
+import { startBell } from "./bell.js";
 import { $ } from "./util.js";
 
 export async function startPage() {
@@ -21,6 +23,7 @@ export async function startPage() {
       showUser(me);
     })
     .catch(() => {});
+  startBell();
   const feed = alertFeed().start();
   feed.subscribe(() => {
     const badge = $("#firing-count");

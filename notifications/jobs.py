@@ -1,0 +1,235 @@
+"""Background delivery of notifications (run by the worker every second) and their retention.
+
+The ``Delivery`` rows are the outbox: ``notifications.services.send`` writes them in the
+transaction of the change that caused them, and this job drains them.
+
+- In-app deliveries need no outside call: up to ``INAPP_BATCH`` due ones are claimed and marked
+  delivered in one transaction (``skip_locked``), and their recipients' sockets are told after
+  it commits.
+- Every other delivery is claimed alone in a short transaction (``skip_locked``, so several
+  workers share the queue) that counts the attempt and leases it: its next attempt time moves
+  ``NOTIFICATION_LEASE_SECONDS`` ahead, so a worker that dies while sending leaves it to another
+  once the lease ends. The transaction commits before the send starts, and the outcome is
+  recorded in another (``services.outcomes.record_outcome``): no database transaction is open
+  while a mail server or a chat service takes its time.
+
+Dispatch by kind: ``inapp`` → delivered at once; a kind another app registered in
+``notifications.targets`` (``chat_room``) → its ``deliver``; ``email``, ``webhook`` and
+``apprise`` → ``notifications.transports.deliver``.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import time
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from typing import Any
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from chatops.registry import Job
+from notifications import targets
+from notifications.choices import ChannelKind, DeliveryStatus, NotificationStatus
+from notifications.models import Delivery, Notification
+from notifications.services.inbox import announce_delivered
+from notifications.services.outcomes import record_outcome, roll_up
+from notifications.targets import DeliveryError
+
+logger = logging.getLogger(__name__)
+
+# One run stops claiming after this long, so the worker's other jobs get their turn.
+RUN_BUDGET_SECONDS = 10.0
+INAPP_BATCH = 500
+#: Kinds the transports module (``notifications.transports``) sends.
+TRANSPORT_KINDS = (ChannelKind.EMAIL, ChannelKind.WEBHOOK, ChannelKind.APPRISE)
+PRUNE_CHUNK = 1000
+
+
+def _lease() -> timedelta:
+    return timedelta(seconds=settings.NOTIFICATION_LEASE_SECONDS)
+
+
+# --- In-app ---------------------------------------------------------------------------------------
+
+
+def deliver_inapp(limit: int = INAPP_BATCH, now: datetime | None = None) -> int:
+    """Deliver up to ``limit`` due in-app deliveries at once; returns how many were handled."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        batch = list(
+            Delivery.objects.due(now)
+            .filter(kind=ChannelKind.INAPP)
+            .select_for_update(skip_locked=True, of=("self",))
+            .select_related("notification", "user")
+            .order_by("next_attempt_at", "pk")[:limit]
+        )
+        if not batch:
+            return 0
+        live = [d for d in batch if d.user is not None and d.user.is_active]
+        gone = [d.pk for d in batch if d.user is None or not d.user.is_active]
+        Delivery.objects.filter(pk__in=[d.pk for d in live]).update(
+            status=DeliveryStatus.DELIVERED,
+            delivered_at=now,
+            attempts=F("attempts") + 1,
+            next_attempt_at=None,
+            last_error="",
+        )
+        if gone:
+            Delivery.objects.filter(pk__in=gone).update(
+                status=DeliveryStatus.SKIPPED, next_attempt_at=None, last_error="The user is no longer active."
+            )
+        # Sorted: two workers lock the notifications they finish in the same order.
+        for notification_id in sorted({d.notification_id for d in batch}):
+            roll_up(notification_id, now)
+        for delivery in live:
+            delivery.status, delivery.delivered_at = DeliveryStatus.DELIVERED, now
+        announce_delivered(live)
+    return len(batch)
+
+
+# --- Every other kind -----------------------------------------------------------------------------
+
+
+def claim_one(now: datetime | None = None) -> Delivery | None:
+    """The next due delivery, leased to this worker, with its attempt counted. ``now``: the
+    clock to judge what is due by (tests move it past a lease or quiet hours)."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        delivery = (
+            Delivery.objects.due(now)
+            .select_for_update(skip_locked=True, of=("self",))
+            .select_related("notification", "channel", "user")
+            .order_by("next_attempt_at", "pk")
+            .first()
+        )
+        if delivery is None:
+            return None
+        delivery.attempts += 1
+        delivery.status = DeliveryStatus.PENDING  # a held one whose quiet hours ended
+        delivery.next_attempt_at = now + _lease()
+        delivery.save(update_fields=["attempts", "status", "next_attempt_at"])
+    return delivery
+
+
+def skip_reason(delivery: Delivery) -> str:
+    """Why there is nothing to send this delivery to any more ("" when there is)."""
+    if delivery.user_id is not None and (delivery.user is None or not delivery.user.is_active):
+        return "The user is no longer active."
+    if delivery.kind == ChannelKind.INAPP and delivery.user_id is None:
+        return "An in-app delivery needs a user."
+    if delivery.kind in TRANSPORT_KINDS and not delivery.address:
+        if delivery.channel is None:
+            return "The channel was deleted."
+        if not delivery.channel.enabled:
+            return "The channel is disabled."
+    return ""
+
+
+def _transport() -> Callable[[Delivery], Any]:
+    """``notifications.transports.deliver``, imported when first needed (it imports Apprise
+    and the email backends, which a worker without such deliveries never loads)."""
+    try:
+        module = importlib.import_module("notifications.transports")
+    except ModuleNotFoundError as exc:
+        if exc.name != "notifications.transports":
+            raise
+        raise DeliveryError("No transport for this kind is installed (notifications.transports).") from None
+    deliver: Callable[[Delivery], Any] = module.deliver
+    return deliver
+
+
+def dispatch(delivery: Delivery) -> None:
+    """Send one delivery by its kind; raises ``DeliveryError`` when it did not go."""
+    if delivery.kind == ChannelKind.INAPP:
+        return
+    registered = targets.target(delivery.kind)
+    if registered is not None:
+        registered.deliver(delivery)
+    elif delivery.kind in TRANSPORT_KINDS:
+        _transport()(delivery)
+    else:
+        raise DeliveryError(f"Nothing delivers notifications of kind {delivery.kind!r}.", permanent=True)
+
+
+def attempt(delivery: Delivery) -> str | None:
+    """Make a claimed delivery once and record what came of it; returns its status after."""
+    number = delivery.attempts
+    reason = skip_reason(delivery)
+    if reason:
+        return record_outcome(delivery.pk, number, error=reason, skipped=True)
+    try:
+        dispatch(delivery)
+    except DeliveryError as exc:
+        outcome = record_outcome(delivery.pk, number, error=str(exc) or "Delivery failed.", permanent=exc.permanent)
+    except Exception as exc:
+        # A transport's own bug. Its message may quote the channel's target (a secret): only the
+        # exception's type is logged and kept. Retried with backoff like any failure.
+        logger.error("Notification delivery %s (%s) raised %s", delivery.pk, delivery.kind, type(exc).__name__)
+        outcome = record_outcome(delivery.pk, number, error=f"Unexpected error ({type(exc).__name__}).")
+    else:
+        outcome = record_outcome(delivery.pk, number)
+        if outcome == DeliveryStatus.DELIVERED and delivery.kind == ChannelKind.INAPP:
+            delivery.status, delivery.delivered_at = DeliveryStatus.DELIVERED, timezone.now()
+            with transaction.atomic():
+                announce_delivered([delivery])
+    logger.info(
+        "Notification %s delivery %s (%s) attempt %s: %s",
+        delivery.notification_id,
+        delivery.pk,
+        delivery.kind,
+        number,
+        outcome,
+    )
+    return outcome
+
+
+def deliver_due(now: datetime | None = None) -> int:
+    """Deliver what is due (now, or at ``now``); returns how many deliveries were handled."""
+    started = time.monotonic()
+    count = 0
+    while time.monotonic() - started < RUN_BUDGET_SECONDS:
+        handled = deliver_inapp(now=now)
+        count += handled
+        if handled < INAPP_BATCH:
+            break
+    while time.monotonic() - started < RUN_BUDGET_SECONDS:
+        delivery = claim_one(now)
+        if delivery is None:
+            break
+        try:
+            attempt(delivery)
+        except Exception:
+            # Leased: tried again when the lease ends. The others need not wait for that.
+            logger.exception("Notification delivery %s could not be recorded", delivery.pk)
+        count += 1
+    return count
+
+
+# --- Retention ------------------------------------------------------------------------------------
+
+
+def prune_sent(now: datetime | None = None) -> int:
+    """Delete finished notifications (with their deliveries, in-app ones included) older than
+    ``RETENTION_NOTIFICATIONS_DAYS``; pending ones stay whatever their age. Returns how many."""
+    cutoff = (now or timezone.now()) - timedelta(days=settings.RETENTION_DAYS["notifications"])
+    old = Notification.objects.filter(finished_at__lt=cutoff).exclude(status=NotificationStatus.PENDING)
+    total = 0
+    while ids := list(old.order_by("pk").values_list("pk", flat=True)[:PRUNE_CHUNK]):
+        with transaction.atomic():
+            Delivery.objects.filter(notification_id__in=ids).delete()
+            total += Notification.objects.filter(pk__in=ids).delete()[1].get("notifications.Notification", 0)
+    return total
+
+
+#: What the worker runs for notifications (registered by ``NotificationsConfig.ready``). The
+#: retention job is ``notifications.prune_sent``: ``notifications.prune`` is the alerts app's
+#: (webhook deliveries and alert emails).
+JOBS = (
+    Job("notifications.deliver", 1, deliver_due),
+    Job("notifications.prune_sent", 3600, prune_sent),
+)
