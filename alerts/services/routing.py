@@ -176,9 +176,10 @@ def _flush(group: AlertGroup, now: datetime) -> bool:
         steps = route.escalation_policy.steps if route.escalation_policy else []
         for member in new:
             member.notified_at = now
+            member.escalation_step = 0
             if steps and member.alert.status == AlertStatus.FIRING:
                 member.next_escalation_at = now + timedelta(minutes=steps[0]["after_minutes"])
-            member.save(update_fields=["notified_at", "next_escalation_at"])
+            member.save(update_fields=["notified_at", "escalation_step", "next_escalation_at"])
     if leaving:
         AlertGroupMember.objects.filter(pk__in=leaving).delete()
     if len(leaving) == len(members):

@@ -4,8 +4,9 @@ as they begin, and lifted from them as they end.
 
 A silenced alert keeps firing, acknowledging and resolving as before and shows ``silenced``;
 it is not sent to people: routes skip it and no alert email goes out. When its silence ends
-and no other holds it, an alert still firing is notified then: its route groups look at it at
-once and the alert email goes out ("silence ended"). Webhooks and the live stream carry every
+and no other holds it, an alert still firing is notified then: its route groups tell of it at
+once, as firing (again, if they had before the silence), its escalation starts again, and the
+alert email goes out ("silence ended"). Webhooks and the live stream carry every
 alert, silenced or not, with ``silenced`` in the payload.
 """
 
@@ -25,7 +26,7 @@ from accounts.services import record_audit
 from alerts.matchers import compile_matchers, matcher_problems
 from alerts.models import OPEN, Alert, AlertStatus
 from alerts.representation import alert_data
-from alerts.routing_models import ActivityKind, AlertActivity, AlertGroup, Silence
+from alerts.routing_models import ActivityKind, AlertActivity, AlertGroup, AlertGroupMember, Silence
 from alerts.services.lifecycle import AlertEvent, _require_operator, live, queue_email
 from alerts.services.silencing import ActiveSilences, active_silences, record_silenced
 from chatops.api.exceptions import Conflict
@@ -115,7 +116,11 @@ def _release(alerts: Sequence[Alert], now: datetime, why: str) -> list[AlertEven
                 queue_email(alert, "alert.unsilenced")
         events.append(_changed(alert))
     if released:
-        # Their groups look at them now, not a group_interval later.
+        # Told again as firing, at once (not a group_interval later), whether or not they were
+        # told of before the silence; their escalation starts again from then.
+        AlertGroupMember.objects.filter(alert_id__in=released).update(
+            notified_at=None, escalation_step=0, next_escalation_at=None
+        )
         AlertGroup.objects.filter(members__alert_id__in=released, next_flush_at__gt=now).update(next_flush_at=now)
     return events
 

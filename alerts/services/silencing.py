@@ -80,5 +80,5 @@ def silence_new_alert(alert: Alert, silences: ActiveSilences) -> Silence | None:
     if silence is not None:
         Alert.objects.filter(pk=alert.pk).update(silence=silence)
         alert.silence = silence
-        record_silenced(alert, silence, silences.now)
+        record_silenced(alert, silence, alert.fired_at)
     return silence
