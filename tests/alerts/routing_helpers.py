@@ -20,7 +20,7 @@ _seq: dict[int, int] = {}
 
 
 def servers(count: int, *tags: str, prefix: str = "web") -> list[Server]:
-    made = [ServerFactory(name=f"{prefix}-{i + 1:02d}") for i in range(count)]
+    made: list[Server] = [ServerFactory.create(name=f"{prefix}-{i + 1:02d}") for i in range(count)]
     for tag in tags:
         found = Tag.objects.get_or_create(name=tag)[0]
         for server in made:
@@ -41,13 +41,13 @@ def cpu_threshold(**fields: Any) -> Threshold:
     return Threshold.objects.create(**{**defaults, **fields})
 
 
-def samples(hosts: list[Server], at: float = 0, **values: float) -> list[dict[str, Any]]:
+def samples(hosts: list[Server], at: float = 0, **values: float) -> list[Any]:
     """One sample per server, all in one ingest batch (they breach "at once"). Returns the
     batch's live alert events."""
     frames = []
     for server in hosts:
         _seq[server.pk] = _seq.get(server.pk, 0) + 1
-        data = {
+        data: Any = {
             "type": "data",
             "seq": _seq[server.pk],
             "samples": [{"ts": (T0 + timedelta(seconds=at)).timestamp(), "values": values}],
