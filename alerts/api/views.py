@@ -99,7 +99,7 @@ class AlertViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
         summary="The alert's timeline: fired, silenced, who was notified how and when (each delivery), "
         "escalation steps, acknowledged, resolved",
     )
-    @action(detail=True, methods=["get"], filterset_class=None, sort_fields=None)
+    @action(detail=True, methods=["get"], filterset_class=None, sort_fields=None, pagination_class=None)
     def timeline(self, request: Request, pk: str | None = None) -> Response:
         entries = timeline(self.get_object())
         return Response(envelope(TimelineEntrySerializer(entries, many=True).data, "OK"))
