@@ -88,6 +88,12 @@ class Notice:
     after_minutes: int | None = None
 
     @property
+    def ordered_labels(self) -> list[tuple[str, str]]:
+        """The group's labels in the route's ``group_by`` order (the database keeps no order)."""
+        order = {label: i for i, label in enumerate(self.route.group_by)}
+        return sorted(self.labels.items(), key=lambda item: (order.get(item[0], len(order)), item[0]))
+
+    @property
     def severity(self) -> str:
         listed = list(self.firing) or list(self.resolved)
         return max((a.severity for a in listed), key=lambda s: _RANK.get(Severity(s), 0), default=Severity.INFO)
@@ -98,7 +104,7 @@ class Notice:
             counts.append(f"FIRING:{len(self.firing)}")
         if self.resolved:
             counts.append(f"RESOLVED:{len(self.resolved)}" if self.firing else "RESOLVED")
-        what = " ".join(v for v in self.labels.values() if v) or self.route.name
+        what = " ".join(v for _k, v in self.ordered_labels if v) or self.route.name
         subject = f"[{', '.join(counts)}] {what}"
         if self.step is not None:
             subject = f"[ESCALATION {self.step + 1}] {subject}: not acknowledged after {self.after_minutes} min"
@@ -107,7 +113,7 @@ class Notice:
     def content(self) -> str:
         lines = [f"Route: {self.route.name}"]
         if self.labels:
-            lines.append("Group: " + ", ".join(f"{k}={v}" for k, v in self.labels.items()))
+            lines.append("Group: " + ", ".join(f"{k}={v}" for k, v in self.ordered_labels))
         if self.step is not None:
             lines.append(f"Escalation step {self.step + 1}: not acknowledged {self.after_minutes} min after notice.")
         if self.reason == "repeat":

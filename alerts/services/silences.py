@@ -17,7 +17,7 @@ from datetime import datetime
 from typing import Any
 
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 from rest_framework.exceptions import ValidationError
 
@@ -68,9 +68,21 @@ def _check(matchers: Any, starts_at: datetime, ends_at: datetime, now: datetime,
 # --- Laying and lifting -------------------------------------------------------------------------
 
 
+#: Matchers that narrow the alerts read (and locked) in SQL before they are matched in Python.
+_NARROWING = {"severity": "severity", "kind": "kind", "alert_name": "name__iexact", "server": "server__name__iexact"}
+
+
+def _narrowed(silence: Silence) -> Q:
+    q = Q()
+    for matcher in silence.matchers:
+        if matcher["op"] == "=" and matcher["label"] in _NARROWING:
+            q &= Q(**{_NARROWING[matcher["label"]]: matcher["value"]})
+    return q
+
+
 def _apply(silence: Silence, now: datetime, *, skip_locked: bool = False) -> list[AlertEvent]:
     """Lay ``silence`` (active at ``now``) on the open, unsilenced alerts it matches."""
-    candidates = _open_alerts(silence__isnull=True)
+    candidates = _open_alerts(silence__isnull=True).filter(_narrowed(silence))
     if skip_locked:
         candidates = candidates.select_for_update(skip_locked=True, of=("self",))
     alerts = list(candidates)

@@ -58,9 +58,9 @@ def _told(deliveries: list[dict[str, Any]]) -> str:
 
 def _activity(row: AlertActivity, deliveries: dict[int, list[dict[str, Any]]]) -> dict[str, Any]:
     details = row.details or {}
+    # The route as it was named then (null once deleted: the summary still names it).
     route = {"id": row.route_id, "name": details.get("route", "")} if row.route_id else None
-    if route is None and details.get("route"):
-        route = {"id": 0, "name": details["route"]}
+    route_name = details.get("route") or "?"
     if row.kind == ActivityKind.SILENCED:
         silence = row.silence_id or details.get("silence")
         summary = f"Silenced by silence #{silence} until {details.get('until')}"
@@ -77,10 +77,10 @@ def _activity(row: AlertActivity, deliveries: dict[int, list[dict[str, Any]]]) -
     else:
         told = f"{_told(sent)} (notification #{notification.pk})"
     if row.kind == ActivityKind.ESCALATED:
-        summary = f"Escalation step {step} of route {route['name'] if route else '?'}: {told}"
+        summary = f"Escalation step {step} of route {route_name}: {told}"
     else:
         reason = details.get("reason", "firing")
-        summary = f"Notified as {listed} ({reason}) by route {route['name'] if route else '?'}: {told}"
+        summary = f"Notified as {listed} ({reason}) by route {route_name}: {told}"
     return _entry(
         row.at,
         "escalated" if row.kind == ActivityKind.ESCALATED else "notified",
