@@ -132,7 +132,9 @@ class SilenceViewSet(viewsets.ModelViewSet[Silence]):
     http_method_names = WRITE_METHODS
 
     def get_queryset(self) -> QuerySet[Silence]:
-        held = Prefetch("alerts", queryset=Alert.objects.filter(status__in=OPEN).only("id", "status", "silence_id"))
+        # The alerts a silence holds, of the servers the caller may see.
+        visible = Alert.objects.visible_to(self.request.user).filter(status__in=OPEN)
+        held = Prefetch("alerts", queryset=visible.only("id", "status", "silence_id"))
         return Silence.objects.select_related("created_by").prefetch_related(held)
 
     def get_permissions(self) -> list[Any]:

@@ -108,6 +108,13 @@ ROLES = RoleMatrix(
     ),
     Route("GET", POLICY, expect=allowed("admin")),
     Route("PATCH", POLICY, body={"description": "pager"}, expect=allowed("admin")),
+    Route(
+        "PUT",
+        POLICY,
+        body={"name": "on-call", "steps": [{"after_minutes": 2, "users": [PAGED_ID]}]},
+        uses=("paged",),
+        expect=allowed("admin"),
+    ),
     Route("DELETE", POLICY, expect=allowed("admin")),
     Route("DELETE", f"{POLICIES}/999999", expect={"admin": (404, "not_found")}),
     Route("GET", SILENCES, expect=everyone(200)),
@@ -120,6 +127,9 @@ ROLES = RoleMatrix(
     ),
     Route("GET", SILENCE, expect=everyone(200)),
     Route("PATCH", SILENCE, body={"comment": "longer"}, expect=allowed("operator", "admin")),
+    Route(
+        "PUT", SILENCE, body=silence_body(), expect=allowed("operator", "admin"), unchanged=the_silence_is_still_active
+    ),
     Route("DELETE", SILENCE, expect=allowed("operator", "admin"), unchanged=the_silence_is_still_active),
     Route("GET", f"{SILENCES}/999999", expect={"viewer": (404, "not_found")}),
     Route("GET", "/api/v1/alerts/{alert.pk}/timeline", expect=everyone(200)),
