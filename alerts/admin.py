@@ -1,6 +1,8 @@
 """The operator console for thresholds and alerts. Thresholds are written through
 ``alerts.services`` (audited, pending durations restarted, alerts of a disabled threshold
-resolved), as through the REST API; alerts are read, acknowledged and resolved."""
+resolved), as through the REST API; alerts are read, acknowledged and resolved. Routes,
+escalation policies and silences are read here and written through the REST API (validated
+against users, teams, channels and rooms, and audited)."""
 
 from __future__ import annotations
 
@@ -15,6 +17,7 @@ from django.http import HttpRequest
 from accounts.actor import Actor
 from alerts import services
 from alerts.models import Alert, EmailNotification, Threshold, metric_problem
+from alerts.routing_models import AlertActivity, AlertGroup, AlertRoute, EscalationPolicy, Silence
 from chatops.admin import ReadOnlyAdmin
 
 THRESHOLD_FIELDS = (
@@ -115,3 +118,47 @@ class EmailNotificationAdmin(ReadOnlyAdmin):
     list_display = ("alert", "event", "created_at", "attempts", "sent_at", "last_error")
     list_filter = ("event", "sent_at")
     list_select_related = ("alert",)
+
+
+# --- Routing: written through the REST API (validated, audited); read here -----------------------
+
+
+@admin.register(AlertRoute)
+class AlertRouteAdmin(ReadOnlyAdmin):
+    list_display = ("name", "position", "enabled", "continue_matching", "group_by", "escalation_policy")
+    list_filter = ("enabled", "send_resolved")
+    search_fields = ("name",)
+    list_select_related = ("escalation_policy",)
+    raw_id_fields = ("escalation_policy", "created_by")
+
+
+@admin.register(EscalationPolicy)
+class EscalationPolicyAdmin(ReadOnlyAdmin):
+    list_display = ("name", "description", "updated_at")
+    search_fields = ("name",)
+    raw_id_fields = ("created_by",)
+
+
+@admin.register(Silence)
+class SilenceAdmin(ReadOnlyAdmin):
+    list_display = ("id", "matchers", "starts_at", "ends_at", "comment", "created_by")
+    list_filter = ("starts_at", "ends_at")
+    search_fields = ("comment",)
+    list_select_related = ("created_by",)
+    raw_id_fields = ("created_by",)
+
+
+@admin.register(AlertGroup)
+class AlertGroupAdmin(ReadOnlyAdmin):
+    list_display = ("id", "route", "labels", "created_at", "next_flush_at", "last_notified_at")
+    list_filter = ("route",)
+    list_select_related = ("route",)
+    raw_id_fields = ("route",)
+
+
+@admin.register(AlertActivity)
+class AlertActivityAdmin(ReadOnlyAdmin):
+    list_display = ("alert", "kind", "at", "route", "notification", "silence")
+    list_filter = ("kind", "at")
+    list_select_related = ("alert", "route")
+    raw_id_fields = ("alert", "route", "notification", "silence")

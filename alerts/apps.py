@@ -24,7 +24,9 @@ class AlertsConfig(AppConfig):
         )
         registry.register_scope_resources(registry.ScopeResource("alerts", read=Role.VIEWER, write=Role.OPERATOR))
         routes = ["threshold-list", "threshold-detail", "alert-list", "alert-detail", "alert-acknowledge"]
-        registry.register_api_routes({f"alerts-api:{name}": "alerts" for name in [*routes, "alert-resolve"]})
+        routes += ["alert-resolve", "alert-timeline", "silence-list", "silence-detail"]
+        routes += ["alert-route-list", "alert-route-detail", "escalation-policy-list", "escalation-policy-detail"]
+        registry.register_api_routes({f"alerts-api:{name}": "alerts" for name in routes})
         # The thresholds judge every ingest batch (and custom metrics) inside its transaction;
         # monitoring only knows the hook, not this app.
         register_evaluator(evaluate)
@@ -38,4 +40,13 @@ class AlertsConfig(AppConfig):
             "threshold.created",
             "threshold.deleted",
             "threshold.updated",
+            "alert_route.created",
+            "alert_route.updated",
+            "alert_route.deleted",
+            "escalation_policy.created",
+            "escalation_policy.updated",
+            "escalation_policy.deleted",
+            "silence.created",
+            "silence.updated",
+            "silence.expired",
         )

@@ -1,4 +1,5 @@
-"""Background jobs of alerts (run by the worker): the silent-server alert, repeats, email."""
+"""Background jobs of alerts (run by the worker): the silent-server alert, repeats, email,
+routing (groups, silences, escalation)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from django.utils import timezone
 
 from alerts import services
 from alerts.models import EmailNotification
+from alerts.services.routing import route_alerts
 from chatops.registry import Job
 from webhooks.jobs import prune as prune_deliveries
 
@@ -35,6 +37,7 @@ def _email(notification: EmailNotification) -> tuple[str, str]:
         "alert.created": "FIRING",
         "alert.repeated": "STILL FIRING",
         "alert.resolved": "RESOLVED",
+        "alert.unsilenced": "FIRING (silence ended)",
     }.get(notification.event, notification.event)
     subject = f"[ChatOps] {state}: {data['name']} on {data['server_name']} ({data['severity']})"
     lines = [
@@ -108,5 +111,7 @@ def prune_notifications() -> dict[str, int]:
 JOBS = (
     Job("alerts.watch", 5, watch),
     Job("alerts.email", 5, send_emails),
+    # Routes, groups, silences' beginnings and ends, escalation (alerts.services.routing).
+    Job("alerts.route", 5, route_alerts),
     Job("notifications.prune", 3600, prune_notifications),
 )

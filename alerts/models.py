@@ -241,6 +241,12 @@ class Alert(models.Model):
     resolve_comment = models.CharField(max_length=1000, blank=True)
     last_notified_at = models.DateTimeField(null=True, blank=True)
     notifications_sent = models.PositiveIntegerField(default=0)
+    #: The silence that keeps it from being sent, while one does (``alerts.routing_models``).
+    silence = models.ForeignKey(
+        "alerts.Silence", on_delete=models.SET_NULL, null=True, blank=True, related_name="alerts"
+    )
+    #: When the routing job took it into the routes' groups (null: not yet).
+    routed_at = models.DateTimeField(null=True, blank=True)
 
     objects = AlertQuerySet.as_manager()
 
@@ -259,7 +265,15 @@ class Alert(models.Model):
                 name="alerts_alert_one_open_offline",
             ),
         ]
-        indexes = [models.Index(fields=["server", "status"], name="alerts_alert_server_status")]
+        indexes = [
+            models.Index(fields=["server", "status"], name="alerts_alert_server_status"),
+            # The routing job's intake: open alerts it has not taken yet (few rows, ever).
+            models.Index(
+                fields=["id"],
+                condition=Q(routed_at__isnull=True, status__in=["firing", "acknowledged"]),
+                name="alerts_alert_unrouted",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.name} on {self.server_id} ({self.status})"
@@ -287,3 +301,8 @@ class EmailNotification(models.Model):
 
     def __str__(self) -> str:
         return f"{self.event} email for alert {self.alert_id}"
+
+
+# Routes, groups, silences, escalation policies and the alerts' activity: their own module (the
+# size of this one), imported here so that Django finds them as this app's models.
+from alerts.routing_models import *  # noqa: E402, F403

@@ -36,6 +36,12 @@ class AlertSerializer(StrictModelSerializer):
     )
     metric_label = serializers.SerializerMethodField(help_text="The metric for people ('' for a silent server).")
     metric_unit = serializers.SerializerMethodField(help_text="The unit of value, peak_value and threshold_value.")
+    silenced = serializers.SerializerMethodField(
+        help_text="A silence holds it: it is not sent to people (routes, alert emails) while it does."
+    )
+    silence: serializers.PrimaryKeyRelatedField[Any] = serializers.PrimaryKeyRelatedField(
+        read_only=True, allow_null=True, help_text="The silence that holds it (GET /silences/{id}), or null."
+    )
 
     class Meta:
         model = Alert
@@ -66,6 +72,8 @@ class AlertSerializer(StrictModelSerializer):
             "resolve_comment",
             "last_notified_at",
             "notifications_sent",
+            "silenced",
+            "silence",
         ]
         read_only_fields = fields
 
@@ -74,6 +82,9 @@ class AlertSerializer(StrictModelSerializer):
 
     def get_metric_unit(self, obj: Alert) -> str:
         return metric_label_and_unit(self, obj.metric)[1]
+
+    def get_silenced(self, obj: Alert) -> bool:
+        return obj.silence_id is not None
 
 
 def alert_data(alert: Alert) -> dict[str, Any]:

@@ -7,7 +7,7 @@ class ChatConfig(AppConfig):
 
     def ready(self) -> None:
         from accounts.choices import Role
-        from chat import alerts, approvals
+        from chat import alerts, approvals, notify
         from chat.commandline import HELP
         from chat.events import MessageData
         from chat.jobs import JOBS
@@ -35,3 +35,5 @@ class ChatConfig(AppConfig):
         # Alerts in rooms: cards for alerts, lines for server activity; the alerts and agents
         # apps' signals (sent after commit) reach chat here.
         alerts.connect()
+        # Rooms as a place notifications go (alert routes, escalation steps name them).
+        notify.register()

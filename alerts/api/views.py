@@ -18,9 +18,11 @@ from accounts.actor import Actor
 from accounts.permissions import IsOperator, ReadOnlyOrAdmin
 from alerts import services
 from alerts.api.filters import AlertFilter
+from alerts.api.routing_serializers import TimelineEntrySerializer
 from alerts.api.serializers import AlertActionSerializer, ThresholdSerializer
 from alerts.models import Alert, Threshold
 from alerts.representation import AlertSerializer
+from alerts.services.timeline import timeline
 from chatops.api.envelope import envelope
 
 
@@ -91,6 +93,16 @@ class AlertViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Ge
     @action(detail=True, methods=["post"])
     def resolve(self, request: Request, pk: str | None = None) -> Response:
         return self._act(request, services.resolve, "Alert resolved")
+
+    @extend_schema(
+        responses={200: TimelineEntrySerializer(many=True)},
+        summary="The alert's timeline: fired, silenced, who was notified how and when (each delivery), "
+        "escalation steps, acknowledged, resolved",
+    )
+    @action(detail=True, methods=["get"], filterset_class=None, sort_fields=None, pagination_class=None)
+    def timeline(self, request: Request, pk: str | None = None) -> Response:
+        entries = timeline(self.get_object())
+        return Response(envelope(TimelineEntrySerializer(entries, many=True).data, "OK"))
 
     def _act(self, request: Request, change: Callable[[Actor, Alert, str], Alert], message: str) -> Response:
         alert = self.get_object()

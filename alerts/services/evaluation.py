@@ -34,6 +34,7 @@ from alerts.services.plan import (
     Target,
     plan_evaluation,
 )
+from alerts.services.silencing import ActiveSilences, active_silences, silence_new_alert
 from chatops.realtime import publish_after_commit
 from monitoring.events import Event
 from monitoring.ingest import SampleIn
@@ -170,13 +171,16 @@ def _write(plan: EvaluationPlan) -> list[AlertEvent]:
     """Carry out ``plan`` in the caller's transaction; the live events of its transitions."""
     events: list[AlertEvent] = []
     fired: dict[Fire, Alert] = {}
+    silences: ActiveSilences | None = None  # read once, if the batch fires anything
 
     def alert_of(target: Target) -> Alert:
         return fired[target] if isinstance(target, Fire) else target
 
     for step in plan.steps:
         if isinstance(step, Fire):
-            alert = fired[step] = fire(step.threshold, step.server_id, step.value, step.peak, step.started_at)
+            if silences is None:
+                silences = active_silences(timezone.now())
+            alert = fired[step] = fire(step.threshold, step.server_id, step.value, step.peak, step.started_at, silences)
             events.append(notify(alert, "alert.created"))
         elif isinstance(step, DropState):
             ThresholdState.objects.filter(pk=step.pk).delete()
@@ -209,6 +213,7 @@ def evaluate_offline(now: datetime | None = None) -> dict[str, int]:
     now = now or timezone.now()
     cutoff = now - timedelta(seconds=after)
     events: list[AlertEvent] = []
+    silences: ActiveSilences | None = None
     with transaction.atomic():
         back = (
             Alert.objects.select_for_update(skip_locked=True, of=("self",))
@@ -238,6 +243,9 @@ def evaluate_offline(now: datetime | None = None) -> dict[str, int]:
                 notifications_sent=1,
             )
             alert.server = server
+            if silences is None:
+                silences = active_silences(now)
+            silence_new_alert(alert, silences)
             events.append(notify(alert, "alert.created"))
             counts["raised"] += 1
         publish_after_commit(live(events))
@@ -254,8 +262,8 @@ def _repeat_interval(alert: Alert) -> int:
 
 
 def send_repeats(now: datetime | None = None) -> int:
-    """Notify again about alerts still firing (not acknowledged) once their repeat interval
-    has passed since the last notification."""
+    """Notify again about alerts still firing (not acknowledged, not silenced) once their
+    repeat interval has passed since the last notification."""
     now = now or timezone.now()
     sent = 0
     events: list[AlertEvent] = []
@@ -263,7 +271,7 @@ def send_repeats(now: datetime | None = None) -> int:
         candidates = (
             Alert.objects.select_for_update(skip_locked=True, of=("self",))
             .select_related("server", "threshold", "acknowledged_by", "resolved_by")
-            .filter(status=AlertStatus.FIRING)
+            .filter(status=AlertStatus.FIRING, silence__isnull=True)
             .filter(Q(threshold__repeat_interval_seconds__gt=0) | Q(kind=AlertKind.SERVER_OFFLINE))
         )
         for alert in candidates:

@@ -23,6 +23,7 @@ from accounts.services import record_audit
 from alerts.events import ALERTS_GROUP
 from alerts.models import OPEN, Alert, AlertKind, AlertStatus, EmailNotification, Threshold, ThresholdState
 from alerts.representation import alert_data
+from alerts.services.silencing import ActiveSilences, silence_new_alert
 from alerts.signals import alert_changed
 from chatops.api.exceptions import Conflict
 from chatops.db import conflicts_as_409
@@ -73,17 +74,20 @@ def notify(alert: Alert, event: AlertEventType, *, repeat: bool = False) -> Aler
             enqueue_webhook("server.offline", {"server": server, "alert": data, "last_seen": data["started_at"]})
         else:
             enqueue_webhook("server.online", {"server": server, "alert": data})
-    if event != "alert.acknowledged":
-        recipients = _email_recipients(alert.server_id)
-        if recipients:
-            EmailNotification.objects.create(
-                alert=alert,
-                event="alert.repeated" if repeat else event,
-                recipients=recipients,
-                next_attempt_at=timezone.now(),
-            )
+    # A silenced alert is not sent to people (webhooks still carry it, marked silenced).
+    if event != "alert.acknowledged" and alert.silence_id is None:
+        queue_email(alert, "alert.repeated" if repeat else event)
     _announce(alert.pk, event)
     return AlertEvent(type=event, alert=data)
+
+
+def queue_email(alert: Alert, event: str) -> None:
+    """The alert email to the users with ``alert_emails`` on, in the current transaction."""
+    recipients = _email_recipients(alert.server_id)
+    if recipients:
+        EmailNotification.objects.create(
+            alert=alert, event=event, recipients=recipients, next_attempt_at=timezone.now()
+        )
 
 
 def _announce(alert_id: int, event: AlertEventType) -> None:
@@ -103,7 +107,15 @@ def live(events: Iterable[AlertEvent]) -> list[tuple[str, Event]]:
 # --- Transitions --------------------------------------------------------------------------------
 
 
-def fire(threshold: Threshold, server_id: int, value: float, peak: float, started_at: datetime) -> Alert:
+def fire(
+    threshold: Threshold,
+    server_id: int,
+    value: float,
+    peak: float,
+    started_at: datetime,
+    silences: ActiveSilences | None = None,
+) -> Alert:
+    """A new alert; ``silences`` (active now) lay the one that matches it before it is notified."""
     alert = Alert.objects.create(
         kind=AlertKind.THRESHOLD,
         threshold=threshold,
@@ -120,7 +132,10 @@ def fire(threshold: Threshold, server_id: int, value: float, peak: float, starte
         last_notified_at=timezone.now(),
         notifications_sent=1,
     )
-    return Alert.objects.select_related("server", "acknowledged_by", "resolved_by").get(pk=alert.pk)
+    alert = Alert.objects.select_related("server", "acknowledged_by", "resolved_by").get(pk=alert.pk)
+    if silences:
+        silence_new_alert(alert, silences)
+    return alert
 
 
 def close(alert: Alert, *, by: User | None, comment: str = "", at: datetime | None = None) -> AlertEvent:

@@ -164,3 +164,37 @@ def test_an_alert_card_shows_the_metric_label_unit_and_rounded_values(admin_page
     assert re.fullmatch(r"CPU ≥ 0 %: fired at \d+(\.\d{1,2})? %(, peak \d+(\.\d{1,2})? %)?", shown), shown
     assert "cpu_percent" not in shown
     assert (fired["metric_label"], fired["metric_unit"]) == ("CPU", "%")
+
+
+def test_an_operator_silences_an_alert_from_its_row_and_ends_the_silence(admin_page, fleet):
+    status, body = call(fleet.hub.url, fleet.token, "POST", "/alerts/thresholds", {
+        "name": "Load awake", "metric": "load_1", "operator": ">=", "value": 0, "scope": "server",
+        "server": fleet.server_id, "severity": "warning",
+    })  # fmt: skip
+    assert status == 201, body
+    fired = wait_for(
+        lambda: [a for a in rest(fleet.hub.url, fleet.token, "/alerts?status=firing") if a["name"] == "Load awake"],
+        what="the alert firing",
+    )[0]
+    assert fired["silenced"] is False
+    page = admin_page
+    page.goto(f"{fleet.hub.url}/alerts")
+    row = page.locator("#alerts-list .alert", has_text="Load awake")
+    row.wait_for()
+    row.get_by_label("Silence for").select_option(label="4 h")
+    row.get_by_label("Comment").fill("kernel upgrade")
+    row.get_by_role("button", name="Silence", exact=True).click()
+    row.locator(".badge-silenced", has_text="silenced").wait_for()
+    shown = rest(fleet.hub.url, fleet.token, f"/alerts/{fired['id']}")
+    assert shown["silenced"] is True
+    silence = rest(fleet.hub.url, fleet.token, f"/silences/{shown['silence']}")
+    assert silence["comment"] == "kernel upgrade" and silence["state"] == "active"
+    assert {m["label"]: m["value"] for m in silence["matchers"]} == {
+        "alert_name": "Load awake",
+        "server": fired["server_name"],
+    }
+    page.screenshot(path=str(fleet.shots / "alert-silenced.png"), full_page=True)
+    row.get_by_role("button", name="Unsilence").click()
+    row.locator(".badge-silenced").wait_for(state="detached")
+    assert rest(fleet.hub.url, fleet.token, f"/silences/{silence['id']}")["state"] == "expired"
+    assert rest(fleet.hub.url, fleet.token, f"/alerts/{fired['id']}")["silenced"] is False

@@ -77,6 +77,7 @@ class TestJobs:
             "agents.expire_commands": 30,
             "alerts.watch": 5,
             "alerts.email": 5,
+            "alerts.route": 5,
             "webhooks.deliver": 1,
             "notifications.prune": 3600,
             "notifications.deliver": 1,

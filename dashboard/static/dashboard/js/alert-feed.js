@@ -1,7 +1,7 @@
 // The open alerts (firing and acknowledged), loaded once and kept live by /api/v1/ws/alerts;
 // one feed per page, shared by the top bar, the overview and the server page.
 
-import { ApiError, LiveSocket, canOperate, getAll, onHubBack, post } from "./api.js";
+import { ApiError, LiveSocket, canOperate, getAll, onHubBack, post, request } from "./api.js";
 import { metricLabel, withUnit } from "./metric-format.js";
 import { ago, h } from "./util.js";
 
@@ -109,24 +109,58 @@ export function describe(alert) {
 
 export const OPERATORS = { ">": ">", ">=": "≥", "<": "<", "<=": "≤" };
 
+// How long the Silence button silences an alert for (seconds).
+const SILENCE_FOR = [
+  ["1 h", 3600],
+  ["4 h", 4 * 3600],
+  ["1 day", 86400],
+  ["1 week", 7 * 86400],
+];
+
 // One alert as a row: what, where, since when, its state, and the buttons its state allows.
 export function alertRow(alert, { onChange, showServer = true } = {}) {
   const actions = h("div", { class: "actions" });
-  const act = async (verb) => {
-    const comment = actions.querySelector("input")?.value.trim();
+  const attempt = async (call) => {
     try {
-      const updated = await post(`/alerts/${alert.id}/${verb}`, comment ? { comment } : {});
-      onChange?.(updated);
+      onChange?.(await call());
     } catch (error) {
       actions.append(h("span", { class: "error small" }, error.message));
     }
   };
+  const comment = () => actions.querySelector("input")?.value.trim();
+  const act = (verb) => attempt(() => post(`/alerts/${alert.id}/${verb}`, comment() ? { comment: comment() } : {}));
+  // A silence on this alert's name on its server: its next episodes are held too while it lasts.
+  const silence = () =>
+    attempt(() => {
+      const seconds = Number(actions.querySelector("select.silence-for").value);
+      return post("/silences", {
+        matchers: [
+          { label: "alert_name", op: "=", value: alert.name },
+          { label: "server", op: "=", value: alert.server_name },
+        ],
+        ends_at: new Date(Date.now() + seconds * 1000).toISOString(),
+        comment: comment() || `silenced from the alerts page (alert #${alert.id})`,
+      });
+    });
+  const unsilence = () => attempt(() => request(`/silences/${alert.silence}`, { method: "DELETE" }));
   if (canOperate() && alert.status !== "resolved") {
     actions.append(h("input", { class: "comment", placeholder: "comment (optional)", "aria-label": "Comment" }));
     if (alert.status === "firing") {
       actions.append(h("button", { type: "button", class: "small-button", onclick: () => act("acknowledge") }, "Acknowledge"));
     }
     actions.append(h("button", { type: "button", class: "small-button", onclick: () => act("resolve") }, "Resolve"));
+    if (alert.silenced) {
+      actions.append(h("button", { type: "button", class: "small-button", onclick: unsilence }, "Unsilence"));
+    } else {
+      actions.append(
+        h(
+          "select",
+          { class: "silence-for", "aria-label": "Silence for" },
+          ...SILENCE_FOR.map(([label, seconds]) => h("option", { value: String(seconds) }, label)),
+        ),
+        h("button", { type: "button", class: "small-button", onclick: silence }, "Silence"),
+      );
+    }
   }
   const who = [];
   if (alert.acknowledged_at) {
@@ -146,6 +180,9 @@ export function alertRow(alert, { onChange, showServer = true } = {}) {
       h("span", { class: `badge badge-${alert.severity}` }, alert.severity),
       h("strong", {}, alert.name || alert.kind),
       showServer ? h("a", { href: `/servers/${alert.server}` }, alert.server_name) : null,
+      alert.silenced && alert.status !== "resolved"
+        ? h("span", { class: "badge badge-silenced", title: `silence #${alert.silence}: not sent while it lasts` }, "silenced")
+        : null,
       h("span", { class: "alert-state" }, alert.status),
     ),
     h("div", { class: "alert-text", title: alert.message || "" }, describe(alert)),
