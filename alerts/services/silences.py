@@ -19,15 +19,16 @@ from typing import Any
 from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
-from rest_framework.exceptions import ValidationError
+from rest_framework.exceptions import PermissionDenied, ValidationError
 
 from accounts.actor import Actor
+from accounts.choices import Role
 from accounts.services import record_audit
 from alerts.matchers import compile_matchers, matcher_problems
 from alerts.models import OPEN, Alert, AlertStatus
 from alerts.representation import alert_data
 from alerts.routing_models import ActivityKind, AlertActivity, AlertGroup, AlertGroupMember, Silence
-from alerts.services.lifecycle import AlertEvent, _require_operator, live, queue_email
+from alerts.services.lifecycle import AlertEvent, live, queue_email
 from alerts.services.silencing import ActiveSilences, active_silences, record_silenced
 from chatops.api.exceptions import Conflict
 from chatops.realtime import publish_after_commit
@@ -36,6 +37,12 @@ from chatops.realtime import publish_after_commit
 class SilenceExpired(Conflict):
     default_detail = "The silence has expired; create a new one."
     default_code = "silence_expired"
+
+
+def _require_role(actor: Actor) -> None:
+    """Silences are written by operators and admins, from the API and from chat alike."""
+    if not actor.has_role(Role.OPERATOR):
+        raise PermissionDenied("Only operators and admins may do this.")
 
 
 def _changed(alert: Alert) -> AlertEvent:
@@ -182,7 +189,7 @@ def create_silence(
     now: datetime | None = None,
 ) -> Silence:
     """A new silence; one that begins now is laid at once on the open alerts it matches."""
-    _require_operator(actor)
+    _require_role(actor)
     now = now or timezone.now()
     starts_at = starts_at or now
     _check(matchers, starts_at, ends_at, now, new=True)
@@ -205,7 +212,7 @@ def create_silence(
 def update_silence(actor: Actor, silence: Silence, *, now: datetime | None = None, **fields: Any) -> Silence:
     """Change a silence that has not expired (``matchers``, ``starts_at`` while it has not
     begun, ``ends_at``, ``comment``); an ``ends_at`` already past expires it now."""
-    _require_operator(actor)
+    _require_role(actor)
     now = now or timezone.now()
     with transaction.atomic():
         silence = Silence.objects.select_for_update().get(pk=silence.pk)
@@ -239,7 +246,7 @@ def update_silence(actor: Actor, silence: Silence, *, now: datetime | None = Non
 
 def expire_silence(actor: Actor, silence: Silence, *, now: datetime | None = None) -> Silence:
     """End a silence now (``DELETE /silences/{id}``): the alerts it held are released."""
-    _require_operator(actor)
+    _require_role(actor)
     now = now or timezone.now()
     with transaction.atomic():
         silence = Silence.objects.select_for_update().get(pk=silence.pk)

@@ -36,11 +36,6 @@ def test_its_bot_is_a_member_of_its_team_and_of_no_other(register):
 
 
 @pytest.mark.django_db
-@pytest.mark.xfail(
-    strict=True,
-    reason="needs the people branch: Server.objects.visible_to scoped by teams (servers/models.py). "
-    "Remove this mark when that is merged.",
-)
 def test_a_client_sees_only_the_servers_of_its_teams_scope(register):
     web = Team.objects.create(name="web", tags=["web"])
     inside, outside = tagged("web"), tagged("db")

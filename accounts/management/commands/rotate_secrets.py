@@ -21,9 +21,10 @@ class Command(BaseCommand):
             fields = [f for f in model._meta.concrete_fields if isinstance(f, crypto.EncryptedTextField)]
             if not fields:
                 continue
-            table, pk = quote(model._meta.db_table), quote(model._meta.pk.column)
+            table = quote(model._meta.db_table)
+            pk = quote(model._meta.pk.column or "id")
             for field in fields:
-                column = quote(field.column)
+                column = quote(field.column or field.name)
                 changed = 0
                 with transaction.atomic(), connection.cursor() as cursor:
                     cursor.execute(f"SELECT {pk}, {column} FROM {table} WHERE {column} <> ''")  # noqa: S608 - names quoted
