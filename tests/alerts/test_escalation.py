@@ -38,7 +38,7 @@ def web(admin):
 
 @pytest.fixture
 def chain(admin, manager, operator):
-    team = Team.objects.create(name="sre")
+    team = Team.objects.create(name="sre", all_servers=True)  # on call for the whole fleet
     team.members.add(operator)
     room = Room.objects.create(name="war-room", owner=admin)
     return policy(

@@ -258,7 +258,7 @@ class TestMatching:
 class TestReceivers:
     def test_teams_and_their_members_users_and_rooms(self, admin, operator, viewer, room, web, now):
         cpu_threshold()
-        team = Team.objects.create(name="sre")
+        team = Team.objects.create(name="sre", all_servers=True)  # on call for the whole fleet
         team.members.add(viewer, operator)
         route(admin, teams=[team.pk], users=[operator.pk], chat_rooms=[room.pk])
         breach(web[:1])

@@ -144,7 +144,7 @@ def test_roles(request, case):
 
 class TestRoutes:
     def test_admin_creates_lists_changes_and_deletes_a_route(self, admin_client, admin, operator):
-        team = Team.objects.create(name="sre")
+        team = Team.objects.create(name="sre", all_servers=True)  # on call for the whole fleet
         room = Room.objects.create(name="alerts", owner=admin)
         threshold = cpu_threshold()
         body = {
