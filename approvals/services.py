@@ -162,9 +162,9 @@ def requester(approval: Approval) -> Actor:
         raise PermissionDenied("The API key the request came with is no longer valid.")
     origin = {**approval.origin, "approval": approval.pk}
     client = origin.pop("client", None) or {}
-    return Actor(  # type: ignore[arg-type]
+    return Actor(
         user=user,
-        via=approval.requested_via,
+        via=approval.requested_via,  # type: ignore[arg-type]
         api_key=key,
         ip=approval.requested_ip,
         origin=origin,
