@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from accounts.models import AuditLog
 from agents.events import CommandCompletedData
-from webhooks.payloads import iso
+from chatops.times import iso
 
 
 class ConnectionEventQuerySet(models.QuerySet["ConnectionEvent"]):

@@ -18,9 +18,10 @@ from django.utils import timezone
 from accounts.actor import Actor
 from accounts.services import record_audit
 from chatops.net import Answer
+from chatops.times import iso
 from webhooks.choices import TEST_EVENT, DeliveryStatus, Outcome, is_event
 from webhooks.models import Delivery, DeliveryAttempt, Webhook
-from webhooks.payloads import TEST_MESSAGE, Payload, TestPingData, iso
+from webhooks.payloads import TEST_MESSAGE, Payload, TestPingData
 
 logger = logging.getLogger(__name__)
 
