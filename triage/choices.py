@@ -14,5 +14,6 @@ CATEGORIES: tuple[str, ...] = (
 #: Where a ticket goes when the classifier is not sure enough.
 FALLBACK_CATEGORY = "other"
 PRIORITIES: tuple[str, ...] = ("low", "medium", "high", "critical")
-#: Who recorded a label (``triage.record_label(..., source=…)``).
-LABEL_SOURCES: tuple[str, ...] = ("correction", "import", "review")
+#: Where a label came from (``triage.record_label(..., source=…)``): a short lowercase name such
+#: as ``helpdesk`` (a support change of category), ``review`` or ``import``.
+LABEL_SOURCE_PATTERN = r"^[a-z][a-z0-9_.-]{0,31}$"

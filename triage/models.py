@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.db import models
 
-from triage.choices import CATEGORIES, LABEL_SOURCES, PRIORITIES
+from triage.choices import CATEGORIES, PRIORITIES
 
 
 class Label(models.Model):
@@ -13,7 +13,8 @@ class Label(models.Model):
     text = models.TextField()
     category = models.CharField(max_length=32, choices=[(c, c) for c in CATEGORIES])
     priority = models.CharField(max_length=16, choices=[(p, p) for p in PRIORITIES], blank=True, default="")
-    source = models.CharField(max_length=16, choices=[(s, s) for s in LABEL_SOURCES])
+    #: Where it came from (``helpdesk``: a support change of category).
+    source = models.CharField(max_length=32)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 import threading
 from dataclasses import dataclass
 
@@ -10,7 +11,7 @@ from django.conf import settings
 from django.db import transaction
 
 from triage import Prediction, classifier
-from triage.choices import CATEGORIES, FALLBACK_CATEGORY, LABEL_SOURCES, PRIORITIES
+from triage.choices import CATEGORIES, FALLBACK_CATEGORY, LABEL_SOURCE_PATTERN, PRIORITIES
 from triage.models import Label, ModelVersion
 
 logger = logging.getLogger(__name__)
@@ -87,8 +88,8 @@ def record_label(text: str, category: str, *, source: str, priority: str | None 
         raise ValueError(f"Unknown category {category!r}.")
     if priority is not None and priority not in PRIORITIES:
         raise ValueError(f"Unknown priority {priority!r}.")
-    if source not in LABEL_SOURCES:
-        raise ValueError(f"Unknown label source {source!r}; one of {', '.join(LABEL_SOURCES)}.")
+    if not re.fullmatch(LABEL_SOURCE_PATTERN, source):
+        raise ValueError(f"Unknown label source {source!r}: a short lowercase name such as 'helpdesk'.")
     if not text.strip():
         raise ValueError("A label needs a text.")
     return Label.objects.create(text=text.strip(), category=category, priority=priority or "", source=source)

@@ -77,16 +77,16 @@ def test_probabilities_sum_to_one():
 
 
 def test_record_label_stores_a_label():
-    triage.record_label("The SAN is down\nAll VMs on it stopped", "system_down", source="correction")
+    triage.record_label("The SAN is down\nAll VMs on it stopped", "system_down", source="helpdesk")
     label = Label.objects.get()
-    assert (label.category, label.source, label.priority) == ("system_down", "correction", "")
+    assert (label.category, label.source, label.priority) == ("system_down", "helpdesk", "")
 
 
 @pytest.mark.parametrize(
     ("category", "source", "priority", "text", "error"),
     [
         ("outage", "correction", None, "x", "Unknown category"),
-        ("system_down", "guess", None, "x", "Unknown label source"),
+        ("system_down", "Not A Source!", None, "x", "Unknown label source"),
         ("system_down", "correction", "urgent", "x", "Unknown priority"),
         ("system_down", "correction", None, "   ", "needs a text"),
     ],
