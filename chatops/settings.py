@@ -91,6 +91,7 @@ INSTALLED_APPS = [
     "approvals",
     "chat",
     "triage",
+    "helpdesk",
     "worker",
     "dashboard",
 ]
@@ -476,6 +477,16 @@ SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", 0, minimum=0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = envbool("SECURE_HSTS_INCLUDE_SUBDOMAINS", False)
 if envbool("BEHIND_TLS_PROXY", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# --- Helpdesk (docs/helpdesk.md) ------------------------------------------------------------------
+#: A requester may reopen a resolved ticket for this many days after it was resolved.
+HELPDESK_REOPEN_DAYS = envint("HELPDESK_REOPEN_DAYS", 7, minimum=0, maximum=365)
+#: Alerts of these severities open (or merge into) an incident ticket; empty: none do.
+HELPDESK_INCIDENT_SEVERITIES = envlist("HELPDESK_INCIDENT_SEVERITIES", ["critical"])
+#: On the alert's recovery: ``resolve`` the incident, or only ``mark`` it recovered.
+HELPDESK_INCIDENT_ON_RECOVERY = envchoice("HELPDESK_INCIDENT_ON_RECOVERY", "resolve", ("resolve", "mark"))
+#: How often the worker looks for missed SLA targets.
+HELPDESK_SLA_CHECK_SECONDS = envint("HELPDESK_SLA_CHECK_SECONDS", 30, minimum=1, maximum=3600)
 
 # --- Logging: never a secret; every line carries the request id -------------------------------
 LOG_LEVEL = envchoice("LOG_LEVEL", "INFO", ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"))
