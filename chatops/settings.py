@@ -92,6 +92,7 @@ INSTALLED_APPS = [
     "chat",
     "triage",
     "helpdesk",
+    "chatbot",
     "worker",
     "dashboard",
 ]
