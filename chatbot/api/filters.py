@@ -5,7 +5,7 @@ from django.db.models import Q, QuerySet
 
 from chatbot.models import FAQ, SESSION_MAX, ChatLog
 from chatops.api.filters import IdFilter, StrictFilterSet, UTCDateTimeFilter
-from chatops.tags import TAG_MAX_LENGTH, tag_validator
+from chatops.tags import TAG_MAX_LENGTH
 
 
 class FAQFilter(StrictFilterSet):
@@ -14,8 +14,7 @@ class FAQFilter(StrictFilterSet):
     tags = django_filters.CharFilter(
         method="with_tags",
         max_length=TAG_MAX_LENGTH,
-        validators=[tag_validator],
-        help_text="FAQs with this tag; repeat for FAQs with all of them.",
+        help_text="FAQs with this tag (any case); repeat for FAQs with all of them.",
     )
     is_active = django_filters.BooleanFilter()
     repeatable = frozenset({"tags"})

@@ -84,14 +84,14 @@ class ChatLogSerializer(serializers.ModelSerializer[ChatLog]):
         read_only_fields = fields
 
 
-class CommonQuerySerializer(serializers.Serializer[Any]):
+class ChatbotCommonQuerySerializer(serializers.Serializer[Any]):
     query = serializers.CharField(help_text="Lower-cased, trimmed.")
     count = serializers.IntegerField()
 
 
-class AnalyticsSerializer(serializers.Serializer[Any]):
+class ChatbotAnalyticsSerializer(serializers.Serializer[Any]):
     total_queries = serializers.IntegerField()
     escalated_queries = serializers.IntegerField()
     escalation_rate = serializers.FloatField(help_text="Percent of questions handed over (16.67 for one in six).")
     avg_confidence_score = serializers.FloatField(allow_null=True, help_text="Null before the first question.")
-    common_queries = CommonQuerySerializer(many=True)
+    common_queries = ChatbotCommonQuerySerializer(many=True)

@@ -23,7 +23,7 @@ from accounts.choices import Role
 from chatbot import analytics, services
 from chatbot.api.filters import ChatLogFilter, FAQFilter
 from chatbot.api.serializers import (
-    AnalyticsSerializer,
+    ChatbotAnalyticsSerializer,
     ChatLogSerializer,
     ChatRequestSerializer,
     ChatResponseSerializer,
@@ -158,7 +158,7 @@ class AnalyticsView(APIView):
     permission_classes = [IsAuthenticated, IsSupport]
 
     @extend_schema(
-        responses=AnalyticsSerializer, summary="The bot's totals, escalation rate, confidence, common questions"
+        responses=ChatbotAnalyticsSerializer, summary="The bot's totals, escalation rate, confidence, common questions"
     )
     def get(self, request: Request) -> Response:
         data: dict[str, Any] = analytics.summary(ChatLog.objects.all())
