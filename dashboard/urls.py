@@ -14,4 +14,6 @@ urlpatterns: list[URLPattern] = [
     path("metrics", PageView.as_view(page="metrics"), name="metrics"),
     path("chat", PageView.as_view(page="chat"), name="chat"),
     path("chat/<int:room_id>", PageView.as_view(page="chat"), name="chat-room"),
+    # The FAQ editor and the help bot's widget (docs/helpdesk-bot.md).
+    path("faqs", PageView.as_view(page="faqs"), name="faqs"),
 ]

@@ -6,6 +6,12 @@ from chatbot.models import FAQ
 from tests.factories import UserFactory
 
 
+@pytest.fixture(autouse=True)
+def _own_var_dir(settings, tmp_path_factory):
+    """The classifier caches its fitted model under VAR_DIR/triage: never the developer's var/."""
+    settings.VAR_DIR = tmp_path_factory.getbasetemp() / "var"
+
+
 @pytest.fixture
 def requester(db):
     return UserFactory.create(username="rita", role="requester")
