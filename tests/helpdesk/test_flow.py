@@ -94,14 +94,22 @@ def test_bad_comments_are_400(client_for, support, ticket, bad):
     assert_error(client_for(support).post(f"{URL}/{ticket.pk}/comments", bad, format="json"), 400)
 
 
-def test_a_support_change_of_category_is_a_label(
-    client_for, support, ticket, monkeypatch, django_capture_on_commit_callbacks
-):
-    from helpdesk import categorise
+def test_a_support_change_of_category_is_a_label(client_for, support, ticket, django_capture_on_commit_callbacks):
+    from triage.models import Label
 
-    labels = []
-    monkeypatch.setattr(categorise, "record_label", lambda t, d, c: labels.append((t, c)))
     with django_capture_on_commit_callbacks(execute=True):
         data = assert_ok(patch(client_for(support), ticket, category="network_issue"))
     assert data["category"] == "network_issue" and data["auto_categorized"] is False
-    assert labels == [("Printer on floor 2 jams", "network_issue")]
+    label = Label.objects.get(source="helpdesk")
+    assert (label.category, label.text) == (
+        "network_issue",
+        "Printer on floor 2 jams\nEvery page jams since this morning.",
+    )
+
+
+def test_a_requesters_edit_is_no_label(client_for, requester, ticket, django_capture_on_commit_callbacks):
+    from triage.models import Label
+
+    with django_capture_on_commit_callbacks(execute=True):
+        assert_ok(patch(client_for(requester), ticket, title="Printer jams"))
+    assert not Label.objects.exists()
