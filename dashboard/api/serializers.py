@@ -4,10 +4,11 @@ from typing import Any
 
 from rest_framework import serializers
 
+from chatops.api.fields import StrictCharField
 from monitoring.choices import LogLevel
 
 
-class HealthSerializer(serializers.Serializer[Any]):
+class FleetHealthSerializer(serializers.Serializer[Any]):
     cpu_usage = serializers.FloatField(allow_null=True, help_text="Mean CPU use of the servers that report, in %.")
     memory_usage = serializers.FloatField(allow_null=True, help_text="Mean memory use, in %.")
     disk_usage = serializers.FloatField(allow_null=True, help_text="Mean of each server's fullest disk, in %.")
@@ -18,12 +19,12 @@ class HealthSerializer(serializers.Serializer[Any]):
     reporting = serializers.IntegerField(help_text="Of those, the ones with a sample.")
 
 
-class PointSerializer(serializers.Serializer[Any]):
+class FleetPointSerializer(serializers.Serializer[Any]):
     timestamp = serializers.DateTimeField()
     value = serializers.FloatField(help_text="The fleet's mean in the bucket, in %.")
 
 
-class RecentAlertSerializer(serializers.Serializer[Any]):
+class FleetAlertSerializer(serializers.Serializer[Any]):
     id = serializers.IntegerField()
     name = serializers.CharField()
     severity = serializers.CharField()
@@ -34,7 +35,7 @@ class RecentAlertSerializer(serializers.Serializer[Any]):
     started_at = serializers.DateTimeField()
 
 
-class RecentTicketSerializer(serializers.Serializer[Any]):
+class FleetTicketSerializer(serializers.Serializer[Any]):
     id = serializers.IntegerField()
     title = serializers.CharField()
     status = serializers.CharField()
@@ -43,16 +44,16 @@ class RecentTicketSerializer(serializers.Serializer[Any]):
     created_at = serializers.DateTimeField()
 
 
-class MetricsSerializer(serializers.Serializer[Any]):
-    system_health = HealthSerializer()
-    cpu_history = PointSerializer(many=True)
-    memory_history = PointSerializer(many=True)
-    disk_history = PointSerializer(many=True)
-    recent_alerts = RecentAlertSerializer(many=True)
-    recent_tickets = RecentTicketSerializer(many=True)
+class FleetMetricsSerializer(serializers.Serializer[Any]):
+    system_health = FleetHealthSerializer()
+    cpu_history = FleetPointSerializer(many=True)
+    memory_history = FleetPointSerializer(many=True)
+    disk_history = FleetPointSerializer(many=True)
+    recent_alerts = FleetAlertSerializer(many=True)
+    recent_tickets = FleetTicketSerializer(many=True)
 
 
-class LogSerializer(serializers.Serializer[Any]):
+class FleetLogSerializer(serializers.Serializer[Any]):
     id = serializers.IntegerField()
     level = serializers.CharField(help_text="Upper case, as the seed shows it: INFO, WARNING, ERROR…")
     message = serializers.CharField()
@@ -66,11 +67,11 @@ class LogSerializer(serializers.Serializer[Any]):
 LEVELS = [*LogLevel.values, *(v.upper() for v in LogLevel.values)]
 
 
-class LogQuerySerializer(serializers.Serializer[Any]):
+class FleetLogQuerySerializer(serializers.Serializer[Any]):
     level = serializers.ChoiceField(choices=LEVELS, required=False)
-    source = serializers.CharField(max_length=255, required=False)  # type: ignore[assignment]
-    limit = serializers.IntegerField(min_value=1, max_value=1000, default=100)
+    source = StrictCharField(max_length=255, required=False, help_text="Exactly this source.")  # type: ignore[assignment]
+    limit = serializers.IntegerField(min_value=1, max_value=1000, default=100, help_text="At most this many lines.")
 
 
-class HoursSerializer(serializers.Serializer[Any]):
-    hours = serializers.IntegerField(min_value=1, max_value=24 * 90, default=24)
+class FleetHoursSerializer(serializers.Serializer[Any]):
+    hours = serializers.IntegerField(min_value=1, max_value=24 * 90, default=24, help_text="Hours of history.")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import extend_schema
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -12,12 +12,11 @@ from chatops.api.envelope import envelope
 from chatops.api.filters import single_param
 from dashboard import fleet
 from dashboard.api.serializers import (
-    LEVELS,
-    HealthSerializer,
-    HoursSerializer,
-    LogQuerySerializer,
-    LogSerializer,
-    MetricsSerializer,
+    FleetHealthSerializer,
+    FleetHoursSerializer,
+    FleetLogQuerySerializer,
+    FleetLogSerializer,
+    FleetMetricsSerializer,
 )
 
 
@@ -32,9 +31,9 @@ def _query(serializer_class: type, request: Request, names: tuple[str, ...]) -> 
 class HealthView(APIView):
     permission_classes = [IsAuthenticated]
 
-    @extend_schema(responses=HealthSerializer, summary="CPU, memory, disk, uptime, open alerts and tickets")
+    @extend_schema(responses=FleetHealthSerializer, summary="CPU, memory, disk, uptime, open alerts and tickets")
     def get(self, request: Request) -> Response:
-        return Response(envelope(HealthSerializer(fleet.health(request.user)).data))
+        return Response(envelope(FleetHealthSerializer(fleet.health(request.user)).data))
 
 
 @extend_schema(tags=["dashboard"])
@@ -42,13 +41,13 @@ class MetricsView(APIView):
     permission_classes = [IsAuthenticated]
 
     @extend_schema(
-        parameters=[OpenApiParameter("hours", int, description="Hours of history (1-2160, default 24).")],
-        responses=MetricsSerializer,
+        parameters=[FleetHoursSerializer],
+        responses=FleetMetricsSerializer,
         summary="The health figures, their fleet histories, recent alerts and tickets",
     )
     def get(self, request: Request) -> Response:
-        hours = _query(HoursSerializer, request, ("hours",))["hours"]
-        return Response(envelope(MetricsSerializer(fleet.metrics(request.user, hours)).data))
+        hours = _query(FleetHoursSerializer, request, ("hours",))["hours"]
+        return Response(envelope(FleetMetricsSerializer(fleet.metrics(request.user, hours)).data))
 
 
 @extend_schema(tags=["dashboard"])
@@ -56,18 +55,14 @@ class LogsView(APIView):
     permission_classes = [IsAuthenticated]
 
     @extend_schema(
-        parameters=[
-            OpenApiParameter("level", str, enum=LEVELS),
-            OpenApiParameter("source", str, description="Exactly this source."),
-            OpenApiParameter("limit", int, description="At most this many lines (1-1000, default 100)."),
-        ],
-        responses=LogSerializer(many=True),
+        parameters=[FleetLogQuerySerializer],
+        responses=FleetLogSerializer(many=True),
         summary="The newest log lines of the fleet you see",
     )
     def get(self, request: Request) -> Response:
-        query = _query(LogQuerySerializer, request, ("level", "source", "limit"))
+        query = _query(FleetLogQuerySerializer, request, ("level", "source", "limit"))
         level = query.get("level")
         lines = fleet.logs(
             request.user, level=level.lower() if level else None, source=query.get("source"), limit=query["limit"]
         )
-        return Response(envelope(LogSerializer(lines, many=True).data))
+        return Response(envelope(FleetLogSerializer(lines, many=True).data))

@@ -108,7 +108,7 @@ class TicketUpdateSerializer(serializers.Serializer[Any]):
     )
 
 
-class CommentSerializer(StrictModelSerializer):
+class TicketCommentSerializer(StrictModelSerializer):
     body = StrictCharField(max_length=COMMENT_MAX)
     internal = StrictBooleanField(default=False, help_text="An internal note: support staff only see it.")
 
@@ -125,13 +125,17 @@ class TicketEventSerializer(StrictModelSerializer):
         read_only_fields = fields
 
 
-class DaySerializer(serializers.Serializer[Any]):
+class DaysSerializer(serializers.Serializer[Any]):
+    days = serializers.IntegerField(min_value=1, max_value=366, default=30, help_text="Days of trend, up to today.")
+
+
+class TicketDaySerializer(serializers.Serializer[Any]):
     day = serializers.DateField()
     opened = serializers.IntegerField()
     resolved = serializers.IntegerField()
 
 
-class SLASummarySerializer(serializers.Serializer[Any]):
+class TicketSLASummarySerializer(serializers.Serializer[Any]):
     with_policy = serializers.IntegerField(help_text="Tickets with an SLA policy.")
     breached = serializers.IntegerField()
     first_response_breached = serializers.IntegerField()
@@ -140,7 +144,7 @@ class SLASummarySerializer(serializers.Serializer[Any]):
     by_state = serializers.DictField(child=serializers.IntegerField())
 
 
-class AnalyticsSerializer(serializers.Serializer[Any]):
+class TicketAnalyticsSerializer(serializers.Serializer[Any]):
     status_counts = serializers.DictField(child=serializers.IntegerField())
     priority_counts = serializers.DictField(child=serializers.IntegerField())
     category_counts = serializers.DictField(child=serializers.IntegerField())
@@ -149,5 +153,5 @@ class AnalyticsSerializer(serializers.Serializer[Any]):
     avg_first_response_time_hours = serializers.FloatField(allow_null=True)
     auto_categorized = serializers.IntegerField()
     needs_review = serializers.IntegerField()
-    sla = SLASummarySerializer()
-    trend = DaySerializer(many=True, help_text="Tickets opened and resolved per day (UTC), oldest first.")
+    sla = TicketSLASummarySerializer()
+    trend = TicketDaySerializer(many=True, help_text="Tickets opened and resolved per day (UTC), oldest first.")

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import QuerySet
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import extend_schema
 from rest_framework import status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
@@ -19,19 +19,19 @@ from rest_framework.response import Response
 from accounts.actor import Actor
 from accounts.permissions import IsAdmin, IsSupport
 from chatops.api.envelope import envelope
+from chatops.api.filters import single_param
 from helpdesk import analytics, services
 from helpdesk.api.filters import TicketFilter
 from helpdesk.api.serializers import (
-    AnalyticsSerializer,
-    CommentSerializer,
+    DaysSerializer,
+    TicketAnalyticsSerializer,
+    TicketCommentSerializer,
     TicketCreateSerializer,
     TicketEventSerializer,
     TicketSerializer,
     TicketUpdateSerializer,
 )
 from helpdesk.models import Ticket, is_staff
-
-DAYS = OpenApiParameter("days", int, description="Days of trend (1-366, default 30).")
 
 
 @extend_schema(tags=["tickets"])
@@ -99,34 +99,36 @@ class TicketViewSet(viewsets.GenericViewSet[Ticket]):
     def partial_update(self, request: Request, pk: str | None = None) -> Response:
         return self.update(request, pk)
 
-    @extend_schema(responses={200: None}, summary="Delete a ticket (admins)")
+    @extend_schema(summary="Delete a ticket (admins)")
     def destroy(self, request: Request, pk: str | None = None) -> Response:
         services.delete_ticket(Actor.from_request(request), self.get_object())
         return Response(envelope(None, "Ticket deleted successfully"))
 
     @extend_schema(
         methods=["get"],
-        responses=CommentSerializer(many=True),
+        responses=TicketCommentSerializer(many=True),
         summary="The conversation (internal notes: support staff only)",
     )
     @extend_schema(
         methods=["post"],
-        request=CommentSerializer,
-        responses={201: CommentSerializer},
+        request=TicketCommentSerializer,
+        responses={201: TicketCommentSerializer},
         summary="Reply, or (support staff) add an internal note",
     )
     @action(detail=True, methods=["get", "post"], filterset_class=None, sort_fields=None, pagination_class=None)
     def comments(self, request: Request, pk: str | None = None) -> Response:
         ticket = self.get_object()
         if request.method == "POST":
-            body = CommentSerializer(data=request.data)
+            body = TicketCommentSerializer(data=request.data)
             body.is_valid(raise_exception=True)
             comment = services.add_comment(Actor.from_request(request), ticket, **body.validated_data)
-            return Response(envelope(CommentSerializer(comment).data, "Comment added"), status=status.HTTP_201_CREATED)
+            return Response(
+                envelope(TicketCommentSerializer(comment).data, "Comment added"), status=status.HTTP_201_CREATED
+            )
         comments = ticket.comments.all()
         if not is_staff(request.user):
             comments = comments.filter(internal=False)
-        return Response(envelope(CommentSerializer(comments, many=True).data))
+        return Response(envelope(TicketCommentSerializer(comments, many=True).data))
 
     @extend_schema(
         responses=TicketEventSerializer(many=True),
@@ -140,8 +142,8 @@ class TicketViewSet(viewsets.GenericViewSet[Ticket]):
         return Response(envelope(TicketEventSerializer(events, many=True).data))
 
     @extend_schema(
-        parameters=[DAYS],
-        responses=AnalyticsSerializer,
+        parameters=[DaysSerializer],
+        responses=TicketAnalyticsSerializer,
         summary="Counts by status, priority and category; SLA compliance; mean times; trend by day (support staff)",
     )
     @action(
@@ -153,8 +155,9 @@ class TicketViewSet(viewsets.GenericViewSet[Ticket]):
         pagination_class=None,
     )
     def analytics_summary(self, request: Request) -> Response:
-        raw = request.query_params.get("days", "30")
-        if not raw.isdigit() or not 1 <= int(raw) <= 366:
-            raise ValidationError({"days": ["A whole number of days from 1 to 366."]})
+        raw = single_param(request, "days")
+        query = DaysSerializer(data={} if raw is None else {"days": raw})
+        query.is_valid(raise_exception=True)
         tickets = self.filter_queryset(self.get_queryset())
-        return Response(envelope(AnalyticsSerializer(analytics.summarize(tickets, days=int(raw))).data))
+        summary = analytics.summarize(tickets, days=query.validated_data["days"])
+        return Response(envelope(TicketAnalyticsSerializer(summary).data))
