@@ -1,4 +1,4 @@
-"""Role rules for REST views. The role ladder is viewer < operator < admin."""
+"""Role rules for REST views. The role ladder is requester < viewer < support < operator < admin."""
 
 from __future__ import annotations
 
@@ -31,6 +31,15 @@ class IsOperator(BasePermission):
 
     def has_permission(self, request: Request, view: APIView) -> bool:
         return _has_role(request, Role.OPERATOR)
+
+
+class IsSupport(BasePermission):
+    """Support staff: support, operators and admins (the helpdesk's agents)."""
+
+    message = "Only support staff may do this."
+
+    def has_permission(self, request: Request, view: APIView) -> bool:
+        return _has_role(request, Role.SUPPORT)
 
 
 class ReadOnlyOrAdmin(BasePermission):

@@ -30,3 +30,7 @@ class HelpdeskConfig(AppConfig):
             "ticket.opened", "ticket.updated", "ticket.commented", "ticket.deleted", "ticket.sla_breached"
         )
         receivers.connect()
+        from helpdesk.chat import COMMANDS as CHAT_COMMANDS
+
+        for command in CHAT_COMMANDS:
+            registry.register_chat_command(command)

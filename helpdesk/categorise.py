@@ -1,16 +1,14 @@
-"""The classifier's side of a ticket, behind the contract of the ``triage`` app (helpbot):
-``triage.predict(title, description)`` and ``triage.record_label(text, category, source=)``.
-
-``triage`` sits below the helpdesk. Until it is installed this module says so (``available``)
-and tickets without a category go to ``other``, flagged for review, not auto-categorised."""
+"""The classifier's side of a ticket, through the ``triage`` app's contract:
+``triage.predict(title, description)`` files a ticket opened without a category (and suggests
+its priority); ``triage.record_label(text, category, source=)`` turns a support change of
+category into a training label, which the ``triage.retrain`` job uses later."""
 
 from __future__ import annotations
 
-import importlib
 import logging
 from dataclasses import dataclass
-from typing import Any
 
+import triage
 from helpdesk.choices import Category, Priority
 
 log = logging.getLogger(__name__)
@@ -19,21 +17,9 @@ log = logging.getLogger(__name__)
 @dataclass(frozen=True)
 class Guess:
     category: str
-    confidence: float | None
+    confidence: float
     needs_review: bool
-    auto: bool
     priority: str | None
-
-
-def _triage() -> Any:
-    try:
-        return importlib.import_module("triage")
-    except ImportError:
-        return None
-
-
-def available() -> bool:
-    return _triage() is not None
 
 
 def text_of(title: str, description: str) -> str:
@@ -41,22 +27,17 @@ def text_of(title: str, description: str) -> str:
 
 
 def guess(title: str, description: str) -> Guess:
-    """The category (and a suggested priority) of a ticket filed without one."""
-    triage = _triage()
-    if triage is None:
-        return Guess(Category.OTHER, None, needs_review=True, auto=False, priority=None)
+    """The category (``other`` and ``needs_review`` when the classifier is unsure) and a
+    suggested priority of a ticket filed without a category."""
     prediction = triage.predict(title, description)
     category = prediction.category if prediction.category in Category.values else Category.OTHER
     priority = prediction.priority if prediction.priority in Priority.values else None
-    return Guess(category, float(prediction.confidence), bool(prediction.needs_review), True, priority)
+    return Guess(category, float(prediction.confidence), bool(prediction.needs_review), priority)
 
 
 def record_label(title: str, description: str, category: str) -> None:
-    """A support change of category: a training label for the next retraining."""
-    triage = _triage()
-    if triage is None:
-        return
+    """Called after commit: a label lost is logged, and never undoes the support's change."""
     try:
         triage.record_label(text_of(title, description), category, source="helpdesk")
-    except Exception:  # a label lost must not fail the support's change
-        log.exception("triage.record_label failed")
+    except Exception:
+        log.exception("triage.record_label failed for a %s label", category)

@@ -90,7 +90,7 @@ def open_ticket(
     if category is None:
         guess = categorise.guess(title, description)
         category = guess.category
-        fields.update(auto_categorized=guess.auto, confidence_score=guess.confidence, needs_review=guess.needs_review)
+        fields.update(auto_categorized=True, confidence_score=guess.confidence, needs_review=guess.needs_review)
         if priority is None and guess.priority is not None:
             priority = guess.priority
     with transaction.atomic():

@@ -84,6 +84,20 @@ def open_or_merge(alert: Alert) -> Ticket | None:
         existing = Ticket.objects.select_for_update().filter(incident_key=key, status__in=ACTIVE).first()
         if existing is not None:
             return _merge(existing, alert, actor)
+        recovered = (
+            Ticket.objects.select_for_update()
+            .filter(incident_key=key, status=Status.RESOLVED, recovered_at__isnull=False)
+            .order_by("-pk")
+            .first()
+        )
+        if recovered is not None:
+            # It came back: the incident resolved by its recovery is reopened, not duplicated.
+            log_event(
+                recovered, actor, "status", {"from": recovered.status, "to": Status.OPEN, "reason": "alert again"}
+            )
+            _set_status(recovered, Status.OPEN)
+            recovered.save()
+            return _merge(recovered, alert, actor)
         try:
             with transaction.atomic():
                 ticket = open_ticket(

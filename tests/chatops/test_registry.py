@@ -67,17 +67,8 @@ class TestJobs:
         from webhooks.jobs import JOBS as WEBHOOKS
         from worker import runner
 
-        assert runner._jobs() == [
-            *MONITORING,
-            *ALERTS,
-            *AGENTS,
-            *WEBHOOKS,
-            *NOTIFICATIONS,
-            *APPROVALS,
-            *CHAT,
-            *TRIAGE,
-            *HELPDESK,
-        ]
+        expected = [*MONITORING, *ALERTS, *AGENTS, *WEBHOOKS, *NOTIFICATIONS, *APPROVALS, *CHAT, *TRIAGE, *HELPDESK]
+        assert runner._jobs() == expected
 
     def test_the_jobs_keep_their_names_and_periods(self):
         from worker import runner

@@ -63,7 +63,7 @@ def team(support, support2) -> Team:
 
 
 @pytest.fixture
-def ticket(requester):
+def ticket(requester, clock):
     return open_ticket(
         Actor.for_user(requester, "api"),
         title="Printer on floor 2 jams",
@@ -74,7 +74,7 @@ def ticket(requester):
 
 
 @pytest.fixture
-def others_ticket(other_requester):
+def others_ticket(other_requester, clock):
     return open_ticket(
         Actor.for_user(other_requester, "api"),
         title="VPN drops every hour",

@@ -1,7 +1,6 @@
 import pytest
 
 from accounts.actor import Actor
-from helpdesk import categorise
 from helpdesk.models import Ticket
 from helpdesk.services import open_ticket
 
@@ -24,13 +23,29 @@ def test_open_ticket_keeps_the_given_category_and_starts_the_sla(requester, cloc
 
 
 def test_without_a_category_the_classifier_files_it(requester):
-    ticket = open_ticket(Actor.for_user(requester, "chat"), title="Cannot log in", description="forgot my password")
+    ticket = open_ticket(
+        Actor.for_user(requester, "chat"),
+        title="Forgot my password",
+        description="I cannot log in to my account since I forgot my password, please reset it",
+    )
     ticket = Ticket.objects.get(pk=ticket.pk)
-    if categorise.available():
-        assert ticket.auto_categorized is True
-        assert 0.0 <= ticket.confidence_score <= 1.0
-    else:  # triage not merged yet: filed under other, for review
-        assert (ticket.category, ticket.auto_categorized, ticket.needs_review) == ("other", False, True)
+    assert ticket.auto_categorized is True
+    assert ticket.category == "password_reset" and not ticket.needs_review
+    assert 0.5 < ticket.confidence_score <= 1.0
+    assert ticket.priority in ("low", "medium", "high", "critical")  # suggested by the classifier
+    created = ticket.events.get(kind="created").details
+    assert created["auto_categorized"] is True and created["confidence_score"] == ticket.confidence_score
+
+
+def test_an_unsure_classifier_files_it_under_other_for_review(requester, settings):
+    settings.TRIAGE_CONFIDENCE_THRESHOLD = 0.999
+    ticket = open_ticket(Actor.for_user(requester, "api"), title="hmm", description="something is odd")
+    assert (ticket.category, ticket.auto_categorized, ticket.needs_review) == ("other", True, True)
+
+
+def test_a_given_priority_is_kept_when_the_classifier_files_it(requester):
+    ticket = open_ticket(Actor.for_user(requester, "api"), title="Server down", description="", priority="low")
+    assert ticket.priority == "low" and ticket.auto_categorized
 
 
 def test_a_requester_may_not_open_for_someone_else(requester, other_requester):
