@@ -33,7 +33,9 @@ print(json.dumps({"reachable": reachable, "answer": faqs[match.best.doc.id]["slu
 
 def _unshare_works() -> bool:
     tool = shutil.which("unshare")
-    return bool(tool) and subprocess.run([tool, "-n", "true"], capture_output=True, check=False).returncode == 0
+    if tool is None:
+        return False
+    return subprocess.run([tool, "-n", "true"], capture_output=True, check=False).returncode == 0
 
 
 # CI runs as root, where it must run: skipped only on a developer's machine without namespaces.
