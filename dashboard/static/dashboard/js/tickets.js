@@ -87,7 +87,7 @@ function trend(days) {
   return h(
     "figure",
     { class: "trend-chart", dataset: { chart: "trend" } },
-    h("figcaption", {}, "Opened and resolved per day (tickets; UTC days)"),
+    h("figcaption", {}, "Opened (blue) and resolved (green) per day (tickets; UTC days)"),
     h(
       "div",
       { class: "trend" },
