@@ -49,6 +49,8 @@ class ReadOnlyOrAdmin(BasePermission):
 
     def has_permission(self, request: Request, view: APIView) -> bool:
         if request.method in SAFE_METHODS:
+            # Requesters (the helpdesk's askers) read none of the fleet.
+            self.message = "Requesters may not read this."
             return _has_role(request, Role.VIEWER)
         return _has_role(request, Role.ADMIN)
 
