@@ -22,7 +22,7 @@ export function botWidget({ form, input, log }) {
       const answer = await post("/chatbot/chat", sessionId ? { message, session_id: sessionId } : { message });
       sessionId = answer.session_id;
       const note = answer.was_escalated
-        ? h("span", { class: "muted small" }, ` (ticket #${answer.ticket_id})`)
+        ? h("span", { class: "small" }, " ", h("a", { href: `/tickets/${answer.ticket_id}` }, "Open the ticket"))
         : h("span", { class: "muted small" }, ` (confidence ${answer.confidence_score.toFixed(2)})`);
       say("bot", answer.response, note);
     } catch (error) {
