@@ -235,7 +235,11 @@ def _scopes_field() -> forms.MultipleChoiceField:
 def _clean_scopes(form: forms.ModelForm[APIKey], owner: User | None, bound: bool) -> list[str]:
     chosen = key_scopes.normalised(form.cleaned_data.get("scopes") or [])
     if not chosen:
-        chosen = [key_scopes.AGENT] if bound else list(key_scopes.default_scopes())
+        chosen = (
+            [key_scopes.AGENT]
+            if bound
+            else list(key_scopes.default_scopes(owner.role if owner is not None else Role.VIEWER))
+        )
     if owner is not None:
         for error in key_scopes.scope_errors(chosen, bound=bound, role=owner.role):
             form.add_error("scopes", error)

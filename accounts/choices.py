@@ -8,10 +8,16 @@ class Role(models.TextChoices):
 
     ADMIN = "admin", "Admin"
     OPERATOR = "operator", "Operator"
+    #: The helpdesk's agents (the seed's ``support_agent``): read like a viewer, and work every
+    #: ticket; no remote actions.
+    SUPPORT = "support", "Support"
     VIEWER = "viewer", "Viewer"
+    #: The helpdesk's askers (the seed's ``customer``): their own tickets, the FAQ and the bot;
+    #: no servers at all. What self-registration gives.
+    REQUESTER = "requester", "Requester"
 
 
-ROLE_RANK = {Role.VIEWER: 0, Role.OPERATOR: 1, Role.ADMIN: 2}
+ROLE_RANK = {Role.REQUESTER: 0, Role.VIEWER: 1, Role.SUPPORT: 2, Role.OPERATOR: 3, Role.ADMIN: 4}
 
 
 def audit_actions() -> tuple[str, ...]:

@@ -1,4 +1,4 @@
-"""Role rules for REST views. The role ladder is viewer < operator < admin."""
+"""Role rules for REST views. The role ladder is requester < viewer < support < operator < admin."""
 
 from __future__ import annotations
 
@@ -33,6 +33,15 @@ class IsOperator(BasePermission):
         return _has_role(request, Role.OPERATOR)
 
 
+class IsSupport(BasePermission):
+    """Support staff: support, operators and admins (the helpdesk's agents)."""
+
+    message = "Only support staff may do this."
+
+    def has_permission(self, request: Request, view: APIView) -> bool:
+        return _has_role(request, Role.SUPPORT)
+
+
 class ReadOnlyOrAdmin(BasePermission):
     """Every signed-in role reads; only admins write."""
 
@@ -40,6 +49,8 @@ class ReadOnlyOrAdmin(BasePermission):
 
     def has_permission(self, request: Request, view: APIView) -> bool:
         if request.method in SAFE_METHODS:
+            # Requesters (the helpdesk's askers) read none of the fleet.
+            self.message = "Requesters may not read this."
             return _has_role(request, Role.VIEWER)
         return _has_role(request, Role.ADMIN)
 

@@ -30,7 +30,7 @@ ENROL = "enrol"
 # per scope (``chatops.registry.register_scope_resources``, from their ``apps.py``), in
 # registration order; this app's follow them, then the socket scopes, so the vocabulary keeps
 # the order keys store their scopes in (``normalised``) and the API schema lists them in.
-OWN_RESOURCES = (ScopeResource("audit", read=Role.ADMIN), ScopeResource("profile", read=Role.VIEWER))
+OWN_RESOURCES = (ScopeResource("audit", read=Role.ADMIN), ScopeResource("profile", read=Role.REQUESTER))
 SOCKET_SCOPES: dict[str, Role] = {AGENT: Role.ADMIN, ENROL: Role.ADMIN}
 READ_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
@@ -65,9 +65,13 @@ def all_scopes() -> tuple[str, ...]:
     return tuple(scope_roles())
 
 
-def default_scopes() -> tuple[str, ...]:
-    """What an unbound key created without naming its scopes gets: what every role reads."""
-    return tuple(scope for scope, role in script_scopes().items() if scope.endswith(":read") and role == Role.VIEWER)
+def default_scopes(role: str = Role.VIEWER) -> tuple[str, ...]:
+    """What an unbound key created without naming its scopes gets: what every role from viewer
+    up reads (the least role's reads included); for a requester's key, what a requester reads."""
+    cap = min(ROLE_RANK[Role(role)], ROLE_RANK[Role.VIEWER])
+    return tuple(
+        scope for scope, least in script_scopes().items() if scope.endswith(":read") and ROLE_RANK[least] <= cap
+    )
 
 
 def route_resources() -> dict[str, str]:

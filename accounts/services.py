@@ -157,8 +157,9 @@ def register_user(
     full_name: str = "",
     role: str | None = None,
 ) -> User:
-    """Create a user. The first user ever is an admin; later ones are viewers unless an admin
-    registering someone else names a role."""
+    """Create a user. The first user ever is an admin; later ones are requesters (the least
+    role: their own helpdesk tickets, no servers) unless an admin registering someone else
+    names a role."""
     caller = actor.user
     with transaction.atomic():
         advisory_lock("accounts.first-user")
@@ -168,7 +169,7 @@ def register_user(
         elif caller is not None and caller.is_admin and role:
             granted = Role(role)
         else:
-            granted = Role.VIEWER
+            granted = Role.REQUESTER
         with conflicts_as_409(User.objects.all(), {"username": username, "email": email}, "user"):
             user = User.objects.create_user(
                 username=username, email=email, password=password, full_name=full_name, role=granted
@@ -295,7 +296,7 @@ def create_api_key(
     command, the benchmarks, a test's setup) that makes a key for someone, who then acts from
     the hub itself, i.e. ``Actor.for_user(user, "system")``."""
     if scopes is None:
-        scopes = [key_scopes.AGENT] if server is not None else list(key_scopes.default_scopes())
+        scopes = [key_scopes.AGENT] if server is not None else list(key_scopes.default_scopes(user.role))
     scopes = key_scopes.normalised(scopes)
     errors = key_scopes.scope_errors(scopes, bound=server is not None, role=user.role)
     if errors:

@@ -21,6 +21,7 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models.functions import Lower
 
+from accounts.choices import Role
 from chatops.tags import TAG_MAX_LENGTH, tag_validator
 
 TEAM_NAME_RE = r"^[\w][\w .-]{0,79}\Z"
@@ -111,6 +112,8 @@ def server_scope(user: Any) -> ServerScope:
         return NOTHING
     if user.is_admin:
         return EVERYTHING
+    if user.role == Role.REQUESTER:
+        return NOTHING  # requesters ask for help; they see no server, whatever their teams
     rows = list(Team.objects.filter(members=user).values_list("all_servers", "tags"))
     if not rows:
         return NOTHING if Team.objects.exists() else EVERYTHING

@@ -90,6 +90,9 @@ INSTALLED_APPS = [
     "notifications",
     "approvals",
     "chat",
+    "triage",
+    "helpdesk",
+    "chatbot",
     "worker",
     "dashboard",
 ]
@@ -431,6 +434,34 @@ TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True
 
+# --- Helpdesk: ticket triage and the FAQ bot (docs/helpdesk-bot.md) ---------------------------
+
+
+def _probability(name: str, raw: str) -> float:
+    """A probability (0..1) read from the environment as ``raw``."""
+    try:
+        value = float(raw)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a number between 0 and 1, not {raw!r}.") from None
+    if not 0.0 <= value <= 1.0:
+        raise ImproperlyConfigured(f"{name} must be between 0 and 1, not {value}.")
+    return value
+
+
+# A ticket whose top category's calibrated probability is under this goes to `other`, flagged
+# for review.
+TRIAGE_CONFIDENCE_THRESHOLD = _probability("TRIAGE_CONFIDENCE_THRESHOLD", envstr("TRIAGE_CONFIDENCE_THRESHOLD", "0.5"))
+# How often the worker looks for new labels to retrain on, and how many new ones it waits for.
+TRIAGE_RETRAIN_PERIOD_SECONDS = envint("TRIAGE_RETRAIN_PERIOD_SECONDS", 3600, minimum=60, maximum=7 * 86400)
+TRIAGE_RETRAIN_MIN_LABELS = envint("TRIAGE_RETRAIN_MIN_LABELS", 5, minimum=1, maximum=100000)
+# A retrained model is kept unless its held-out macro-F1 is lower, or its Brier score higher, by
+# more than this.
+TRIAGE_RETRAIN_TOLERANCE = _probability("TRIAGE_RETRAIN_TOLERANCE", envstr("TRIAGE_RETRAIN_TOLERANCE", "0.0"))
+# The FAQ bot answers when the fused retrieval confidence reaches CHATBOT_MIN_CONFIDENCE and the
+# best answer leads the runner-up by CHATBOT_MIN_MARGIN; otherwise it hands over to a ticket.
+CHATBOT_MIN_CONFIDENCE = _probability("CHATBOT_MIN_CONFIDENCE", envstr("CHATBOT_MIN_CONFIDENCE", "0.45"))
+CHATBOT_MIN_MARGIN = _probability("CHATBOT_MIN_MARGIN", envstr("CHATBOT_MIN_MARGIN", "0.05"))
+
 # --- Security headers (production) -------------------------------------------------------------
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_SAMESITE = "Lax"
@@ -447,6 +478,16 @@ SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", 0, minimum=0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = envbool("SECURE_HSTS_INCLUDE_SUBDOMAINS", False)
 if envbool("BEHIND_TLS_PROXY", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# --- Helpdesk (docs/helpdesk.md) ------------------------------------------------------------------
+#: A requester may reopen a resolved ticket for this many days after it was resolved.
+HELPDESK_REOPEN_DAYS = envint("HELPDESK_REOPEN_DAYS", 7, minimum=0, maximum=365)
+#: Alerts of these severities open (or merge into) an incident ticket; empty: none do.
+HELPDESK_INCIDENT_SEVERITIES = envlist("HELPDESK_INCIDENT_SEVERITIES", ["critical"])
+#: On the alert's recovery: ``resolve`` the incident, or only ``mark`` it recovered.
+HELPDESK_INCIDENT_ON_RECOVERY = envchoice("HELPDESK_INCIDENT_ON_RECOVERY", "resolve", ("resolve", "mark"))
+#: How often the worker looks for missed SLA targets.
+HELPDESK_SLA_CHECK_SECONDS = envint("HELPDESK_SLA_CHECK_SECONDS", 30, minimum=1, maximum=3600)
 
 # --- Logging: never a secret; every line carries the request id -------------------------------
 LOG_LEVEL = envchoice("LOG_LEVEL", "INFO", ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"))

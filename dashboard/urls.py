@@ -12,6 +12,10 @@ urlpatterns: list[URLPattern] = [
     path("servers/<int:server_id>", PageView.as_view(page="server"), name="server"),
     path("alerts", PageView.as_view(page="alerts"), name="alerts"),
     path("metrics", PageView.as_view(page="metrics"), name="metrics"),
+    path("tickets", PageView.as_view(page="tickets"), name="tickets"),
+    path("tickets/<int:ticket_id>", PageView.as_view(page="ticket"), name="ticket"),
     path("chat", PageView.as_view(page="chat"), name="chat"),
     path("chat/<int:room_id>", PageView.as_view(page="chat"), name="chat-room"),
+    # The FAQ editor and the help bot's widget (docs/helpdesk-bot.md).
+    path("faqs", PageView.as_view(page="faqs"), name="faqs"),
 ]

@@ -113,6 +113,7 @@ def who_can_see(server_id: int, users: QuerySet[User]) -> QuerySet[User]:
     from accounts.choices import Role
     from accounts.models import Team
 
+    users = users.exclude(role=Role.REQUESTER)  # requesters see no server
     if not Team.objects.exists():
         return users
     tags = Tag.objects.filter(servers=server_id).values_list("name", flat=True)

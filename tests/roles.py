@@ -37,7 +37,9 @@ A new app's tests use it like this::
 
 ``allowed`` and ``everyone`` list every role of the user model (``accounts.choices.Role``), so
 a role added later gets a cell in every table built with them: refused where ``allowed`` does
-not name it, until the table says otherwise.
+not name it, until the table says otherwise. One exception, written once here: ``support``
+reads like a viewer, so ``allowed`` grants it wherever it grants ``viewer``; ``requester`` (the
+least role, no servers) is refused wherever it is not named.
 
 Callers, by name:
   - ``anonymous``: no credentials.
@@ -68,7 +70,7 @@ from rest_framework.test import APIClient
 
 from tests.helpers import assert_error, assert_ok
 
-__all__ = ["ANONYMOUS", "Outcome", "RoleCase", "RoleMatrix", "Route", "allowed", "everyone", "key"]
+__all__ = ["ANONYMOUS", "Outcome", "RoleCase", "RoleMatrix", "Route", "allowed", "everyone", "key", "strangers"]
 
 ANONYMOUS = "anonymous"
 #: A status, or a status and the error code the response must carry.
@@ -89,7 +91,12 @@ def allowed(*roles: str, ok: Expected = 200, refused: Expected = (403, "permissi
 
     unknown = set(roles) - set(Role.values)
     assert not unknown, f"not roles: {sorted(unknown)}"
-    return {ANONYMOUS: (401, "not_authenticated"), **{r: ok if r in roles else refused for r in Role.values}}
+    granted = set(roles)
+    if Role.VIEWER in granted:
+        # Support staff read like viewers (and work tickets): where a table lets viewers in,
+        # it lets support in, unless it names its roles without viewer.
+        granted.add(Role.SUPPORT)
+    return {ANONYMOUS: (401, "not_authenticated"), **{r: ok if r in granted else refused for r in Role.values}}
 
 
 @dataclass(frozen=True)
@@ -256,3 +263,10 @@ def everyone(status: Expected, *, anonymous: Expected = (401, "not_authenticated
     from accounts.choices import Role
 
     return {ANONYMOUS: anonymous, **dict.fromkeys(Role.values, status)}
+
+
+def strangers(status: Expected) -> dict[str, Expected]:
+    """``status`` for whoever belongs to nothing of the table's: the ``outsider`` fixture, and
+    the roles the suite has no fixture user for (``support``, ``requester``), which are fresh
+    users and so outsiders too. Use it where a table gives an outsider a 404."""
+    return {"outsider": status, "support": status, "requester": status}

@@ -167,7 +167,7 @@ class APIKeySerializer(StrictModelSerializer):
         owner = self.instance.user if self.instance is not None else self.context["request"].user
         bound = (self.instance.server_id if self.instance is not None else attrs.get("server")) is not None
         if "scopes" in attrs or self.instance is None:
-            default = [key_scopes.AGENT] if bound else list(key_scopes.default_scopes())
+            default = [key_scopes.AGENT] if bound else list(key_scopes.default_scopes(owner.role))
             chosen = key_scopes.normalised(attrs.get("scopes", default))
             errors = key_scopes.scope_errors(chosen, bound=bound, role=owner.role)
             if errors:

@@ -35,17 +35,17 @@ def login(client, username="ada", password=PASSWORD):
 
 
 class TestRegister:
-    def test_first_user_becomes_admin_and_later_ones_viewers(self, anon):
+    def test_first_user_becomes_admin_and_later_ones_requesters(self, anon):
         first = assert_ok(register(anon), 201)
         assert first["role"] == "admin"
         second = assert_ok(register(anon, username="second", email="second@example.com"), 201)
-        assert second["role"] == "viewer"
+        assert second["role"] == "requester"
         assert "password" not in second
 
     def test_role_in_body_is_ignored_for_non_admins(self, anon, viewer_client, admin):
-        assert assert_ok(register(anon, role="admin"), 201)["role"] == "viewer"
+        assert assert_ok(register(anon, role="admin"), 201)["role"] == "requester"
         data = assert_ok(register(viewer_client, username="x2", email="x2@example.com", role="admin"), 201)
-        assert data["role"] == "viewer"
+        assert data["role"] == "requester"
 
     def test_admin_may_choose_the_role(self, admin_client):
         assert assert_ok(register(admin_client, role="operator"), 201)["role"] == "operator"

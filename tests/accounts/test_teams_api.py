@@ -45,8 +45,17 @@ def the_team_is_unchanged(outcome):
 ROLES = RoleMatrix(
     Route("GET", URL, expect=everyone(200)),
     # The team's member (viewer) and admins see it; others do not know it exists.
-    Route("GET", "/api/v1/teams/{team.pk}", expect={**allowed("admin", "viewer", refused=(404, "not_found"))}),
-    Route("GET", "/api/v1/teams/{team.pk}/members", expect={**allowed("admin", "viewer", refused=(404, "not_found"))}),
+    # (``support`` here is a fresh user outside the team, as every role but viewer and admin.)
+    Route(
+        "GET",
+        "/api/v1/teams/{team.pk}",
+        expect={**allowed("admin", "viewer", refused=(404, "not_found")), "support": (404, "not_found")},
+    ),
+    Route(
+        "GET",
+        "/api/v1/teams/{team.pk}/members",
+        expect={**allowed("admin", "viewer", refused=(404, "not_found")), "support": (404, "not_found")},
+    ),
     Route("GET", f"{URL}/999999", expect={"admin": (404, "not_found")}),
     Route("POST", URL, body=NEW, expect=allowed("admin", ok=201), unchanged=nothing_was_created),
     Route(

@@ -34,12 +34,14 @@ def no_command_was_recorded(outcome):
 
 OPERATORS = allowed("operator", "admin", ok=(409, "agent_offline"))  # past the door: the agent is offline
 CONTAINERS = "/api/v1/docker/{server.pk}/containers"
+#: Requesters see no server: the server itself is a 404 to them, before any role check.
+OPERATORS_ON_A_SERVER = {**OPERATORS, "requester": (404, "not_found")}
 ROLES = RoleMatrix(
     Route(
         "POST",
         "/api/v1/commands/{server.pk}",
         body={"command": "uptime"},
-        expect=OPERATORS,
+        expect=OPERATORS_ON_A_SERVER,
         unchanged=no_command_was_recorded,
     ),
     Route(
@@ -51,7 +53,10 @@ ROLES = RoleMatrix(
     ),
     Route("GET", CONTAINERS, expect={"anonymous": 401}),
     Route("GET", "/api/v1/docker/999999/containers", expect={"operator": 404}),
-    *(Route("POST", f"{CONTAINERS}/abc/{action}", expect=OPERATORS) for action in ("start", "stop", "restart")),
+    *(
+        Route("POST", f"{CONTAINERS}/abc/{action}", expect=OPERATORS_ON_A_SERVER)
+        for action in ("start", "stop", "restart")
+    ),
     Route("POST", f"{CONTAINERS}/-bad-/start", expect={"operator": 404}),
     Route("GET", f"{CONTAINERS}/abc/logs", expect=OPERATORS),
 )

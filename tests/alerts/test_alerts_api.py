@@ -72,15 +72,18 @@ def the_alert_still_fires(outcome):
 THRESHOLD = "/api/v1/alerts/thresholds/{threshold.pk}"
 ALERT = "/api/v1/alerts/{alert.pk}"
 ROLES = RoleMatrix(
-    Route("GET", URL, expect=everyone(200)),
+    # Requesters (the helpdesk's askers) see no server, and so no threshold or alert.
+    Route("GET", URL, expect={**everyone(200), "requester": (403, "permission_denied")}),
     Route("POST", URL, body=BODY, expect=allowed("admin", ok=201), unchanged=no_threshold_was_created),
-    Route("GET", THRESHOLD, expect=everyone(200), then=reads_the_threshold),
+    Route(
+        "GET", THRESHOLD, expect={**everyone(200), "requester": (403, "permission_denied")}, then=reads_the_threshold
+    ),
     Route("PATCH", THRESHOLD, body={"value": 5}, expect=allowed("admin")),
     Route("DELETE", THRESHOLD, expect=allowed("admin")),
     Route("GET", f"{URL}/999999", expect={"admin": 404}),
     Route("DELETE", f"{URL}/999999", expect={"admin": 404}),
     Route("GET", "/api/v1/alerts", expect=everyone(200)),
-    Route("GET", ALERT, expect=everyone(200)),
+    Route("GET", ALERT, expect={**everyone(200), "requester": (404, "not_found")}),
     Route("GET", "/api/v1/alerts/999999", expect={"viewer": 404}),
     Route(
         "POST", f"{ALERT}/acknowledge", body={}, expect=allowed("operator", "admin"), unchanged=the_alert_still_fires

@@ -132,7 +132,7 @@ ROLES = RoleMatrix(
     ),
     Route("DELETE", SILENCE, expect=allowed("operator", "admin"), unchanged=the_silence_is_still_active),
     Route("GET", f"{SILENCES}/999999", expect={"viewer": (404, "not_found")}),
-    Route("GET", "/api/v1/alerts/{alert.pk}/timeline", expect=everyone(200)),
+    Route("GET", "/api/v1/alerts/{alert.pk}/timeline", expect={**everyone(200), "requester": (404, "not_found")}),
     Route("GET", "/api/v1/alerts/999999/timeline", expect={"viewer": (404, "not_found")}),
 )
 

@@ -12,7 +12,7 @@ from chat.api.messages import COUNT_CAP
 from chat.models import Message, MessageEdit
 from tests.chat.conftest import LOBBY_ID, SECRET_ID
 from tests.helpers import assert_error, assert_ok
-from tests.roles import RoleMatrix, Route, allowed, everyone, key
+from tests.roles import RoleMatrix, Route, allowed, everyone, key, strangers
 
 pytestmark = pytest.mark.django_db
 
@@ -42,7 +42,7 @@ ROLES = RoleMatrix(
         "/api/v1/messages",
         body={"room_id": SECRET_ID},
         uses=("secret_msg",),
-        expect={**everyone(200), "outsider": (404, "not_found")},
+        expect={**everyone(200), **strangers((404, "not_found"))},
     ),
     Route(
         "GET",
@@ -60,7 +60,7 @@ ROLES = RoleMatrix(
         expect={
             **allowed("operator", "viewer", ok=201),
             "admin": (403, "not_a_member"),
-            "outsider": (404, "not_found"),
+            **strangers((404, "not_found")),
         },
         unchanged=nothing_posted,
     ),
@@ -79,19 +79,19 @@ ROLES = RoleMatrix(
         uses=("lobby",),
         expect={key("operator", "chat:read"): (403, "insufficient_scope"), key("operator", "chat:write"): 201},
     ),
-    Route("GET", "/api/v1/messages/{secret_msg.pk}", expect={**everyone(200), "outsider": (404, "not_found")}),
+    Route("GET", "/api/v1/messages/{secret_msg.pk}", expect={**everyone(200), **strangers((404, "not_found"))}),
     Route("GET", "/api/v1/messages/{lobby_msg.pk}", expect={**everyone(200), "outsider": 200}),
     Route(
         "PUT",
         "/api/v1/messages/{secret_msg.pk}",
         body={"content": "the new plan"},
-        expect={**allowed("viewer"), "outsider": (404, "not_found")},
+        expect={**allowed("viewer"), **strangers((404, "not_found"))},
         unchanged=secret_msg_unchanged,
     ),
     Route(
         "DELETE",
         "/api/v1/messages/{secret_msg.pk}",
-        expect={**everyone(200), "outsider": (404, "not_found")},
+        expect={**everyone(200), **strangers((404, "not_found"))},
         unchanged=secret_msg_unchanged,
     ),
     Route(
@@ -100,7 +100,7 @@ ROLES = RoleMatrix(
         expect={**allowed("admin", "operator"), "outsider": (403, "permission_denied")},
         unchanged=lobby_msg_unchanged,
     ),
-    Route("GET", "/api/v1/messages/{secret_msg.pk}/edits", expect={**everyone(200), "outsider": (404, "not_found")}),
+    Route("GET", "/api/v1/messages/{secret_msg.pk}/edits", expect={**everyone(200), **strangers((404, "not_found"))}),
     Route("GET", "/api/v1/messages/{lobby_msg.pk}/edits", expect={**everyone(200), "outsider": 200}),
     Route("GET", "/api/v1/messages/999999/edits", expect={"viewer": (404, "not_found")}),
 )

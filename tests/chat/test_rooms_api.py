@@ -7,7 +7,7 @@ import pytest
 from chat.models import Membership, Message, Room
 from tests.chat.conftest import GUEST_ID
 from tests.helpers import assert_error, assert_ok
-from tests.roles import RoleMatrix, Route, allowed, everyone, key
+from tests.roles import RoleMatrix, Route, allowed, everyone, key, strangers
 
 pytestmark = pytest.mark.django_db
 
@@ -45,14 +45,14 @@ ROLES = RoleMatrix(
     ),
     Route("GET", "/api/v1/rooms", expect={**everyone(200), "outsider": 200, key("viewer", "chat:read"): 200}),
     Route("GET", "/api/v1/rooms/all", expect={**allowed("admin"), "outsider": (403, "permission_denied")}),
-    Route("GET", "/api/v1/rooms/{secret.pk}", expect={**everyone(200), "outsider": (404, "not_found")}),
+    Route("GET", "/api/v1/rooms/{secret.pk}", expect={**everyone(200), **strangers((404, "not_found"))}),
     Route("GET", "/api/v1/rooms/{lobby.pk}", expect={**everyone(200), "outsider": 200}),
     Route("GET", "/api/v1/rooms/999999", expect={"viewer": (404, "not_found")}),
     Route(
         "PUT",
         "/api/v1/rooms/{secret.pk}",
         body={"name": "renamed"},
-        expect={**allowed("admin", "operator"), "outsider": (404, "not_found")},
+        expect={**allowed("admin", "operator"), **strangers((404, "not_found"))},
         unchanged=secret_unchanged,
     ),
     Route(
@@ -65,13 +65,13 @@ ROLES = RoleMatrix(
     Route(
         "DELETE",
         "/api/v1/rooms/{secret.pk}",
-        expect={**allowed("admin", "operator"), "outsider": (404, "not_found")},
+        expect={**allowed("admin", "operator"), **strangers((404, "not_found"))},
         unchanged=secret_unchanged,
     ),
     Route(
         "POST",
         "/api/v1/rooms/{secret.pk}/join",
-        expect={**everyone(200), "outsider": (404, "not_found")},
+        expect={**everyone(200), **strangers((404, "not_found"))},
         unchanged=memberships_unchanged,
     ),
     Route("POST", "/api/v1/rooms/{lobby.pk}/join", expect={**everyone(200), "outsider": 200}),
@@ -80,7 +80,7 @@ ROLES = RoleMatrix(
         "/api/v1/rooms/{secret.pk}/members",
         body={"user_id": GUEST_ID},
         uses=("guest",),
-        expect={**allowed("admin", "operator", ok=201), "outsider": (404, "not_found")},
+        expect={**allowed("admin", "operator", ok=201), **strangers((404, "not_found"))},
         unchanged=guest_not_added,
     ),
     Route(
@@ -91,19 +91,19 @@ ROLES = RoleMatrix(
         expect={**allowed("admin", "operator", ok=201), "outsider": (403, "permission_denied")},
         unchanged=guest_not_added,
     ),
-    Route("GET", "/api/v1/rooms/{secret.pk}/members", expect={**everyone(200), "outsider": (404, "not_found")}),
+    Route("GET", "/api/v1/rooms/{secret.pk}/members", expect={**everyone(200), **strangers((404, "not_found"))}),
     Route("GET", "/api/v1/rooms/{lobby.pk}/members", expect={**everyone(200), "outsider": 200}),
     Route(
         "POST",
         "/api/v1/rooms/{secret.pk}/leave",
-        expect={**everyone(200), "admin": 400, "outsider": (404, "not_found")},
+        expect={**everyone(200), "admin": 400, **strangers((404, "not_found"))},
         unchanged=memberships_unchanged,
     ),
     Route(
         "POST",
         "/api/v1/rooms/{secret.pk}/read",
         body={},
-        expect={**everyone(200), "admin": (403, "not_a_member"), "outsider": (404, "not_found")},
+        expect={**everyone(200), "admin": (403, "not_a_member"), **strangers((404, "not_found"))},
     ),
     Route(
         "POST",

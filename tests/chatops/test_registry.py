@@ -60,12 +60,15 @@ class TestJobs:
         from alerts.jobs import JOBS as ALERTS
         from approvals.jobs import JOBS as APPROVALS
         from chat.jobs import JOBS as CHAT
+        from helpdesk.jobs import JOBS as HELPDESK
         from monitoring.jobs import JOBS as MONITORING
         from notifications.jobs import JOBS as NOTIFICATIONS
+        from triage.jobs import JOBS as TRIAGE
         from webhooks.jobs import JOBS as WEBHOOKS
         from worker import runner
 
-        assert runner._jobs() == [*MONITORING, *ALERTS, *AGENTS, *WEBHOOKS, *NOTIFICATIONS, *APPROVALS, *CHAT]
+        expected = [*MONITORING, *ALERTS, *AGENTS, *WEBHOOKS, *NOTIFICATIONS, *APPROVALS, *CHAT, *TRIAGE, *HELPDESK]
+        assert runner._jobs() == expected
 
     def test_the_jobs_keep_their_names_and_periods(self):
         from worker import runner
@@ -84,6 +87,8 @@ class TestJobs:
             "notifications.prune_sent": 3600,
             "approvals.expire": 15,
             "chat.prune_events": 3600,
+            "triage.retrain": 3600,
+            "helpdesk.sla": 30,
         }
 
     def test_a_job_name_registered_twice_is_an_error(self):

@@ -18,8 +18,17 @@ def test_a_case_id_reads_as_a_sentence():
         "anonymous-PATCH-/api/v1/servers/{server}-401",
         "admin-PATCH-/api/v1/servers/{server}-200",
         "operator-PATCH-/api/v1/servers/{server}-403",
+        "support-PATCH-/api/v1/servers/{server}-403",
         "viewer-PATCH-/api/v1/servers/{server}-403",
+        "requester-PATCH-/api/v1/servers/{server}-403",
     ]
+
+
+def test_support_is_granted_where_viewers_are_and_requesters_only_where_named():
+    assert allowed("viewer", "operator", "admin")["support"] == 200
+    assert allowed("operator", "admin")["support"] == (403, "permission_denied")
+    assert allowed("viewer", "operator", "admin")["requester"] == (403, "permission_denied")
+    assert allowed("requester")["requester"] == 200
 
 
 def test_the_fixtures_a_route_needs_come_from_its_path_and_uses():

@@ -22,6 +22,8 @@ PAGES = {
     "/servers/7": "server",
     "/alerts": "alerts",
     "/metrics": "metrics",
+    "/tickets": "tickets",
+    "/tickets/5": "ticket",
 }
 VENDOR = Path(__file__).resolve().parents[2] / "dashboard" / "static" / "dashboard" / "vendor" / "uplot"
 
@@ -41,6 +43,10 @@ def test_a_page_holds_no_data_and_no_inline_script():
     body = Client().get("/").content.decode()
     assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>", body), "inline scripts would need a looser policy"
     assert "http://" not in body and "https://" not in body  # nothing from outside the hub
+
+
+def test_the_ticket_page_carries_the_ticket_id():
+    assert 'data-ticket-id="5"' in Client().get("/tickets/5").content.decode()
 
 
 def test_the_server_page_carries_the_server_id():

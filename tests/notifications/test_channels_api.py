@@ -16,7 +16,7 @@ from accounts.models import AuditLog, Team
 from chatops import crypto
 from notifications.models import NotificationChannel
 from tests.helpers import assert_error, assert_ok
-from tests.roles import RoleMatrix, Route, allowed, everyone, key
+from tests.roles import RoleMatrix, Route, allowed, everyone, key, strangers
 from tests.webhooks.conftest import Reply
 
 pytestmark = pytest.mark.django_db
@@ -56,7 +56,7 @@ def the_channel_is_untouched(outcome):
 
 def owner_or_admin(method: str, path: str, body: object = None) -> Route:
     """The operator's channel: the operator and admins reach it; everyone else finds nothing."""
-    expect = {**allowed("admin", "operator"), "viewer": (404, "not_found"), "outsider": (404, "not_found")}
+    expect = {**allowed("admin", "operator"), "viewer": (404, "not_found"), **strangers((404, "not_found"))}
     return Route(method, path, body=body, expect=expect, unchanged=the_channel_is_untouched)
 
 
@@ -79,7 +79,7 @@ ROLES = RoleMatrix(
     Route(
         "GET",
         URL + "/{team_channel.pk}",
-        expect={**allowed("admin", refused=(404, "not_found")), "outsider": (404, "not_found")},
+        expect={**allowed("admin", refused=(404, "not_found")), **strangers((404, "not_found"))},
     ),
     Route(
         "PATCH",

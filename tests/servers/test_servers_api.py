@@ -33,8 +33,9 @@ def the_server_is_still_there(outcome):
 
 ROLES = RoleMatrix(
     Route("POST", URL, body=NEW, expect=allowed("admin", ok=201), unchanged=no_server_was_created),
-    Route("GET", URL, expect=everyone(200)),
-    Route("GET", "/api/v1/servers/{server.pk}", expect=everyone(200)),
+    # Requesters (the helpdesk's askers) see no server at all.
+    Route("GET", URL, expect={**everyone(200), "requester": (403, "permission_denied")}),
+    Route("GET", "/api/v1/servers/{server.pk}", expect={**everyone(200), "requester": (403, "permission_denied")}),
     Route("GET", f"{URL}/999999", expect={"viewer": (404, "not_found")}),
     Route(
         "PATCH",
@@ -200,3 +201,16 @@ def test_the_tag_rule_refuses_what_is_not_a_tag(tag):
     # model validator is the rule behind them).
     with pytest.raises(ValidationError):
         tag_validator(tag)
+
+
+def test_a_requester_sees_no_server_even_before_any_team_exists(server):
+    from servers.models import Server, who_can_see
+    from tests.factories import UserFactory
+
+    requester = UserFactory.create(role="requester")
+    support = UserFactory.create(role="support")
+    assert not Server.objects.visible_to(requester).exists()
+    assert Server.objects.visible_to(support).filter(pk=server.pk).exists()
+    from accounts.models import User
+
+    assert list(who_can_see(server.pk, User.objects.filter(pk__in=[requester.pk, support.pk]))) == [support]

@@ -1,0 +1,1 @@
+"""The FAQ bot (docs/helpdesk-bot.md)."""
