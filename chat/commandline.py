@@ -41,6 +41,10 @@ def parse(content: str) -> CommandLine:
     if found is None:
         raise BadCommandLine("", "a command starts with '/'")
     name = found["name"].lower()
+    command = chat_command(name) if name else None
+    if command is not None and command.raw_text:
+        rest = found["rest"].strip()
+        return CommandLine(name, [rest] if rest else [])
     try:
         arguments = shlex.split(found["rest"])
     except ValueError as exc:

@@ -223,6 +223,9 @@ class ChatCommand:
     min_args: int = 0
     max_args: int | None = None
     description: str = ""
+    #: The rest of the line as one argument, unsplit (``/ask what's new?`` → ``["what's new?"]``):
+    #: for commands that take free text, where a lone apostrophe is no unclosed quote.
+    raw_text: bool = False
 
     def accepts(self, count: int) -> bool:
         return count >= self.min_args and (self.max_args is None or count <= self.max_args)

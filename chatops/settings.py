@@ -92,6 +92,7 @@ INSTALLED_APPS = [
     "chat",
     "triage",
     "helpdesk",
+    "chatbot",
     "worker",
     "dashboard",
 ]
@@ -458,7 +459,7 @@ TRIAGE_RETRAIN_MIN_LABELS = envint("TRIAGE_RETRAIN_MIN_LABELS", 5, minimum=1, ma
 TRIAGE_RETRAIN_TOLERANCE = _probability("TRIAGE_RETRAIN_TOLERANCE", envstr("TRIAGE_RETRAIN_TOLERANCE", "0.0"))
 # The FAQ bot answers when the fused retrieval confidence reaches CHATBOT_MIN_CONFIDENCE and the
 # best answer leads the runner-up by CHATBOT_MIN_MARGIN; otherwise it hands over to a ticket.
-CHATBOT_MIN_CONFIDENCE = _probability("CHATBOT_MIN_CONFIDENCE", envstr("CHATBOT_MIN_CONFIDENCE", "0.5"))
+CHATBOT_MIN_CONFIDENCE = _probability("CHATBOT_MIN_CONFIDENCE", envstr("CHATBOT_MIN_CONFIDENCE", "0.45"))
 CHATBOT_MIN_MARGIN = _probability("CHATBOT_MIN_MARGIN", envstr("CHATBOT_MIN_MARGIN", "0.05"))
 
 # --- Security headers (production) -------------------------------------------------------------

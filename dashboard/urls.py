@@ -16,4 +16,6 @@ urlpatterns: list[URLPattern] = [
     path("tickets/<int:ticket_id>", PageView.as_view(page="ticket"), name="ticket"),
     path("chat", PageView.as_view(page="chat"), name="chat"),
     path("chat/<int:room_id>", PageView.as_view(page="chat"), name="chat-room"),
+    # The FAQ editor and the help bot's widget (docs/helpdesk-bot.md).
+    path("faqs", PageView.as_view(page="faqs"), name="faqs"),
 ]

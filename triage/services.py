@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
+import os
 import re
 import threading
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
 from django.conf import settings
 from django.db import transaction
@@ -17,7 +22,7 @@ from triage.models import Label, ModelVersion
 logger = logging.getLogger(__name__)
 
 _lock = threading.Lock()
-#: (label_cutoff, data digest) → the fitted model, in this process. A few versions at most.
+#: (label_cutoff, data + labels digest) → the fitted model, in this process. A few at most.
 _models: dict[tuple[int, str], classifier.TrainedModel] = {}
 
 
@@ -37,14 +42,70 @@ def training_examples(label_cutoff: int) -> list[classifier.Example]:
     return examples
 
 
+def labels_digest(label_cutoff: int) -> str:
+    """SHA-256 of the labels up to ``label_cutoff`` (ids, categories, priorities, texts)."""
+    digest = hashlib.sha256()
+    for row in (
+        Label.objects.filter(id__lte=label_cutoff).order_by("id").values_list("id", "category", "priority", "text")
+    ):
+        digest.update(json.dumps(row).encode())
+    return digest.hexdigest()
+
+
+def _artefact(label_cutoff: int, digest: str) -> Path:
+    name = f"model-{label_cutoff}-{digest[:16]}-sklearn{classifier.sklearn_version()}"
+    return Path(settings.VAR_DIR) / "triage" / f"{name}.joblib"
+
+
+def _load_artefact(path: Path, provenance: dict[str, Any]) -> classifier.TrainedModel | None:
+    """The fitted model this hub wrote earlier, if its provenance (beside it) is the one asked for."""
+    sidecar = path.with_suffix(".json")
+    try:
+        if json.loads(sidecar.read_text()) != provenance:
+            return None
+        import joblib
+
+        model = joblib.load(path)
+    except (OSError, ValueError, EOFError, ImportError, AttributeError, TypeError):
+        return None
+    return model if isinstance(model, classifier.TrainedModel) else None
+
+
+def _save_artefact(path: Path, provenance: dict[str, Any], model: classifier.TrainedModel) -> None:
+    import joblib
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".tmp{os.getpid()}")
+        joblib.dump(model, tmp)
+        tmp.replace(path)
+        path.with_suffix(".json").write_text(json.dumps(provenance, indent=1))
+    except OSError:
+        logger.warning("triage: could not cache the fitted model at %s", path, exc_info=True)
+
+
 def model_for(label_cutoff: int) -> classifier.TrainedModel:
-    """The model trained on the shipped data and the labels up to ``label_cutoff``, fitted on
-    first use in this process and kept."""
-    key = (label_cutoff, classifier.data_digest())
+    """The model trained on the shipped data and the labels up to ``label_cutoff``: kept in this
+    process; fitted at its first use, or read back from the artefact a process of this hub
+    fitted before (``VAR_DIR/triage``, with its provenance: labels, data digest, scikit-learn
+    version), so a restart does not pay for the fit again."""
+    digest = classifier.data_digest()
+    labels = labels_digest(label_cutoff)
+    key = (label_cutoff, digest + labels)
     with _lock:
         model = _models.get(key)
         if model is None:
-            model = classifier.train(training_examples(label_cutoff))
+            path = _artefact(label_cutoff, hashlib.sha256((digest + labels).encode()).hexdigest())
+            provenance = {
+                "label_cutoff": label_cutoff,
+                "data_digest": digest,
+                "sklearn_version": classifier.sklearn_version(),
+                "labels_digest": labels,
+            }
+            model = _load_artefact(path, provenance)
+            if model is None:
+                model = classifier.train(training_examples(label_cutoff))
+                _save_artefact(path, provenance, model)
             if len(_models) >= 4:
                 _models.clear()
             _models[key] = model
@@ -157,6 +218,6 @@ def retrain(*, force: bool = False, min_labels: int | None = None) -> RetrainOut
             version = _record(newest, ModelVersion.Status.REJECTED, candidate, candidate_scores, reason)
     if keep:
         with _lock:
-            _models[(newest, classifier.data_digest())] = candidate
+            _models[(newest, classifier.data_digest() + labels_digest(newest))] = candidate
     logger.info("triage retrain on %d labels: %s (%s)", newest, "kept" if keep else "rejected", reason)
     return RetrainOutcome(version=version, kept=keep, previous=current)

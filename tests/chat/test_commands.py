@@ -129,7 +129,7 @@ class TestHelp:
         room = room_with(operator, viewer)
         for_viewer = self.listed(answer(viewer, room, "/help"))
         for_operator = self.listed(answer(operator, room, "/help"))
-        assert for_viewer == {"/alerts", "/containers", "/help", "/logs", "/servers", "/status", "/ticket"}
+        assert for_viewer == {"/alerts", "/ask", "/containers", "/help", "/logs", "/servers", "/status", "/ticket"}
         assert for_operator == for_viewer | {"/ack", "/resolve", "/restart", "/run", "/silence", "/unsilence"}
 
     def test_help_explains_one_command_with_its_usage(self, operator, viewer):
@@ -144,7 +144,7 @@ class TestHelp:
     def test_the_dashboard_completes_from_the_same_list(self, viewer_client, operator_client):
         viewer_names = [c["name"] for c in assert_ok(viewer_client.get("/api/v1/chat/commands"))]
         operator_list = assert_ok(operator_client.get("/api/v1/chat/commands"))
-        assert viewer_names == ["alerts", "containers", "help", "logs", "servers", "status", "ticket"]
+        assert viewer_names == ["alerts", "ask", "containers", "help", "logs", "servers", "status", "ticket"]
         run = next(c for c in operator_list if c["name"] == "run")
         assert run["synopsis"] == "/run <server> <command…>" and run["least_role"] == "operator"
 

@@ -19,7 +19,7 @@ def test_prediction_is_the_contract_dataclass():
     prediction = triage.predict("Forgot my password", "I cannot log into the hub, please reset my password.")
     assert dataclasses.is_dataclass(prediction)
     with pytest.raises(dataclasses.FrozenInstanceError):
-        prediction.category = "other"  # type: ignore[misc]
+        prediction.category = "other"
     assert prediction.category == "password_reset"
     assert not prediction.needs_review
     assert 0.5 <= prediction.confidence <= 1.0

@@ -94,3 +94,32 @@ def test_not_worse_rule():
     assert not services.not_worse({"category": {"macro_f1": 0.89, "brier": 0.1}}, base, 0.0)[0]
     assert services.not_worse({"category": {"macro_f1": 0.89, "brier": 0.1}}, base, 0.02)[0]
     assert not services.not_worse({"category": {"macro_f1": 0.95, "brier": 0.11}}, base, 0.0)[0]
+
+
+def test_a_fitted_model_is_cached_on_disk_with_its_provenance(settings, tmp_path):
+    import json
+
+    settings.VAR_DIR = tmp_path
+    triage.record_label("The NAS is down for everyone", "system_down", source="helpdesk")
+    cutoff = triage.models.Label.objects.get().pk
+    services.clear_cache()
+    fitted = services.model_for(cutoff)
+    [artefact] = (tmp_path / "triage").glob("*.joblib")
+    provenance = json.loads(artefact.with_suffix(".json").read_text())
+    assert provenance == {
+        "label_cutoff": cutoff,
+        "data_digest": classifier.data_digest(),
+        "sklearn_version": classifier.sklearn_version(),
+        "labels_digest": services.labels_digest(cutoff),
+    }
+    # Another process (here: an emptied cache) reads it back instead of fitting again.
+    services.clear_cache()
+    loaded = services.model_for(cutoff)
+    assert loaded is not fitted
+    texts = ["printer jammed", "cannot log in", "site is down"]
+    assert loaded.predict_proba(texts) == fitted.predict_proba(texts)
+    # A label changed under the same id: the provenance no longer matches, so it is refitted.
+    triage.models.Label.objects.filter(pk=cutoff).update(category="hardware_issue")
+    services.clear_cache()
+    services.model_for(cutoff)
+    assert len(list((tmp_path / "triage").glob("*.joblib"))) == 2
