@@ -484,6 +484,10 @@ if envbool("BEHIND_TLS_PROXY", False):
 HELPDESK_REOPEN_DAYS = envint("HELPDESK_REOPEN_DAYS", 7, minimum=0, maximum=365)
 #: Alerts of these severities open (or merge into) an incident ticket; empty: none do.
 HELPDESK_INCIDENT_SEVERITIES = envlist("HELPDESK_INCIDENT_SEVERITIES", ["critical"])
+if set(HELPDESK_INCIDENT_SEVERITIES) - {"info", "warning", "critical"}:
+    raise ImproperlyConfigured(
+        f"HELPDESK_INCIDENT_SEVERITIES names info, warning or critical, not {HELPDESK_INCIDENT_SEVERITIES!r}"
+    )
 #: On the alert's recovery: ``resolve`` the incident, or only ``mark`` it recovered.
 HELPDESK_INCIDENT_ON_RECOVERY = envchoice("HELPDESK_INCIDENT_ON_RECOVERY", "resolve", ("resolve", "mark"))
 #: How often the worker looks for missed SLA targets.

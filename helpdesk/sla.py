@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from helpdesk.choices import DONE, RUNNING, SLAState, Status
+from helpdesk.choices import DONE, RUNNING, SLAState
 from helpdesk.models import SLAPolicy, Ticket
 
 
@@ -65,7 +65,7 @@ def refresh_state(ticket: Ticket, now: datetime) -> None:
         ticket.sla_state = SLAState.BREACHED
     elif ticket.resolution_due is None:
         ticket.sla_state = SLAState.NONE
-    elif ticket.status in DONE or ticket.status == Status.RESOLVED:
+    elif ticket.status in DONE:
         ticket.sla_state = SLAState.MET
     elif ticket.paused_at is not None:
         ticket.sla_state = SLAState.PAUSED
