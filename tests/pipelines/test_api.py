@@ -232,8 +232,9 @@ class TestPipelines:
         ):
             body = payload("generic/pipeline")
             start = f"2026-11-0{day}T10:00:00Z"
-            body.update(id=f"r{index}", repository=repo, branch=branch, status=status, timestamp=start,
-                        started_at=start, finished_at=None if status == "running" else f"2026-11-0{day}T10:05:00Z")  # fmt: skip
+            end = None if status == "running" else f"2026-11-0{day}T10:05:00Z"
+            body.update(id=f"r{index}", repository=repo, branch=branch, status=status, timestamp=start)
+            body.update(started_at=start, finished_at=end)
             deliver(generic, "", body)
 
     def test_filters_sort_and_pagination(self, viewer_client, generic):
