@@ -12,6 +12,8 @@ urlpatterns: list[URLPattern] = [
     path("servers/<int:server_id>", PageView.as_view(page="server"), name="server"),
     path("alerts", PageView.as_view(page="alerts"), name="alerts"),
     path("metrics", PageView.as_view(page="metrics"), name="metrics"),
+    # DORA metrics (the pipelines app's GET /dora).
+    path("delivery", PageView.as_view(page="delivery"), name="delivery"),
     path("chat", PageView.as_view(page="chat"), name="chat"),
     path("chat/<int:room_id>", PageView.as_view(page="chat"), name="chat-room"),
 ]
