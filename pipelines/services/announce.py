@@ -6,7 +6,7 @@ finished is announced as started, then as finished."""
 
 from __future__ import annotations
 
-from django.db.models import Q
+from dataclasses import dataclass
 
 from chat.choices import MessageType
 from chat.services.messages import post_bot_message
@@ -14,16 +14,36 @@ from pipelines import events
 from pipelines.choices import TERMINAL_DEPLOYMENT, TERMINAL_RUN, DeploymentStatus, RunStatus, rank
 from pipelines.models import Deployment, Follow, Pipeline
 from pipelines.representation import deployment_data, pipeline_data
+from webhooks.models import Webhook
 from webhooks.services import enqueue
+
+
+@dataclass(frozen=True)
+class Audience:
+    """Who listens, read once per batch of deliveries (both tables are small): the events some
+    enabled webhook subscribes to, and the follows of rooms not archived."""
+
+    events: frozenset[str]
+    follows: tuple[tuple[int, str, str], ...]  # room, repository, environment (lower case)
+
+    @classmethod
+    def now(cls) -> Audience:
+        events = frozenset(e for hook in Webhook.objects.enabled().values_list("events", flat=True) for e in hook)
+        follows = Follow.objects.filter(room__archived_at__isnull=True).values_list(
+            "room_id", "repository", "environment"
+        )
+        return cls(events, tuple((room, repo.lower(), env.lower()) for room, repo, env in follows))
+
+    def rooms(self, repository: str = "", environment: str = "") -> list[int]:
+        repository, environment = repository.lower(), environment.lower()
+        return sorted(
+            {room for room, repo, env in self.follows if (repo and repo == repository) or (env and env == environment)}
+        )
 
 
 def _post(rooms: list[int], text: str, data: dict[str, object]) -> None:
     for room_id in rooms:
         post_bot_message(room_id, text, message_type=MessageType.SYSTEM, data=data)
-
-
-def _rooms(query: Q) -> list[int]:
-    return sorted(set(Follow.objects.filter(query, room__archived_at__isnull=True).values_list("room_id", flat=True)))
 
 
 def pipeline_text(pipeline: Pipeline, event: str) -> str:
@@ -46,7 +66,7 @@ def deployment_text(deployment: Deployment, event: str) -> str:
     return f"Deployment of {deployment.service} to {deployment.environment}{on}: {what}.{link}"
 
 
-def pipeline_changed(pipeline: Pipeline) -> list[str]:
+def pipeline_changed(pipeline: Pipeline, audience: Audience | None = None) -> list[str]:
     """Announce what the pipeline's state newly reached; returns the events emitted."""
     emitted: list[str] = []
     if not pipeline.started_announced and (rank(pipeline.status) >= 1 or pipeline.started_at):
@@ -58,15 +78,17 @@ def pipeline_changed(pipeline: Pipeline) -> list[str]:
         pipeline.finished_announced = True
     if not emitted:
         return emitted
-    pipeline.save(update_fields=["started_announced", "finished_announced"])
-    rooms = _rooms(Q(repository__iexact=pipeline.repository))
+    audience = audience or Audience.now()
+    rooms = audience.rooms(repository=pipeline.repository)
     for event in emitted:
-        enqueue(event, {"pipeline": pipeline_data(pipeline)})
-        _post(rooms, pipeline_text(pipeline, event), {"event": event, "pipeline_id": pipeline.pk})
+        if event in audience.events:
+            enqueue(event, {"pipeline": pipeline_data(pipeline)})
+        if rooms:
+            _post(rooms, pipeline_text(pipeline, event), {"event": event, "pipeline_id": pipeline.pk})
     return emitted
 
 
-def deployment_changed(deployment: Deployment) -> list[str]:
+def deployment_changed(deployment: Deployment, audience: Audience | None = None) -> list[str]:
     emitted: list[str] = []
     if not deployment.started_announced and deployment.status != DeploymentStatus.QUEUED:
         emitted.append(events.DEPLOYMENT_STARTED)
@@ -76,12 +98,11 @@ def deployment_changed(deployment: Deployment) -> list[str]:
         deployment.finished_announced = True
     if not emitted:
         return emitted
-    deployment.save(update_fields=["started_announced", "finished_announced"])
-    query = Q(environment__iexact=deployment.environment)
-    if deployment.repository:
-        query |= Q(repository__iexact=deployment.repository)
-    rooms = _rooms(query)
+    audience = audience or Audience.now()
+    rooms = audience.rooms(repository=deployment.repository, environment=deployment.environment)
     for event in emitted:
-        enqueue(event, {"deployment": deployment_data(deployment)})
-        _post(rooms, deployment_text(deployment, event), {"event": event, "deployment_id": deployment.pk})
+        if event in audience.events:
+            enqueue(event, {"deployment": deployment_data(deployment)})
+        if rooms:
+            _post(rooms, deployment_text(deployment, event), {"event": event, "deployment_id": deployment.pk})
     return emitted

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any, TypeVar, cast
 
@@ -21,6 +22,7 @@ from pipelines.choices import TERMINAL_DEPLOYMENT, TERMINAL_RUN, rank
 from pipelines.models import Delivery, Deployment, Integration, Job, Pipeline
 from pipelines.receivers.facts import DeploymentFact, Fact, JobFact, MissingFields, PipelineFact, UnknownEvent
 from pipelines.services import announce
+from pipelines.services.announce import Audience
 from pipelines.services.receive import parse
 from servers.models import Server
 
@@ -30,17 +32,23 @@ _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 BATCH = 100
 
 
-def _locked(model: type[M], lookup: dict[str, Any], defaults: dict[str, Any]) -> M:
-    """The row for ``lookup``, created with ``defaults`` if missing, locked for this transaction."""
+def _upsert(model: type[M], lookup: dict[str, Any], defaults: dict[str, Any], merge: Callable[[M], None]) -> M:
+    """Apply ``merge`` to the row for ``lookup``, locked for this transaction, or to a new one
+    made of ``lookup`` and ``defaults``; saved either way."""
     manager: Any = model._default_manager
     found = manager.select_for_update().filter(**lookup).first()
-    if found is not None:
-        return cast(M, found)
-    try:
-        with transaction.atomic():
-            return cast(M, manager.create(**lookup, **defaults))
-    except IntegrityError:  # created meanwhile by another worker
-        return cast(M, manager.select_for_update().get(**lookup))
+    if found is None:
+        fresh = model(**lookup, **defaults)
+        merge(fresh)
+        try:
+            with transaction.atomic():
+                fresh.save(force_insert=True)
+            return fresh
+        except IntegrityError:  # created meanwhile by another worker: merge into theirs
+            found = manager.select_for_update().get(**lookup)
+    merge(found)
+    found.save()
+    return cast(M, found)
 
 
 def _wins(obj: Any, status: str, at: datetime | None) -> bool:
@@ -61,59 +69,71 @@ def _fill(obj: Any, **values: Any) -> None:
             setattr(obj, name, value)
 
 
-def apply_pipeline(integration: Integration, fact: PipelineFact) -> Pipeline:
-    pipeline = _locked(
+def apply_pipeline(integration: Integration, fact: PipelineFact, audience: Audience | None = None) -> Pipeline:
+    def merge(pipeline: Pipeline) -> None:
+        if _wins(pipeline, fact.status, fact.status_at):
+            pipeline.status, pipeline.status_at = fact.status, fact.status_at
+            pipeline.finished_at = fact.finished_at if fact.status in TERMINAL_RUN else None
+        pipeline.started_at = _earliest(pipeline.started_at, fact.started_at)
+        _fill(
+            pipeline, name=fact.name, branch=fact.branch, url=fact.url, repository=fact.repository,
+            commit_sha=fact.commit.sha, commit_message=fact.commit.message, commit_author=fact.commit.author,
+            commit_timestamp=fact.commit.timestamp,
+        )  # fmt: skip
+        if len(fact.stage_order) > len(pipeline.stage_order or []):
+            pipeline.stage_order = fact.stage_order
+
+    pipeline = _upsert(
         Pipeline,
         {"integration": integration, "external_id": fact.external_id},
         {"provider": integration.provider, "repository": fact.repository},
+        merge,
     )
-    if _wins(pipeline, fact.status, fact.status_at):
-        pipeline.status, pipeline.status_at = fact.status, fact.status_at
-        pipeline.finished_at = fact.finished_at if fact.status in TERMINAL_RUN else None
-    pipeline.started_at = _earliest(pipeline.started_at, fact.started_at)
-    _fill(
-        pipeline,
-        name=fact.name,
-        branch=fact.branch,
-        url=fact.url,
-        repository=fact.repository,
-        commit_sha=fact.commit.sha,
-        commit_message=fact.commit.message,
-        commit_author=fact.commit.author,
-        commit_timestamp=fact.commit.timestamp,
-    )
-    if len(fact.stage_order) > len(pipeline.stage_order or []):
-        pipeline.stage_order = fact.stage_order
-    pipeline.save()
-    for job in fact.jobs:
-        _apply_job(pipeline, job)
-    announce.pipeline_changed(pipeline)
+    if fact.jobs:
+        # One query for the jobs already known (a GitLab hook lists every build each time).
+        manager: Any = Job.objects
+        known = {j.external_id: j for j in manager.select_for_update().filter(pipeline=pipeline)}
+        for job in fact.jobs:
+            _apply_job(pipeline, job, known.get(job.external_id))
+    _announced(pipeline, announce.pipeline_changed(pipeline, audience))
     return pipeline
 
 
-def _apply_job(pipeline: Pipeline, fact: JobFact) -> Job:
-    job = _locked(
-        Job, {"pipeline": pipeline, "external_id": fact.external_id}, {"name": fact.name, "stage": fact.stage}
+def _announced(record: Pipeline | Deployment, emitted: list[str]) -> None:
+    if emitted:
+        record.save(update_fields=["started_announced", "finished_announced"])
+
+
+def _apply_job(pipeline: Pipeline, fact: JobFact, known: Job | None = None) -> Job:
+    def merge(job: Job) -> None:
+        if _wins(job, fact.status, fact.status_at):
+            job.status, job.status_at = fact.status, fact.status_at
+            job.finished_at = fact.finished_at if fact.status in TERMINAL_RUN else None
+        job.started_at = _earliest(job.started_at, fact.started_at)
+        job.allow_failure = job.allow_failure or fact.allow_failure
+
+    if known is not None:  # already locked by the caller
+        merge(known)
+        known.save()
+        return known
+    return _upsert(
+        Job, {"pipeline": pipeline, "external_id": fact.external_id}, {"name": fact.name, "stage": fact.stage}, merge
     )
-    if _wins(job, fact.status, fact.status_at):
-        job.status, job.status_at = fact.status, fact.status_at
-        job.finished_at = fact.finished_at if fact.status in TERMINAL_RUN else None
-    job.started_at = _earliest(job.started_at, fact.started_at)
-    job.allow_failure = job.allow_failure or fact.allow_failure
-    job.save()
-    return job
 
 
 def apply_job(integration: Integration, fact: JobFact) -> Job:
     """A job on its own (GitHub's workflow_job, GitLab's Job Hook): its pipeline is created
     from what the job says when the pipeline's own delivery has not come yet."""
-    pipeline = _locked(
+
+    def merge(pipeline: Pipeline) -> None:
+        _fill(pipeline, name=fact.pipeline_name, branch=fact.branch, commit_sha=fact.commit_sha)
+
+    pipeline = _upsert(
         Pipeline,
         {"integration": integration, "external_id": fact.pipeline_id},
         {"provider": integration.provider, "repository": fact.repository},
+        merge,
     )
-    _fill(pipeline, name=fact.pipeline_name, branch=fact.branch, commit_sha=fact.commit_sha)
-    pipeline.save()
     return _apply_job(pipeline, fact)
 
 
@@ -136,60 +156,57 @@ def servers_for(integration: Integration, environment: str, service: str) -> lis
     return sorted(set(Server.objects.filter(query).values_list("pk", flat=True)))
 
 
-def apply_deployment(integration: Integration, fact: DeploymentFact) -> Deployment:
+def apply_deployment(integration: Integration, fact: DeploymentFact, audience: Audience | None = None) -> Deployment:
+    def merge(deployment: Deployment) -> None:
+        if fact.status is not None and _wins(deployment, fact.status, fact.status_at):
+            deployment.status, deployment.status_at = fact.status, fact.status_at
+            deployment.finished_at = fact.finished_at if fact.status in TERMINAL_DEPLOYMENT else None
+        deployment.started_at = _earliest(deployment.started_at, fact.started_at)
+        deployment.first_commit_at = _earliest(deployment.first_commit_at, fact.first_commit_at)
+        _fill(
+            deployment, repository=fact.repository, ref=fact.ref, sha=fact.sha, url=fact.url,
+            description=fact.description,
+        )  # fmt: skip
+
     environment = integration.environment_for(fact.environment)
-    deployment = _locked(
+    deployment = _upsert(
         Deployment,
         {"integration": integration, "external_id": fact.external_id},
         {
-            "provider": integration.provider,
-            "service": fact.service,
-            "environment": environment,
+            "provider": integration.provider, "service": fact.service, "environment": environment,
             "provider_environment": fact.environment,
         },
-    )
-    if fact.status is not None and _wins(deployment, fact.status, fact.status_at):
-        deployment.status, deployment.status_at = fact.status, fact.status_at
-        deployment.finished_at = fact.finished_at if fact.status in TERMINAL_DEPLOYMENT else None
-    deployment.started_at = _earliest(deployment.started_at, fact.started_at)
-    deployment.first_commit_at = _earliest(deployment.first_commit_at, fact.first_commit_at)
-    _fill(
-        deployment,
-        repository=fact.repository,
-        ref=fact.ref,
-        sha=fact.sha,
-        url=fact.url,
-        description=fact.description,
-    )
-    deployment.save()
+        merge,
+    )  # fmt: skip
     deployment.servers.set(servers_for(integration, deployment.environment, deployment.service))
-    announce.deployment_changed(deployment)
+    _announced(deployment, announce.deployment_changed(deployment, audience))
     return deployment
 
 
-def apply(integration: Integration, facts: list[Fact]) -> None:
+def apply(integration: Integration, facts: list[Fact], audience: Audience | None = None) -> None:
     for fact in facts:
         if isinstance(fact, PipelineFact):
-            apply_pipeline(integration, fact)
+            apply_pipeline(integration, fact, audience)
         elif isinstance(fact, JobFact):
             apply_job(integration, fact)
         else:
-            apply_deployment(integration, fact)
+            apply_deployment(integration, fact, audience)
 
 
-def process_delivery(delivery: Delivery) -> None:
-    """Apply one accepted delivery (in the caller's transaction) and mark it processed."""
+def process_delivery(delivery: Delivery, audience: Audience | None = None) -> bool:
+    """Apply one accepted delivery (in the caller's transaction); False if it could not be
+    (its ``process_error`` says why). The caller marks it processed."""
     integration = delivery.integration
     try:
         with transaction.atomic():
-            apply(integration, parse(integration.provider, delivery.event, json.loads(delivery.body)))
+            apply(integration, parse(integration.provider, delivery.event, json.loads(delivery.body)), audience)
+        return True
     except (MissingFields, UnknownEvent, ValueError) as exc:  # accepted by an older reader
         delivery.process_error = str(exc)[:500]
     except Exception as exc:
         logger.exception("Delivery %s of integration %s could not be applied", delivery.pk, integration.pk)
         delivery.process_error = f"{type(exc).__name__}: {exc}"[:500]
-    delivery.processed_at = timezone.now()
-    delivery.save(update_fields=["processed_at", "process_error"])
+    return False
 
 
 def process_pending(limit: int = 2000) -> int:
@@ -204,8 +221,19 @@ def process_pending(limit: int = 2000) -> int:
                 .select_related("integration")
                 .order_by("received_at", "pk")[:BATCH]
             )
+            if not batch:
+                break
+            audience = Audience.now()
+            now = timezone.now()
+            applied = []
             for delivery in batch:
-                process_delivery(delivery)
+                if process_delivery(delivery, audience):
+                    applied.append(delivery.pk)
+                else:
+                    Delivery.objects.filter(pk=delivery.pk).update(
+                        processed_at=now, process_error=delivery.process_error
+                    )
+            Delivery.objects.filter(pk__in=applied).update(processed_at=now)
         done += len(batch)
         if len(batch) < BATCH:
             break
