@@ -27,6 +27,7 @@ import argparse
 import importlib.util
 import json
 import multiprocessing as mp
+import subprocess
 import sys
 import time
 from collections import Counter
@@ -193,10 +194,16 @@ def main() -> int:
     parser.add_argument("--agents", type=int, default=200, help="agents, 1 sample/s each, in both windows")
     parser.add_argument("--duration", type=float, default=60, help="seconds of each measured window")
     parser.add_argument("--rate", type=float, default=200, help="deliveries per second")
-    parser.add_argument("--threads", type=int, default=16, help="the sender's connections")
+    parser.add_argument("--threads", type=int, default=64, help="the sender's connections")
+    parser.add_argument(
+        "--worker",
+        choices=["embedded", "process"],
+        default="embedded",
+        help="apply deliveries in the hub process (EMBEDDED_WORKER, the default) or in a manage.py worker",
+    )
     parser.add_argument("--procs", type=int, default=1, help="agent load processes")
     parser.add_argument("--settle", type=float, default=5, help="seconds between agents connected and the window")
-    parser.add_argument("--deadline", type=float, default=900, help="global limit in seconds")
+    parser.add_argument("--deadline", type=float, default=1500, help="global limit in seconds")
     parser.add_argument("--keep-db", action="store_true")
     args = parser.parse_args()
     common.install_deadline(args.deadline)
@@ -210,11 +217,20 @@ def main() -> int:
     try:
         with common.fresh_database("bench_pipelines", keep=args.keep_db) as url:
             database = url.rsplit("/", 1)[-1]
-            env = common.hub_env(url, work)
+            env = common.hub_env(url, work, EMBEDDED_WORKER="true" if args.worker == "embedded" else "false")
             common.manage(env, "migrate", "--noinput", "-v", "0", timeout=600)
             rows, _token = ingest.setup(env, args.agents, work, thresholds=10)
             ids = json.loads(common.django_script(env, INTEGRATIONS).strip().splitlines()[-1])
             daphne = processes.start_daphne("chatops.asgi:application", env, work)
+            if args.worker == "process":
+                with (work / "worker.log").open("wb") as log:
+                    processes.others.append(
+                        subprocess.Popen(  # noqa: S603 - our own interpreter and manage.py
+                            [common.PYTHON, "manage.py", "worker"], cwd=common.ROOT, env=env, stdout=log, stderr=log
+                        )
+                    )
+            applier = "the hub process (embedded worker)" if args.worker == "embedded" else "a manage.py worker process"
+            print(f"   deliveries applied by: {applier}")
             agents = ingest.agent_specs(rows, [daphne.port])
             alone, _ = run_window(args, "agents alone (baseline of this run)", 1, agents, daphne.pid, database, None)
             ingest.report(alone)
