@@ -294,3 +294,13 @@ class TestGeneric:
         del body["data"]["subject"]["content"]["environment"]
         error = assert_error(send(generic, "", body), 400)
         assert [e["field"] for e in error["errors"]] == ["subject.content.environment.id"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_duplicate_outside_a_transaction_is_refused_by_the_database(github):
+    """A request runs in autocommit: the accepted insert has no savepoint, and the unique
+    constraint still turns the second one into a duplicate."""
+    first = assert_ok(send(github, "workflow_run", payload("github/workflow_run"), "same-id"), 202)
+    second = assert_ok(send(github, "workflow_run", payload("github/workflow_run"), "same-id"), 202)
+    assert (first["verdict"], second["verdict"]) == ("accepted", "duplicate")
+    assert Delivery.objects.filter(verdict="accepted").count() == 1
