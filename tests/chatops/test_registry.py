@@ -62,10 +62,13 @@ class TestJobs:
         from chat.jobs import JOBS as CHAT
         from monitoring.jobs import JOBS as MONITORING
         from notifications.jobs import JOBS as NOTIFICATIONS
+        from pipelines.jobs import JOBS as PIPELINES
         from webhooks.jobs import JOBS as WEBHOOKS
         from worker import runner
 
-        assert runner._jobs() == [*MONITORING, *ALERTS, *AGENTS, *WEBHOOKS, *NOTIFICATIONS, *APPROVALS, *CHAT]
+        assert runner._jobs() == [
+            *MONITORING, *ALERTS, *AGENTS, *WEBHOOKS, *NOTIFICATIONS, *APPROVALS, *CHAT, *PIPELINES,
+        ]  # fmt: skip
 
     def test_the_jobs_keep_their_names_and_periods(self):
         from worker import runner
@@ -84,6 +87,8 @@ class TestJobs:
             "notifications.prune_sent": 3600,
             "approvals.expire": 15,
             "chat.prune_events": 3600,
+            "pipelines.process_deliveries": 1,
+            "pipelines.prune_deliveries": 3600,
         }
 
     def test_a_job_name_registered_twice_is_an_error(self):
@@ -120,6 +125,11 @@ class TestWebhookEvents:
             "approval.requested",
             "approval.decided",
             "message.created",
+            "pipeline.started",
+            "pipeline.completed",
+            "pipeline.failed",
+            "deployment.started",
+            "deployment.completed",
         ]
         assert delivery_event_choices()[-1] == ("webhook.test", "Test ping")
         assert registry.webhook_events.get("command.completed") == WebhookEvent(
