@@ -5,11 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from chatops.times import iso
 from pipelines.models import Deployment, Pipeline
-
-
-def _iso(value: Any) -> str | None:
-    return value.isoformat() if value is not None else None
 
 
 def pipeline_data(pipeline: Pipeline) -> dict[str, Any]:
@@ -21,8 +18,8 @@ def pipeline_data(pipeline: Pipeline) -> dict[str, Any]:
         "branch": pipeline.branch,
         "status": pipeline.status,
         "duration": pipeline.duration,
-        "started_at": _iso(pipeline.started_at),
-        "finished_at": _iso(pipeline.finished_at),
+        "started_at": iso(pipeline.started_at),
+        "finished_at": iso(pipeline.finished_at),
         "url": pipeline.url,
         "commit": {"sha": pipeline.commit_sha, "message": pipeline.commit_message, "author": pipeline.commit_author},
     }
@@ -39,8 +36,8 @@ def deployment_data(deployment: Deployment) -> dict[str, Any]:
         "ref": deployment.ref,
         "sha": deployment.sha,
         "duration": deployment.duration,
-        "started_at": _iso(deployment.started_at),
-        "finished_at": _iso(deployment.finished_at),
+        "started_at": iso(deployment.started_at),
+        "finished_at": iso(deployment.finished_at),
         "url": deployment.url,
         "servers": [{"id": s.pk, "name": s.name, "hostname": s.hostname} for s in deployment.servers.order_by("pk")],
     }

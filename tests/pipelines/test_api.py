@@ -321,6 +321,7 @@ class TestAnnouncements:
         body = json.loads(sent[1].body)
         assert body["data"]["pipeline"]["status"] == "failed"
         assert body["data"]["pipeline"]["repository"] == "acme/shop-api"
+        assert body["data"]["pipeline"]["started_at"] == "2026-11-20T10:00:05Z"  # as the API writes times
 
 
 def test_a_fresh_receiver_answers_fast_paths_without_work(github):
