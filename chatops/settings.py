@@ -93,6 +93,7 @@ INSTALLED_APPS = [
     "triage",
     "helpdesk",
     "chatbot",
+    "pipelines",
     "worker",
     "dashboard",
 ]
@@ -241,6 +242,8 @@ RATE_LIMITS = {
     "client": envrate("CLIENT_RATE_LIMIT", "300/min"),
     # Requests that make the hub send something now (a channel's test, an email provider's check).
     "outgoing": envrate("RATE_LIMIT_OUTGOING", "20/min"),
+    # CI systems' deliveries to /api/v1/integrations/<provider>/<id>, per sending address.
+    "ci_deliveries": envrate("RATE_LIMIT_CI_DELIVERIES", "20000/min"),
 }
 RATE_LIMIT_ENABLED = envbool("RATE_LIMIT_ENABLED", True)
 # Where counters live without Redis (named here, so the shared base imports no app).
@@ -514,3 +517,11 @@ LOGGING = {
         "urllib3": {"level": "WARNING"},
     },
 }
+
+# --- CI/CD pipelines and DORA (docs/pipelines.md) -------------------------------------------
+# Raw deliveries of a new integration are kept this long (each integration can change it).
+PIPELINES_DELIVERY_RETENTION_HOURS = envint("PIPELINES_DELIVERY_RETENTION_HOURS", 168, minimum=1, maximum=24 * 365)
+# DORA: the environment whose deployments count, and how long after a deploy an alert on one of
+# its servers makes it a failed change.
+DORA_PRODUCTION_ENVIRONMENT = envstr("DORA_PRODUCTION_ENVIRONMENT", "production")
+DORA_FAILURE_WINDOW_MINUTES = envint("DORA_FAILURE_WINDOW_MINUTES", 60, minimum=1, maximum=7 * 24 * 60)

@@ -14,6 +14,8 @@ urlpatterns: list[URLPattern] = [
     path("metrics", PageView.as_view(page="metrics"), name="metrics"),
     path("tickets", PageView.as_view(page="tickets"), name="tickets"),
     path("tickets/<int:ticket_id>", PageView.as_view(page="ticket"), name="ticket"),
+    # DORA metrics (the pipelines app's GET /dora).
+    path("delivery", PageView.as_view(page="delivery"), name="delivery"),
     path("chat", PageView.as_view(page="chat"), name="chat"),
     path("chat/<int:room_id>", PageView.as_view(page="chat"), name="chat-room"),
     # The FAQ editor and the help bot's widget (docs/helpdesk-bot.md).

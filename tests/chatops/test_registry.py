@@ -69,6 +69,11 @@ class TestJobs:
 
         expected = [*MONITORING, *ALERTS, *AGENTS, *WEBHOOKS, *NOTIFICATIONS, *APPROVALS, *CHAT, *TRIAGE, *HELPDESK]
         assert runner._jobs() == expected
+        from pipelines.jobs import JOBS as PIPELINES
+
+        assert runner._jobs() == [
+            *MONITORING, *ALERTS, *AGENTS, *WEBHOOKS, *NOTIFICATIONS, *APPROVALS, *CHAT, *PIPELINES,
+        ]  # fmt: skip
 
     def test_the_jobs_keep_their_names_and_periods(self):
         from worker import runner
@@ -89,6 +94,8 @@ class TestJobs:
             "chat.prune_events": 3600,
             "triage.retrain": 3600,
             "helpdesk.sla": 30,
+            "pipelines.process_deliveries": 1,
+            "pipelines.prune_deliveries": 3600,
         }
 
     def test_a_job_name_registered_twice_is_an_error(self):
@@ -125,6 +132,11 @@ class TestWebhookEvents:
             "approval.requested",
             "approval.decided",
             "message.created",
+            "pipeline.started",
+            "pipeline.completed",
+            "pipeline.failed",
+            "deployment.started",
+            "deployment.completed",
         ]
         assert delivery_event_choices()[-1] == ("webhook.test", "Test ping")
         assert registry.webhook_events.get("command.completed") == WebhookEvent(

@@ -74,9 +74,33 @@ function tick(t, u) {
   return span > 36 * 3600 ? `${d.toLocaleDateString([], { weekday: "short" })} ${time}` : time;
 }
 
+// Deployments on a server's charts (GET /deployments?server=): a dashed vertical line at each
+// deploy's end (its start while it runs), green when it succeeded, red when it failed or was
+// rolled back, grey otherwise. Drawn on uPlot's canvas after the series.
+const MARKER_COLORS = { success: "#16a34a", failed: "#dc2626", rolled_back: "#dc2626" };
+
+function drawMarkers(u, markers) {
+  const { ctx } = u;
+  const { top, height } = u.bbox;
+  ctx.save();
+  ctx.setLineDash([4, 3]);
+  ctx.lineWidth = 1.5 * devicePixelRatio;
+  for (const marker of markers) {
+    if (marker.ts < u.scales.x.min || marker.ts > u.scales.x.max) continue;
+    const x = Math.round(u.valToPos(marker.ts, "x", true));
+    ctx.strokeStyle = MARKER_COLORS[marker.status] || "#6b7280";
+    ctx.beginPath();
+    ctx.moveTo(x, top);
+    ctx.lineTo(x, top + height);
+    ctx.stroke();
+  }
+  ctx.restore();
+}
+
 class Chart {
   constructor(spec, parent) {
     this.spec = spec;
+    this.markers = [];
     this.empty = h("div", { class: "chart-empty" }, "no data yet");
     this.el = h("figure", { class: "chart", dataset: { chart: spec.id, points: "0" } }, h("figcaption", {}, spec.title), this.empty);
     parent.append(this.el);
@@ -90,6 +114,7 @@ class Chart {
         width: this.width(),
         height: 170,
         cursor: { drag: { x: false, y: false } },
+        hooks: { draw: [(u) => drawMarkers(u, this.markers)] },
         scales: {
           x: { time: true, range: () => this.window },
           y: spec.max ? { range: [0, spec.max] } : { range: (u, min, max) => [0, Math.max(max * 1.1, floor)] },
@@ -120,6 +145,12 @@ class Chart {
     return Math.max(200, this.el.clientWidth - 2);
   }
 
+  mark(markers) {
+    this.markers = markers;
+    this.el.dataset.markers = String(markers.length);
+    this.plot.redraw(false);
+  }
+
   set(data, window) {
     this.data = data;
     if (window) this.window = window;
@@ -148,6 +179,24 @@ export class ServerCharts {
     this.range = "live";
     this.generation = 0;
     this.charts = CHARTS.map((spec) => new Chart(spec, root));
+    this.legend = h("ul", { class: "deploy-markers muted small", hidden: true });
+    root.after(this.legend);
+  }
+
+  // The deployments that touched this server in the range, as markers and a list under the charts.
+  async deployments(start, generation) {
+    const found = await get(`/deployments?server=${this.serverId}&start_date=${encodeURIComponent(start)}&size=100`).catch(() => []);
+    if (generation !== this.generation) return;
+    const markers = found.map((d) => ({
+      ts: Date.parse(d.finished_at || d.started_at) / 1000,
+      status: d.status,
+      label: `${d.service} → ${d.environment}: ${d.status.replace("_", " ")}`,
+    }));
+    this.charts.forEach((chart) => chart.mark(markers));
+    this.legend.hidden = markers.length === 0;
+    this.legend.replaceChildren(
+      ...markers.map((m) => h("li", { class: `deploy-marker deploy-${m.status}` }, `${new Date(m.ts * 1000).toLocaleString()} · deploy ${m.label}`)),
+    );
   }
 
   async load(range = this.range) {
@@ -157,6 +206,7 @@ export class ServerCharts {
     const now = Date.now() / 1000;
     const from = now - seconds;
     const start = new Date(from * 1000).toISOString();
+    this.deployments(start, generation);
     const metrics = this.charts.flatMap((chart) => chart.spec.series.map((s) => s.metric));
     const answers = await Promise.all(
       metrics.map((metric) =>
