@@ -19,7 +19,9 @@ class AutomationConfig(AppConfig):
         register_kind("playbook", "Run a playbook", approved.run)
         registry.register_webhook_events(
             registry.WebhookEvent("playbook.completed", "Playbook run succeeded", PlaybookRunData),
-            registry.WebhookEvent("playbook.failed", "Playbook run failed, timed out, was cancelled or lost", PlaybookRunData),
+            registry.WebhookEvent(
+                "playbook.failed", "Playbook run failed, timed out, was cancelled or lost", PlaybookRunData
+            ),
         )
         registry.register_scope_resources(registry.ScopeResource("playbooks", read=Role.VIEWER, write=Role.OPERATOR))
         registry.register_api_routes(

@@ -39,7 +39,11 @@ def parse(arguments: list[str]) -> RunRequest:
 
 def playbook(actor: Actor, arguments: list[str]) -> ChatReply:
     run = execute_playbook(actor, parse(arguments))
-    skipped = f" Skipped: {', '.join(s['name'] + ' (' + s['reason'] + ')' for s in run.skipped_hosts)}." if run.skipped_hosts else ""
+    skipped = (
+        f" Skipped: {', '.join(s['name'] + ' (' + s['reason'] + ')' for s in run.skipped_hosts)}."
+        if run.skipped_hosts
+        else ""
+    )
     mode = " in check mode" if run.check_mode else ""
     return ChatReply(
         f"Started **{run.playbook}**{mode} on {', '.join(run.hosts)} (run #{run.pk}); "

@@ -107,6 +107,9 @@ class PlaybookRun(models.Model):
     claimed_by = models.CharField(max_length=200, blank=True, db_index=True)
     heartbeat_at = models.DateTimeField(null=True, blank=True)
     cancel_requested = models.BooleanField(default=False)
+    #: The run's private data directory on the worker's host, while it may exist (removed at the
+    #: end; by the reaper, with any process left running in it, when the run is lost).
+    private_dir = models.CharField(max_length=500, blank=True)
     rc = models.IntegerField(null=True, blank=True)
     reason = models.CharField(max_length=1000, blank=True, help_text="Why it ended as it did, when not successful.")
     output = models.TextField(blank=True)

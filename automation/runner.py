@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+import signal
 import socket
 import sys
 import tempfile
@@ -220,7 +221,7 @@ def _reason(status: str, rc: int | None, tasks: list[dict[str, Any]]) -> str:
     if status == RunStatus.TIMEOUT:
         return f"Stopped after ANSIBLE_RUN_TIMEOUT ({settings.ANSIBLE_RUN_TIMEOUT} s)."
     if status == RunStatus.CANCELLED:
-        return "Cancelled."
+        return ""  # the row has who cancelled it
     failed = [t for t in tasks if t["status"] in ("failed", "unreachable")]
     if failed:
         first = failed[0]
@@ -266,6 +267,7 @@ def launch(run: PlaybookRun) -> Recorder:
     if base:
         Path(base).mkdir(parents=True, exist_ok=True)
     private_dir = Path(tempfile.mkdtemp(prefix=f"run-{run.pk}-", dir=base))  # mode 0700
+    PlaybookRun.objects.filter(pk=run.pk).update(private_dir=str(private_dir))
     recorder = Recorder(run, private_dir)
     with _lock:
         _active[run.pk] = recorder
@@ -352,9 +354,10 @@ def reap() -> int:
     silent_since = now - timedelta(seconds=settings.ANSIBLE_HEARTBEAT_TIMEOUT)
     ended = 0
     mine = active_runs()
-    for run_id, claimed_by, heartbeat in PlaybookRun.objects.filter(status=RunStatus.RUNNING).exclude(
-        claimed_by=""
-    ).values_list("pk", "claimed_by", "heartbeat_at"):
+    running = PlaybookRun.objects.filter(status=RunStatus.RUNNING).exclude(claimed_by="")
+    for run_id, claimed_by, heartbeat, private_dir in running.values_list(
+        "pk", "claimed_by", "heartbeat_at", "private_dir"
+    ):
         reason = _gone(claimed_by)
         status = RunStatus.LOST
         if claimed_by == WORKER_ID and run_id not in mine:
@@ -363,6 +366,8 @@ def reap() -> int:
             reason = f"its worker ({claimed_by}) gave no sign of life for {settings.ANSIBLE_HEARTBEAT_TIMEOUT} s"
         if reason and finish_run(run_id, status, reason=f"Lost: {reason}."[:1000]) is not None:
             ended += 1
+            if private_dir and claimed_by.partition(":")[0] == socket.gethostname() and run_id not in mine:
+                clean_up_after(private_dir)
     with _lock:
         dead = [r for r in _active.values() if r.thread is not None and not r.thread.is_alive() and not r.done.is_set()]
     for recorder in dead:
@@ -370,3 +375,22 @@ def reap() -> int:
         recorder.close()
         ended += 1
     return ended
+
+
+def clean_up_after(private_dir: str) -> None:
+    """After a worker died mid-run: stop what it left running in the run's private data
+    directory (ansible-playbook ignores the hang-up of its terminal) and remove the directory,
+    private keys included."""
+    path = Path(private_dir)
+    if not path.is_absolute() or not path.name.startswith("run-"):
+        return
+    needle = str(path).encode()
+    for entry in Path("/proc").glob("[0-9]*"):
+        try:
+            if needle in (entry / "cmdline").read_bytes():
+                group = os.getpgid(int(entry.name))
+                if group != os.getpgid(0):  # never this process's own group
+                    os.killpg(group, signal.SIGTERM)
+        except (OSError, ValueError):
+            continue
+    shutil.rmtree(path, ignore_errors=True)

@@ -62,6 +62,14 @@ PLAYBOOKS = {
               ansible.builtin.debug:
                 msg: unreachable
     """,
+    "ping.yml": """
+        - name: Reach every host
+          hosts: all
+          gather_facts: false
+          tasks:
+            - name: Ping
+              ansible.builtin.ping:
+    """,
     "slow.yml": """
         - name: Take a long time
           hosts: all
