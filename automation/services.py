@@ -81,7 +81,8 @@ def execute_playbook(actor: Actor, asked: RunRequest, *, approved: bool = False)
     try:
         selection = inventory.select(actor, list(asked.hosts))
     except inventory.UnknownHosts as exc:
-        raise ValidationError({"hosts": [f"No server or tag you can see is named {name!r}." for name in exc.names]})
+        names = [f"No server or tag you can see is named {name!r}." for name in exc.names]
+        raise ValidationError({"hosts": names}) from None
     if not selection.servers:
         skipped = ", ".join(f"{s['name']} ({s['reason']})" for s in selection.skipped)
         raise Conflict(f"No host to run on: every one named is skipped: {skipped}.", code="no_hosts")

@@ -22,7 +22,10 @@ from webhooks.models import Delivery, Webhook
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-KEY = "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAAtest-only-not-a-real-key-material-0123\n-----END OPENSSH PRIVATE KEY-----\n"
+KEY = (
+    "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAAtest-only-not-a-real-key-material-0123\n"
+    "-----END OPENSSH PRIVATE KEY-----\n"
+)
 
 
 @pytest.fixture
@@ -130,9 +133,9 @@ def test_check_mode_changes_nothing(operator_client, playbook_dir, web, tmp_path
     ("variables", "field", "message"),
     [
         ({}, "marker", "required"),
-        ({"marker": "/tmp/x", "ansible_connection": "local"}, "ansible_connection", "not a variable"),
-        ({"marker": "/tmp/x", "level": "extreme"}, "level", "one of low, high"),
-        ({"marker": "/tmp/x", "replicas": "three"}, "replicas", "integer"),
+        ({"marker": "/nonexistent/x", "ansible_connection": "local"}, "ansible_connection", "not a variable"),
+        ({"marker": "/nonexistent/x", "level": "extreme"}, "level", "one of low, high"),
+        ({"marker": "/nonexistent/x", "replicas": "three"}, "replicas", "integer"),
         ({"marker": ["a"]}, "marker", "string"),
     ],
 )
