@@ -8,7 +8,7 @@ from django.contrib import admin
 from automation.models import ConnectionProfile, PlaybookRun
 
 
-class ConnectionProfileForm(forms.ModelForm):  # type: ignore[type-arg]
+class ConnectionProfileForm(forms.ModelForm):
     """The private key is write-only: never shown back; left empty, the stored one is kept."""
 
     private_key = forms.CharField(
@@ -35,7 +35,7 @@ class ConnectionProfileForm(forms.ModelForm):  # type: ignore[type-arg]
 
 
 @admin.register(ConnectionProfile)
-class ConnectionProfileAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class ConnectionProfileAdmin(admin.ModelAdmin):
     form = ConnectionProfileForm
     list_display = ["pk", "server", "tag", "connection", "ssh_user", "ssh_port", "has_private_key", "updated_at"]
     list_filter = ["connection"]
@@ -54,7 +54,7 @@ class ConnectionProfileAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
 
 
 @admin.register(PlaybookRun)
-class PlaybookRunAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class PlaybookRunAdmin(admin.ModelAdmin):
     list_display = ["pk", "playbook", "status", "requested_by", "requested_via", "created_at", "finished_at"]
     list_filter = ["status", "playbook", "requested_via"]
     search_fields = ["playbook", "reason"]

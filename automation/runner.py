@@ -185,7 +185,8 @@ class Recorder:
 
 
 def _task_result(name: str, details: dict[str, Any]) -> dict[str, Any]:
-    result = details.get("res") if isinstance(details.get("res"), dict) else {}
+    found = details.get("res")
+    result: dict[str, Any] = found if isinstance(found, dict) else {}
     status = RESULTS[name]
     changed = bool(result.get("changed"))
     if status == "ok" and changed:

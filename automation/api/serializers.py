@@ -18,7 +18,7 @@ ANSIBLE_TAG = r"^[A-Za-z0-9_][A-Za-z0-9_.-]{0,99}$"
 class VariableSerializer(serializers.Serializer[Any]):
     name = serializers.CharField()
     type = serializers.ChoiceField(choices=["string", "integer", "float", "boolean", "choice", "list"])
-    required = serializers.BooleanField()
+    required = serializers.BooleanField()  # type: ignore[assignment]  # the variable's, not DRF's
     default = serializers.JSONField(allow_null=True)
     choices = serializers.ListField(child=serializers.JSONField(), allow_null=True)
     description = serializers.CharField(allow_blank=True)

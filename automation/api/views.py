@@ -78,8 +78,8 @@ class ExecuteView(APIView):
         try:
             run = services.execute_playbook(Actor.from_request(request), asked)
         except ApprovalPending as pending:
-            data = ApprovalSerializer(pending.approval).data
-            return Response(envelope(data, WAITING), status=status.HTTP_202_ACCEPTED)
+            waiting = ApprovalSerializer(pending.approval).data
+            return Response(envelope(waiting, WAITING), status=status.HTTP_202_ACCEPTED)
         data = {
             "execution_id": run.pk,
             "status": run.status,
