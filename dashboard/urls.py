@@ -13,5 +13,6 @@ urlpatterns: list[URLPattern] = [
     path("alerts", PageView.as_view(page="alerts"), name="alerts"),
     path("metrics", PageView.as_view(page="metrics"), name="metrics"),
     path("chat", PageView.as_view(page="chat"), name="chat"),
+    path("playbooks", PageView.as_view(page="playbooks"), name="playbooks"),
     path("chat/<int:room_id>", PageView.as_view(page="chat"), name="chat-room"),
 ]

@@ -22,6 +22,7 @@ PAGES = {
     "/servers/7": "server",
     "/alerts": "alerts",
     "/metrics": "metrics",
+    "/playbooks": "playbooks",
 }
 VENDOR = Path(__file__).resolve().parents[2] / "dashboard" / "static" / "dashboard" / "vendor" / "uplot"
 
