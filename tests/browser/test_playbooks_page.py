@@ -30,7 +30,9 @@ User.objects.create_user('vera', 'vera@example.com', '{password}', role='viewer'
 tag = Tag.objects.create(name='local')
 ConnectionProfile.objects.create(tag=tag, connection='local')
 from django.utils import timezone
-server = Server.objects.create(name='web-1', hostname='localhost', status='online', last_seen=timezone.now(), created_by=admin)
+server = Server.objects.create(
+    name='web-1', hostname='localhost', status='online', last_seen=timezone.now(), created_by=admin
+)
 server.tags.add(tag)
 print(json.dumps({{'server_id': server.pk}}))
 """
