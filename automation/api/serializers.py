@@ -9,10 +9,10 @@ from rest_framework import serializers
 
 from automation.choices import RunStatus
 from automation.models import PlaybookRun
-from chatops.api.fields import StrictBooleanField, StrictCharField
+from chatops.api.fields import StrictBooleanField, StrictCharField, StrictRegexField
 
-HOST_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,252}$"
-ANSIBLE_TAG = r"^[A-Za-z0-9_][A-Za-z0-9_.-]{0,99}$"
+HOST_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,252}\Z"
+ANSIBLE_TAG = r"^[A-Za-z0-9_][A-Za-z0-9_.-]{0,99}\Z"
 
 
 class VariableSerializer(serializers.Serializer[Any]):
@@ -35,7 +35,7 @@ class PlaybookSerializer(serializers.Serializer[Any]):
 
 class ExecuteSerializer(serializers.Serializer[Any]):
     hosts = serializers.ListField(
-        child=StrictCharField(max_length=253, validators=[]),
+        child=StrictRegexField(HOST_PATTERN, max_length=253),
         min_length=1,
         max_length=100,
         help_text="Server names or hostnames, tag names (every server carrying it), or `all`.",
@@ -48,17 +48,9 @@ class ExecuteSerializer(serializers.Serializer[Any]):
     limit = StrictCharField(required=False, default="", allow_blank=True, max_length=500,
                             help_text="Ansible's `--limit` pattern, within the hosts.")  # fmt: skip
     tags = serializers.ListField(
-        child=serializers.RegexField(ANSIBLE_TAG), required=False, default=list, max_length=50,
+        child=StrictRegexField(ANSIBLE_TAG), required=False, default=list, max_length=50,
         help_text="Only the tasks with these Ansible tags (`--tags`).",
     )  # fmt: skip
-
-    def validate_hosts(self, value: list[str]) -> list[str]:
-        import re
-
-        bad = [h for h in value if not re.match(HOST_PATTERN, h.strip())]
-        if bad:
-            raise serializers.ValidationError(f"Not a server, tag or `all`: {', '.join(map(repr, bad[:5]))}.")
-        return [h.strip() for h in value]
 
 
 class ExecutionStartedSerializer(serializers.Serializer[Any]):
