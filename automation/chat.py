@@ -75,7 +75,7 @@ def summary(run: PlaybookRun) -> str:
     if run.reason:
         lines.append(run.reason)
     for host, stats in sorted(run.host_stats.items()):
-        counts = ", ".join(f"{k} {v}" for k, v in stats.items())
+        counts = ", ".join(f"{k} {stats.get(k, 0)}" for k in ("ok", "changed", "failed", "unreachable", "skipped"))
         lines.append(f"- {host}: {counts}")
     return "\n".join(lines)
 
