@@ -59,13 +59,23 @@ class TestJobs:
         from agents.jobs import JOBS as AGENTS
         from alerts.jobs import JOBS as ALERTS
         from approvals.jobs import JOBS as APPROVALS
+        from automation.jobs import JOBS as AUTOMATION
         from chat.jobs import JOBS as CHAT
         from monitoring.jobs import JOBS as MONITORING
         from notifications.jobs import JOBS as NOTIFICATIONS
         from webhooks.jobs import JOBS as WEBHOOKS
         from worker import runner
 
-        assert runner._jobs() == [*MONITORING, *ALERTS, *AGENTS, *WEBHOOKS, *NOTIFICATIONS, *APPROVALS, *CHAT]
+        assert runner._jobs() == [
+            *MONITORING,
+            *ALERTS,
+            *AGENTS,
+            *WEBHOOKS,
+            *NOTIFICATIONS,
+            *APPROVALS,
+            *CHAT,
+            *AUTOMATION,
+        ]
 
     def test_the_jobs_keep_their_names_and_periods(self):
         from worker import runner
@@ -84,6 +94,8 @@ class TestJobs:
             "notifications.prune_sent": 3600,
             "approvals.expire": 15,
             "chat.prune_events": 3600,
+            "automation.start_runs": 1,
+            "automation.reap_runs": 10,
         }
 
     def test_a_job_name_registered_twice_is_an_error(self):
@@ -120,6 +132,8 @@ class TestWebhookEvents:
             "approval.requested",
             "approval.decided",
             "message.created",
+            "playbook.completed",
+            "playbook.failed",
         ]
         assert delivery_event_choices()[-1] == ("webhook.test", "Test ping")
         assert registry.webhook_events.get("command.completed") == WebhookEvent(
