@@ -267,7 +267,7 @@ def launch(run: PlaybookRun) -> Recorder:
     base = settings.ANSIBLE_RUNS_DIR or None
     if base:
         Path(base).mkdir(parents=True, exist_ok=True)
-    private_dir = Path(tempfile.mkdtemp(prefix=f"run-{run.pk}-", dir=base))  # mode 0700
+    private_dir = Path(tempfile.mkdtemp(prefix=f"chatops-ansible-{run.pk}-", dir=base))  # mode 0700
     PlaybookRun.objects.filter(pk=run.pk).update(private_dir=str(private_dir))
     recorder = Recorder(run, private_dir)
     with _lock:
@@ -383,7 +383,7 @@ def clean_up_after(private_dir: str) -> None:
     directory (ansible-playbook ignores the hang-up of its terminal) and remove the directory,
     private keys included."""
     path = Path(private_dir)
-    if not path.is_absolute() or not path.name.startswith("run-"):
+    if not path.is_absolute() or not path.name.startswith("chatops-ansible-"):
         return
     needle = str(path).encode()
     for entry in Path("/proc").glob("[0-9]*"):

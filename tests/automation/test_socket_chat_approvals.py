@@ -117,3 +117,18 @@ def test_hosts_can_be_named_by_tag_and_all(operator, playbook_dir, web, web2):
     assert execute_playbook(actor, RunRequest("ping.yml", ["all"], {})).hosts == ["web-1", "web-2"]
     assert execute_playbook(actor, RunRequest("ping.yml", ["LOCAL"], {})).hosts == ["web-1", "web-2"]
     assert execute_playbook(actor, RunRequest("ping.yml", ["localhost"], {})).hosts == ["web-1"]
+
+
+def test_playbook_in_chat_waits_for_approval_and_posts_the_result_in_its_thread(operator, playbook_dir, web, tmp_path):
+    ApprovalPolicy.objects.update_or_create(kind="playbook", defaults={"required": True})
+    room = room_with(operator)
+    command = type_in(operator, room, f"/playbook hello.yml hosts=web-1 marker={tmp_path / 'later'}")
+    replies = answers(command)
+    assert any("Waiting for approval #" in m.content for m in replies), [m.content for m in replies]
+    approval = Approval.objects.get(kind="playbook")
+    assert not PlaybookRun.objects.exists()
+    second = UserFactory.create(username="olga", role="operator")
+    decided = decide(Actor.for_user(second, "api"), approval, approve=True)
+    run = run_to_end(decided.result["execution_id"])
+    assert run.status == "successful" and run.requested_via == "chat" and run.origin["room"] == room.pk
+    assert Message.objects.filter(thread=command, data__playbook_run=run.pk).exists()
