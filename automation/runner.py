@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import os
+import shlex
 import shutil
 import signal
 import socket
@@ -25,6 +26,7 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
+import yaml
 from asgiref.sync import async_to_sync
 from django.conf import settings
 from django.db import connection, transaction
@@ -291,16 +293,22 @@ def _start(run: PlaybookRun, recorder: Recorder) -> threading.Thread:
     hosts = inventory.build(servers, recorder.private_dir / "keys")
     # ansible-runner starts ansible-playbook from PATH: this interpreter's bin first.
     path = os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")])
-    cmdline = " ".join(["--check"] if run.check_mode else [])
+    # The variables as a file of ``!unsafe`` values, as AWX passes survey answers: a value is
+    # data, never a template (``{{ lookup('pipe', …) }}`` would run on the worker itself).
+    arguments = ["--check"] if run.check_mode else []
+    if run.variables:
+        variables = recorder.private_dir / "variables.yml"
+        variables.write_text(unsafe_yaml(dict(run.variables)), encoding="utf-8")
+        arguments += ["-e", f"@{variables}"]
+    cmdline = shlex.join(arguments) or None
     thread, _ = ansible_runner.run_async(
         private_data_dir=str(recorder.private_dir),
         project_dir=str(playbook.path.parent),
         playbook=playbook.name,
         inventory=hosts,
-        extravars=dict(run.variables),
         limit=run.limit or None,
         tags=",".join(run.tags) or None,
-        cmdline=cmdline or None,
+        cmdline=cmdline,
         envvars={"PATH": path, "ANSIBLE_NOCOLOR": "1", "ANSIBLE_FORCE_COLOR": "0", "ANSIBLE_RETRY_FILES_ENABLED": "0"},
         settings={"pexpect_timeout": 0.5, "suppress_ansible_output": True},
         timeout=settings.ANSIBLE_RUN_TIMEOUT,
@@ -311,6 +319,22 @@ def _start(run: PlaybookRun, recorder: Recorder) -> threading.Thread:
         finished_callback=recorder.finished,
     )
     return thread
+
+
+class _UnsafeDumper(yaml.SafeDumper):
+    """Every string as ``!unsafe``: Ansible then never templates it."""
+
+
+_UnsafeDumper.add_representer(str, lambda dumper, value: dumper.represent_scalar("!unsafe", value, style="'"))
+
+
+def unsafe_yaml(variables: dict[str, Any]) -> str:
+    """``name: value`` lines, the values' strings ``!unsafe`` (names are checked identifiers)."""
+    lines = []
+    for name, value in sorted(variables.items()):
+        text = yaml.dump(value, Dumper=_UnsafeDumper, allow_unicode=True, default_flow_style=True, width=1 << 30)
+        lines.append(f"{name}: {text.removesuffix(chr(10)).removesuffix('...').strip()}")
+    return "\n".join(lines) + "\n"
 
 
 def wait(run_id: int, timeout: float) -> bool:

@@ -213,3 +213,15 @@ def test_output_is_capped_and_marked(operator_client, playbook_dir, web, setting
     run = run_to_end(execute(operator_client, "chatty.yml", hosts=["web-1"]).json()["data"]["execution_id"])
     assert run.status == "successful" and run.output_truncated
     assert run.output.endswith(runner.TRUNCATED) and len(run.output) <= 10_000 + len(runner.TRUNCATED)
+
+
+def test_a_variables_value_is_data_never_a_template(operator_client, playbook_dir, web, tmp_path):
+    """A template in a value would run on the worker (lookups run on the controller)."""
+    sneaky = "{{ lookup('pipe', 'id') }} {{ 6 * 7 }}"
+    variables = {"marker": str(tmp_path / "m"), "who": sneaky}
+    run = run_to_end(
+        execute(operator_client, "hello.yml", hosts=["web-1"], variables=variables).json()["data"]["execution_id"]
+    )
+    assert run.status == "successful"
+    assert f"hello {sneaky} from web-1" in run.output
+    assert "uid=" not in run.output and "42" not in run.output
