@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from automation.events import PlaybookRunData
 from automation.models import PlaybookRun
-from webhooks.payloads import iso
+from chatops.times import iso
 
 
 def run_data(run: PlaybookRun) -> PlaybookRunData:
