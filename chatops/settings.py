@@ -94,6 +94,7 @@ INSTALLED_APPS = [
     "helpdesk",
     "chatbot",
     "pipelines",
+    "automation",
     "worker",
     "dashboard",
 ]
@@ -277,6 +278,19 @@ ALERTS_OFFLINE_SEVERITY = envchoice("ALERTS_OFFLINE_SEVERITY", "critical", ("inf
 ALERTS_OFFLINE_REPEAT_SECONDS = envint("ALERTS_OFFLINE_REPEAT_SECONDS", 0, minimum=0, maximum=7 * 86400)
 # A request waiting for a second person's approval expires after this long (issue 16).
 APPROVAL_EXPIRY_MINUTES = envint("APPROVAL_EXPIRY_MINUTES", 15, minimum=1, maximum=7 * 24 * 60)
+# --- Ansible playbooks (issue 20; docs/ansible.md) ---------------------------------------------
+# Where playbooks (and their ``<name>.vars.yml`` variable schemas) are read from.
+ANSIBLE_PLAYBOOK_DIR = envstr("ANSIBLE_PLAYBOOK_DIR", str(BASE_DIR / "automation" / "playbooks"))
+# Where each run's private data directory is made (removed when the run ends); empty: the system's temp dir.
+ANSIBLE_RUNS_DIR = envstr("ANSIBLE_RUNS_DIR", "")
+# A run still going after this long is stopped and ends as ``timeout``.
+ANSIBLE_RUN_TIMEOUT = envint("ANSIBLE_RUN_TIMEOUT", 3600, minimum=1, maximum=7 * 86400)
+# Runs one worker process carries at once; more wait their turn (status ``running``, not started).
+ANSIBLE_MAX_CONCURRENT_RUNS = envint("ANSIBLE_MAX_CONCURRENT_RUNS", 4, minimum=1, maximum=64)
+# A run whose worker has not shown a sign of life for this long ends as ``lost``.
+ANSIBLE_HEARTBEAT_TIMEOUT = envint("ANSIBLE_HEARTBEAT_TIMEOUT", 60, minimum=5, maximum=3600)
+# A run's output kept (and shown) up to this many characters; the rest is cut, marked as cut.
+ANSIBLE_OUTPUT_LIMIT = envint("ANSIBLE_OUTPUT_LIMIT", 1_000_000, minimum=10_000, maximum=50_000_000)
 # Email (alert emails to users who opted in; webhook owners' notices). Console by default.
 EMAIL_BACKEND = envstr("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = envstr("EMAIL_HOST", "localhost")

@@ -17,6 +17,7 @@ urlpatterns: list[URLPattern] = [
     # DORA metrics (the pipelines app's GET /dora).
     path("delivery", PageView.as_view(page="delivery"), name="delivery"),
     path("chat", PageView.as_view(page="chat"), name="chat"),
+    path("playbooks", PageView.as_view(page="playbooks"), name="playbooks"),
     path("chat/<int:room_id>", PageView.as_view(page="chat"), name="chat-room"),
     # The FAQ editor and the help bot's widget (docs/helpdesk-bot.md).
     path("faqs", PageView.as_view(page="faqs"), name="faqs"),

@@ -59,6 +59,7 @@ class TestJobs:
         from agents.jobs import JOBS as AGENTS
         from alerts.jobs import JOBS as ALERTS
         from approvals.jobs import JOBS as APPROVALS
+        from automation.jobs import JOBS as AUTOMATION
         from chat.jobs import JOBS as CHAT
         from helpdesk.jobs import JOBS as HELPDESK
         from monitoring.jobs import JOBS as MONITORING
@@ -67,12 +68,11 @@ class TestJobs:
         from webhooks.jobs import JOBS as WEBHOOKS
         from worker import runner
 
-        expected = [*MONITORING, *ALERTS, *AGENTS, *WEBHOOKS, *NOTIFICATIONS, *APPROVALS, *CHAT, *TRIAGE, *HELPDESK]
-        assert runner._jobs() == expected
         from pipelines.jobs import JOBS as PIPELINES
 
         assert runner._jobs() == [
-            *MONITORING, *ALERTS, *AGENTS, *WEBHOOKS, *NOTIFICATIONS, *APPROVALS, *CHAT, *PIPELINES,
+            *MONITORING, *ALERTS, *AGENTS, *WEBHOOKS, *NOTIFICATIONS, *APPROVALS, *CHAT, *TRIAGE, *HELPDESK,
+            *PIPELINES, *AUTOMATION,
         ]  # fmt: skip
 
     def test_the_jobs_keep_their_names_and_periods(self):
@@ -96,6 +96,8 @@ class TestJobs:
             "helpdesk.sla": 30,
             "pipelines.process_deliveries": 1,
             "pipelines.prune_deliveries": 3600,
+            "automation.start_runs": 1,
+            "automation.reap_runs": 10,
         }
 
     def test_a_job_name_registered_twice_is_an_error(self):
@@ -137,6 +139,8 @@ class TestWebhookEvents:
             "pipeline.failed",
             "deployment.started",
             "deployment.completed",
+            "playbook.completed",
+            "playbook.failed",
         ]
         assert delivery_event_choices()[-1] == ("webhook.test", "Test ping")
         assert registry.webhook_events.get("command.completed") == WebhookEvent(

@@ -24,6 +24,7 @@ PAGES = {
     "/metrics": "metrics",
     "/tickets": "tickets",
     "/tickets/5": "ticket",
+    "/playbooks": "playbooks",
 }
 VENDOR = Path(__file__).resolve().parents[2] / "dashboard" / "static" / "dashboard" / "vendor" / "uplot"
 

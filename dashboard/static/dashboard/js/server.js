@@ -3,6 +3,7 @@
 import { LiveSocket, get, onHubBack, trouble } from "./api.js";
 import { alertFeed, alertRow } from "./alert-feed.js";
 import { ServerCharts } from "./charts.js";
+import { RunMarkers } from "./run-markers.js";
 import { startPage } from "./page.js";
 import { startConsole, startContainers } from "./server-actions.js";
 import { showConnect } from "./server-connect.js";
@@ -92,6 +93,7 @@ async function loadLatest() {
 // ---- Charts ---------------------------------------------------------------------------------
 
 const charts = new ServerCharts($("#charts"), serverId);
+new RunMarkers(charts, serverId).start();
 $("#ranges").addEventListener("click", (event) => {
   const button = event.target.closest("[data-range]");
   if (!button) return;
