@@ -90,6 +90,7 @@ INSTALLED_APPS = [
     "notifications",
     "approvals",
     "chat",
+    "k8s",
     "worker",
     "dashboard",
 ]
@@ -447,6 +448,21 @@ SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", 0, minimum=0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = envbool("SECURE_HSTS_INCLUDE_SUBDOMAINS", False)
 if envbool("BEHIND_TLS_PROXY", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# --- Kubernetes (k8s app; docs/kubernetes.md) ---------------------------------------------------
+# A cluster with no snapshot for this long is "unreachable" (and raises k8s.unreachable).
+K8S_UNREACHABLE_SECONDS = envint("K8S_UNREACHABLE_SECONDS", 180, minimum=10, maximum=7 * 24 * 3600)
+K8S_POLL_TICK_SECONDS = envint("K8S_POLL_TICK_SECONDS", 5, minimum=1, maximum=3600)
+K8S_REQUEST_TIMEOUT_SECONDS = envint("K8S_REQUEST_TIMEOUT_SECONDS", 20, minimum=1, maximum=300)
+K8S_HISTORY_DAYS = envint("K8S_HISTORY_DAYS", 7, minimum=1, maximum=3650)
+K8S_RESTART_ALERT_COUNT = envint("K8S_RESTART_ALERT_COUNT", 3, minimum=1, maximum=10_000)
+K8S_RESTART_ALERT_MINUTES = envint("K8S_RESTART_ALERT_MINUTES", 10, minimum=1, maximum=24 * 60)
+K8S_ALERT_SEVERITY = envchoice("K8S_ALERT_SEVERITY", "warning", ("info", "warning", "critical"))
+K8S_UNREACHABLE_SEVERITY = envchoice("K8S_UNREACHABLE_SEVERITY", "critical", ("info", "warning", "critical"))
+K8S_ACTION_WAIT_SECONDS = envint("K8S_ACTION_WAIT_SECONDS", 20, minimum=1, maximum=300)
+# Registered API servers usually live on private networks; OUTGOING_ALLOW_PRIVATE opens every
+# outgoing request to them, this only the Kubernetes poller's.
+K8S_ALLOW_PRIVATE = envbool("K8S_ALLOW_PRIVATE", False)
 
 # --- Logging: never a secret; every line carries the request id -------------------------------
 LOG_LEVEL = envchoice("LOG_LEVEL", "INFO", ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"))
