@@ -100,10 +100,10 @@ class ClusterWriteSerializer(serializers.Serializer[Any]):
         kubeconfig, url, token = attrs.get("kubeconfig"), attrs.get("api_url"), attrs.get("token")
         if kubeconfig and (url or token):
             raise serializers.ValidationError({"kubeconfig": ["Give a kubeconfig, or api_url and token; not both."]})
+        if not partial and ((url and not token) or (token and not url)):
+            raise serializers.ValidationError({"token" if url else "api_url": ["api_url and token go together."]})
         if not partial and not kubeconfig and not (url and token):
             raise serializers.ValidationError({"api_url": ["Give a kubeconfig, or api_url and token."]})
-        if not partial and ((url and not token) or (token and not url)):
-            raise serializers.ValidationError({"token": ["api_url and token go together."]})
         return attrs
 
 

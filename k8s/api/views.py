@@ -134,10 +134,10 @@ class ClusterViewSet(viewsets.GenericViewSet[Cluster]):
         cluster = services.update_cluster(Actor.from_request(request), cluster, **fields)
         return Response(envelope(self._detail(cluster), "Cluster updated"))
 
-    @extend_schema(summary="Delete a cluster and its data (admins)", responses={204: None})
+    @extend_schema(summary="Delete a cluster and its data (admins)", responses={200: None})
     def destroy(self, request: Request, name: str | None = None) -> Response:
         services.delete_cluster(Actor.from_request(request), self.get_object())
-        return Response(status=status.HTTP_204_NO_CONTENT)
+        return Response(envelope(None, "Cluster deleted"))
 
     @extend_schema(summary="The cluster's nodes (latest snapshot)", responses=NodeSerializer(many=True))
     @action(detail=True, methods=["get"], filterset_class=NodeFilter, sort_fields=["name", "status"])
