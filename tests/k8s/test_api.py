@@ -33,7 +33,7 @@ ROLES = RoleMatrix(
         BASE,
         expect={"anonymous": (401, "not_authenticated"), "admin": 200, "operator": 200, "viewer": 200, "outsider": 200},
         uses=("pulled",),
-    ),  # fmt: skip
+    ),
     Route("GET", BASE + "/{pulled.name}", expect=READERS),
     Route("GET", BASE + "/{pulled.name}/nodes", expect=READERS),
     Route("GET", BASE + "/{pulled.name}/pods", expect=READERS),
@@ -46,13 +46,13 @@ ROLES = RoleMatrix(
         expect=allowed("admin", ok=(400, "invalid")) | {"admin": 400},
         unchanged=nothing_registered,
         uses=("teams",),
-    ),  # fmt: skip
+    ),
     Route(
         "PATCH",
         BASE + "/{pulled.name}",
         body={"poll_interval_seconds": 60},
         expect={**allowed("admin"), "outsider": (403, "permission_denied")},
-    ),  # fmt: skip
+    ),
     Route("DELETE", BASE + "/{pulled.name}", expect=allowed("admin"), unchanged=still_there),
     Route(
         "POST",
@@ -60,7 +60,7 @@ ROLES = RoleMatrix(
         body={"namespace": "shop", "deployment": "cart"},
         expect={**allowed("operator", "admin"), "outsider": (403, "permission_denied")},
         unchanged=not_restarted,
-    ),  # fmt: skip
+    ),
     Route("GET", BASE, expect={key("admin", "servers:read"): (403, "insufficient_scope")}, uses=("pulled",)),
     Route("GET", BASE, expect={key("viewer", "kubernetes:read"): 200}, uses=("pulled",)),
 )
@@ -145,7 +145,7 @@ def test_bad_filters_are_400(viewer_client, pulled, query):
         ({"name": "ok", "kubeconfig": "x: 1", "api_url": "https://k.example.com", "token": "t"}, "kubeconfig"),
         ({"name": "ok", "kubeconfig": "not: a kubeconfig"}, "kubeconfig"),
         ({"name": "ok", "api_url": "ftp://k.example.com", "token": "t"}, "api_url"),
-        ({"name": "ok", "api_url": "https://k.example.com", "token": "t", "poll_interval_seconds": 5}, "poll_interval_seconds"),
+        ({"name": "ok", "api_url": "https://k.example.com", "token": "t", "poll_interval_seconds": 5}, "poll_interval"),
         ({"name": "ok", "api_url": "https://k.example.com", "token": "t", "tags": ["Bad Tag"]}, "tags"),
     ],
 )  # fmt: skip
