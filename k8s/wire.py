@@ -36,7 +36,9 @@ def _store(server_id: int, name: str, can_restart: bool, head: dict[str, Any], p
 async def on_snapshot(context: FrameContext, frame: dict[str, Any]) -> dict[str, Any] | None:
     if CAPABILITY not in context.capabilities:
         raise FrameRefused("invalid_frame", "kubernetes.snapshot from an agent without the kubernetes capability")
-    name, snapshot_id, part, parts = (frame.get(k) for k in ("cluster", "id", "part", "parts"))
+    name, snapshot_id = frame.get("cluster"), frame.get("id")
+    part: Any = frame.get("part")
+    parts: Any = frame.get("parts")
     if not isinstance(name, str) or not NAME.match(name):
         raise FrameRefused("invalid_frame", "cluster: a name of 1-63 lowercase letters, digits, '-', '_' or '.'")
     if not isinstance(snapshot_id, str) or not 1 <= len(snapshot_id) <= 64:

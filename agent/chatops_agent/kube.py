@@ -161,7 +161,7 @@ def _metrics(api: Any, plural: str, timeout: float) -> list[dict[str, Any]] | No
         raise KubeError(f"metrics.k8s.io answered {exc.status}") from None
     if getattr(response, "status", 200) >= 400:
         return None
-    body = json.loads(response.data)
+    body = json.loads(response.data)  # type: ignore[attr-defined]
     return [item for item in body.get("items") or [] if isinstance(item, dict)]
 
 

@@ -22,6 +22,7 @@ NAMESPACES = resource("v1/namespaces")
 DEPLOYMENTS = resource("apps/v1/deployments")
 NODE_METRICS = resource("metrics.k8s.io/v1beta1/nodes")
 POD_METRICS = resource("metrics.k8s.io/v1beta1/pods")
+RESTARTED_AT_KEY = "kubectl.kubernetes.io/restartedAt"
 
 _parse_path = parsing.parse_path
 
