@@ -13,5 +13,6 @@ urlpatterns: list[URLPattern] = [
     path("alerts", PageView.as_view(page="alerts"), name="alerts"),
     path("metrics", PageView.as_view(page="metrics"), name="metrics"),
     path("chat", PageView.as_view(page="chat"), name="chat"),
+    path("kubernetes/<str:cluster_name>", PageView.as_view(page="k8s-cluster"), name="k8s-cluster"),
     path("chat/<int:room_id>", PageView.as_view(page="chat"), name="chat-room"),
 ]
