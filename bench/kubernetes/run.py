@@ -60,7 +60,8 @@ def snapshot(round_):
         node = nodes[i % len(nodes)]
         node["pods"] += 1
         status = STATUSES[(i * 7) % len(STATUSES)]  # the same pods fail every round: steady state
-        pods.append({"name": f"service-{i % 997:03d}-{i:06d}-7d9f8c6b5-x{i % 10}q", "namespace": namespaces[i % len(namespaces)],
+        pods.append({"name": f"service-{i % 997:03d}-{i:06d}-7d9f8c6b5-x{i % 10}q",
+                     "namespace": namespaces[i % len(namespaces)],
                      "node": node["name"], "phase": "Running" if status != "Pending" else "Pending", "status": status,
                      "ready": status == "Running", "restarts": (i % 13) + round_ * (i % 50 == 0),
                      "cpu": rng.uniform(0.001, 0.5), "memory": rng.uniform(2e7, 1e9), "created": 1767312000.0 + i})
@@ -90,7 +91,8 @@ first = snapshot(0)
 frames = split(first, "bench", int((1 << 20) * 0.8))
 texts = [dumps(f).encode() for f in frames]
 result["wire"] = {"frames": len(frames), "bytes": sum(len(t) for t in texts), "largest": max(len(t) for t in texts),
-                  "gzip": sum(len(gzip.compress(t, 6)) for t in texts), "per_pod": sum(len(t) for t in texts) / p["pods"]}
+                  "gzip": sum(len(gzip.compress(t, 6)) for t in texts),
+                  "per_pod": sum(len(t) for t in texts) / p["pods"]}
 services.record_snapshot(cluster.pk, parse(first))  # warm-up (and the first rows)
 record_samples(batch())
 for round_ in range(1, p["snapshots"] + 1):
