@@ -1,3 +1,4 @@
+from django.urls import path
 from rest_framework.routers import SimpleRouter
 
 from k8s.api import views
@@ -6,4 +7,7 @@ app_name = "k8s-api"
 
 router = SimpleRouter(trailing_slash=False)
 router.register("kubernetes/clusters", views.ClusterViewSet, basename="cluster")
-urlpatterns = router.urls
+urlpatterns = [
+    path("kubernetes/clusters/<str:name>/restart", views.RestartView.as_view(), name="cluster-restart"),
+    *router.urls,
+]

@@ -20,6 +20,7 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
+from rest_framework.views import APIView
 
 from accounts.actor import Actor
 from accounts.choices import Role
@@ -79,8 +80,6 @@ class ClusterViewSet(viewsets.GenericViewSet[Cluster]):
     def get_permissions(self) -> list[Any]:
         if getattr(self, "action", None) in ("create", "partial_update", "destroy"):
             return [IsAdmin()]
-        if getattr(self, "action", None) == "restart":
-            return [IsOperator()]
         return list(super().get_permissions())
 
     def get_queryset(self) -> QuerySet[Any]:
@@ -142,7 +141,7 @@ class ClusterViewSet(viewsets.GenericViewSet[Cluster]):
         return Response(envelope(None, "Cluster deleted"))
 
     @extend_schema(summary="The cluster's nodes (latest snapshot)", responses=NodeSerializer(many=True))
-    @action(detail=True, methods=["get"], filterset_class=NodeFilter, sort_fields=["name", "status"])
+    @action(detail=True, methods=["get"], filterset_class=NodeFilter, sort_fields=None)
     def nodes(self, request: Request, name: str | None = None) -> Response:
         cluster = self.get_object()
         nodes = NodeFilter(request.query_params, queryset=Node.objects.filter(cluster=cluster).order_by("name"))
@@ -167,20 +166,29 @@ class ClusterViewSet(viewsets.GenericViewSet[Cluster]):
         assert page is not None
         return self.get_paginated_response(PodSerializer(page, many=True).data)
 
+
+@extend_schema(tags=["kubernetes"])
+class RestartView(APIView):
+    """A deployment's rollout restart (operators and admins)."""
+
+    permission_classes = [IsOperator]
+    # 409 actions_disabled: the cluster's owner has not enabled actions.
+    extra_error_codes = ("409",)
+
     @extend_schema(
         summary="Rollout restart of a deployment (operators; the cluster's owner must enable actions)",
         request=RestartRequestSerializer, responses={200: RolloutRestartSerializer, 202: RESTARTED_OR_WAITING},
         description="200: the restart's outcome (succeeded, failed, rejected, agent_offline, timed_out). "
         "202: held for a second person's approval when the k8s_restart policy asks for one.",
     )  # fmt: skip
-    @action(detail=True, methods=["post"], pagination_class=None, filterset_class=None, sort_fields=None)
-    def restart(self, request: Request, name: str | None = None) -> Response:
-        cluster = self.get_object()
+    def post(self, request: Request, name: str) -> Response:
+        actor = Actor.from_request(request)
+        cluster = get_object_or_404(Cluster.objects.visible_to(actor.user), name__iexact=name)
         body = RestartRequestSerializer(data=request.data)
         body.is_valid(raise_exception=True)
         try:
             row = actions.request_restart(
-                Actor.from_request(request),
+                actor,
                 cluster,
                 body.validated_data["namespace"],
                 body.validated_data["deployment"],
