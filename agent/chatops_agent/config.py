@@ -471,9 +471,9 @@ def _validate(chosen: dict[str, tuple[int, Any]], env: Mapping[str, str], config
     kubernetes = bool(get("kubernetes", False))
     cluster = str(get("kubernetes_cluster") or "")
     if kubernetes and not _CLUSTER_RE.fullmatch(cluster):
+        source = where("kubernetes_cluster") if "kubernetes_cluster" in chosen else "--kubernetes-cluster"
         raise ConfigError(
-            f"{where('kubernetes_cluster')}: --kubernetes needs the cluster's name: 1-63 lowercase letters, digits, "
-            "'-', '_' or '.'"
+            f"{source}: --kubernetes needs the cluster's name: 1-63 lowercase letters, digits, '-', '_' or '.'"
         )
     kubernetes_interval = float(get("kubernetes_interval", DEFAULT_KUBERNETES_INTERVAL))
     if not 5.0 <= kubernetes_interval <= 3600.0:
