@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from accounts.models import AuditLog
 from agents.events import CommandCompletedData
-from webhooks.payloads import iso
+from chatops.times import iso
 
 
 class ConnectionEventQuerySet(models.QuerySet["ConnectionEvent"]):
@@ -203,10 +203,11 @@ class CommandHistory(models.Model):
         if self.kind == self.Kind.COMMAND:
             enqueue_webhook("command.completed", dict(self.completed_event()))
         if self.audit_entry_id:
-            # Kept: what the entry said of the request's origin (a chat room and message).
+            # Kept: what the entry said of the request's origin (a chat room and message) and
+            # of the client application that asked.
             entry = AuditLog.objects.filter(pk=self.audit_entry_id)
             before = entry.values_list("details", flat=True).first() or {}
-            kept = {"origin": before["origin"]} if isinstance(before, dict) and "origin" in before else {}
+            kept = {k: before[k] for k in ("origin", "client_id") if isinstance(before, dict) and k in before}
             entry.update(details={**kept, **self.audit_details(), "reason": self.reason})
 
     def take_answer(self, answer: dict[str, Any]) -> None:

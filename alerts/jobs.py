@@ -8,7 +8,6 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
 
@@ -16,6 +15,7 @@ from alerts import services
 from alerts.models import EmailNotification
 from alerts.services.routing import route_alerts
 from chatops.registry import Job
+from notifications import mail
 from webhooks.jobs import prune as prune_deliveries
 
 logger = logging.getLogger(__name__)
@@ -73,11 +73,13 @@ def send_emails(limit: int = 50) -> int:
             next_attempt_at=now + timedelta(minutes=5)
         )
     sent = 0
+    # The provider an admin configured (else the EMAIL_* settings), as every other email.
+    provider = mail.current() if batch else None
     for notification in batch:
         subject, body = _email(notification)
         try:
             for address in notification.recipients:
-                send_mail(subject, body, None, [address])
+                mail.send(address, subject, body, provider=provider)
         except Exception as exc:
             attempts = notification.attempts + 1
             logger.warning("Alert email %s failed (attempt %d): %s", notification.pk, attempts, type(exc).__name__)

@@ -87,6 +87,7 @@ class AlertSerializer(StrictModelSerializer):
         return obj.silence_id is not None
 
 
-def alert_data(alert: Alert) -> dict[str, Any]:
-    """The alert as the API shows it (plain JSON types), for events, webhooks and email."""
-    return dict(AlertSerializer(alert).data)
+def alert_data(alert: Alert, context: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The alert as the API shows it (plain JSON types), for events, webhooks and email.
+    ``context``: a serializer context shared by many alerts (metric labels looked up once)."""
+    return dict(AlertSerializer(alert, context=context if context is not None else {}).data)

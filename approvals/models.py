@@ -124,7 +124,7 @@ class Approval(models.Model):
 
     def data(self) -> dict[str, Any]:
         """The approval as webhooks and chat carry it (the REST shape, without nesting)."""
-        from webhooks.payloads import iso
+        from chatops.times import iso
 
         return {
             "id": self.pk,

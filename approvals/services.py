@@ -69,7 +69,7 @@ def request(actor: Actor, kind: str, payload: dict[str, Any], summary: str) -> A
             requested_via=actor.via,
             requested_key=actor.api_key,
             requested_ip=actor.ip,
-            origin=dict(actor.origin or {}),
+            origin=_origin(actor),
             created_at=now,
             expires_at=now + timedelta(minutes=settings.APPROVAL_EXPIRY_MINUTES),
         )
@@ -161,7 +161,26 @@ def requester(approval: Approval) -> Actor:
     ):
         raise PermissionDenied("The API key the request came with is no longer valid.")
     origin = {**approval.origin, "approval": approval.pk}
-    return Actor(user=user, via=approval.requested_via, api_key=key, ip=approval.requested_ip, origin=origin)  # type: ignore[arg-type]
+    client = origin.pop("client", None) or {}
+    return Actor(
+        user=user,
+        via=approval.requested_via,  # type: ignore[arg-type]
+        api_key=key,
+        ip=approval.requested_ip,
+        origin=origin,
+        label=client.get("label", ""),
+        client_id=client.get("id"),
+    )
+
+
+def _origin(actor: Actor) -> dict[str, Any]:
+    """Where the request came from, and the client application that asked, if one did (it acts
+    through its bot user; the audit of the run names the client, as it would have unasked).
+    A revoked client's bot is deactivated, so ``requester`` refuses it then."""
+    origin = dict(actor.origin or {})
+    if actor.client_id is not None:
+        origin["client"] = {"id": actor.client_id, "label": actor.label}
+    return origin
 
 
 def _execute(approval: Approval) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from chatops.times import iso
 from notifications.events import InboxItemData
 from notifications.models import Delivery, Notification
 
@@ -18,7 +19,7 @@ def notification_brief(notification: Notification) -> dict[str, Any]:
         "content_text": notification.content_text,
         "content_html": notification.content_html,
         "data": notification.data,
-        "created_at": notification.created_at.isoformat(),
+        "created_at": iso(notification.created_at),
     }
 
 
@@ -27,6 +28,6 @@ def inbox_item(delivery: Delivery) -> InboxItemData:
         id=delivery.pk,
         notification=notification_brief(delivery.notification),
         read=delivery.read_at is not None,
-        read_at=delivery.read_at.isoformat() if delivery.read_at else None,
-        delivered_at=delivery.delivered_at.isoformat() if delivery.delivered_at else None,
+        read_at=iso(delivery.read_at),
+        delivered_at=iso(delivery.delivered_at),
     )

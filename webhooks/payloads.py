@@ -8,7 +8,6 @@ ping, the webhooks app's own, is typed below.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from typing import Any, Literal, TypedDict
 
 
@@ -24,13 +23,6 @@ class TestPingData(TypedDict):
     webhook_id: int
     message: str
     requested_by: str | None
-
-
-def iso(moment: datetime | None) -> str | None:
-    """An instant as the API writes it: ISO 8601, UTC, ``Z``."""
-    if moment is None:
-        return None
-    return moment.astimezone(UTC).isoformat().replace("+00:00", "Z")
 
 
 TEST_MESSAGE: Literal["This is a test delivery from ChatOps."] = "This is a test delivery from ChatOps."

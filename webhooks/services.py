@@ -18,9 +18,10 @@ from django.utils import timezone
 from accounts.actor import Actor
 from accounts.services import record_audit
 from chatops.net import Answer
+from chatops.times import iso
 from webhooks.choices import TEST_EVENT, DeliveryStatus, Outcome, is_event
 from webhooks.models import Delivery, DeliveryAttempt, Webhook
-from webhooks.payloads import TEST_MESSAGE, Payload, TestPingData, iso
+from webhooks.payloads import TEST_MESSAGE, Payload, TestPingData
 
 logger = logging.getLogger(__name__)
 
@@ -35,13 +36,15 @@ def _body(event: str, data: dict[str, Any]) -> str:
     return json.dumps(payload, cls=DjangoJSONEncoder, ensure_ascii=False, separators=(",", ":"))
 
 
-def enqueue(event: str, data: dict[str, Any]) -> int:
+def enqueue(event: str, data: dict[str, Any], *, hooks: list[Webhook] | None = None) -> int:
     """Queue ``event`` for every enabled webhook subscribed to it, inside the caller's
     transaction (a transactional outbox: the delivery exists exactly when the change that
-    caused it was committed). Returns how many deliveries were queued."""
+    caused it was committed). Returns how many deliveries were queued. ``hooks``: those
+    subscribed, as the caller already read them in this transaction (a batch of events)."""
     if not is_event(event):
         raise ValueError(f"Unknown webhook event {event!r}")
-    hooks = Webhook.objects.subscribed_to(event)
+    if hooks is None:
+        hooks = Webhook.objects.subscribed_to(event)
     if not hooks:
         return 0
     body = _body(event, data)

@@ -61,10 +61,13 @@ class UserViewSet(viewsets.GenericViewSet[User]):
     def get_queryset(self) -> QuerySet[User]:
         if getattr(self, "swagger_fake_view", False):
             return User.objects.none()
+        # People only: a client application's bot user (the clients app's ``client`` relation)
+        # is managed under /clients, never here.
+        people = User.objects.filter(client__isnull=True)
         if self._admin():
-            return User.objects.prefetch_related(Prefetch("teams", Team.objects.only("id", "name")))
+            return people.prefetch_related(Prefetch("teams", Team.objects.only("id", "name")))
         # The directory: active users only.
-        return User.objects.filter(is_active=True)
+        return people.filter(is_active=True)
 
     def _admin(self) -> bool:
         return bool(getattr(self.request.user, "is_admin", False))

@@ -22,7 +22,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from alerts.models import COMPARE, OPEN, Alert, AlertKind, AlertStatus, Scope, Threshold, ThresholdState
-from alerts.services.lifecycle import AlertEvent, close, fire, live, notify
+from alerts.services.lifecycle import AlertEvent, NewAlert, batch, close, fire_many, live, notify
 from alerts.services.plan import (
     AlertKey,
     Check,
@@ -169,25 +169,47 @@ def evaluate(samples: Sequence[SampleIn], *, servers_locked: bool = False) -> li
 
 def _write(plan: EvaluationPlan) -> list[AlertEvent]:
     """Carry out ``plan`` in the caller's transaction; the live events of its transitions."""
+    with batch(step.server_id for step in plan.steps if isinstance(step, Fire)):
+        return _write_steps(plan)
+
+
+def _write_steps(plan: EvaluationPlan) -> list[AlertEvent]:
     events: list[AlertEvent] = []
     fired: dict[Fire, Alert] = {}
     silences: ActiveSilences | None = None  # read once, if the batch fires anything
 
+    pending: list[Fire] = []
+
     def alert_of(target: Target) -> Alert:
         return fired[target] if isinstance(target, Fire) else target
 
+    def fire_pending() -> None:
+        """The run of new alerts since the last other step, in one INSERT, then notified in
+        order (two fires of one threshold and server never stand in one run: a close or a
+        drop comes between them, and the open-alert constraint holds)."""
+        nonlocal silences
+        if not pending:
+            return
+        if silences is None:
+            silences = active_silences(timezone.now())
+        made = fire_many([NewAlert(s.threshold, s.server_id, s.value, s.peak, s.started_at) for s in pending], silences)
+        for step, alert in zip(pending, made, strict=True):
+            fired[step] = alert
+            events.append(notify(alert, "alert.created"))
+        pending.clear()
+
     for step in plan.steps:
         if isinstance(step, Fire):
-            if silences is None:
-                silences = active_silences(timezone.now())
-            alert = fired[step] = fire(step.threshold, step.server_id, step.value, step.peak, step.started_at, silences)
-            events.append(notify(alert, "alert.created"))
-        elif isinstance(step, DropState):
+            pending.append(step)
+            continue
+        fire_pending()
+        if isinstance(step, DropState):
             ThresholdState.objects.filter(pk=step.pk).delete()
         else:
             alert = alert_of(step.alert)
             alert.peak_value = step.peak  # as the batch left it (not saved: the event shows it)
             events.append(close(alert, by=None, comment=step.comment, at=step.at))
+    fire_pending()
     if plan.new_states:
         ThresholdState.objects.bulk_create(
             ThresholdState(threshold_id=tpk, server_id=sid, pending_since=since, peak_value=peak)

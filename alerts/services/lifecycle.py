@@ -8,7 +8,10 @@ committed one cannot be forgotten. The writes by hand take an ``Actor``.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Literal, TypedDict
 
@@ -22,15 +25,16 @@ from accounts.models import User
 from accounts.services import record_audit
 from alerts.events import ALERTS_GROUP
 from alerts.models import OPEN, Alert, AlertKind, AlertStatus, EmailNotification, Threshold, ThresholdState
-from alerts.representation import alert_data
+from alerts.representation import AlertSerializer, alert_data
 from alerts.services.silencing import ActiveSilences, silence_new_alert
 from alerts.signals import alert_changed
 from chatops.api.exceptions import Conflict
 from chatops.db import conflicts_as_409
 from chatops.realtime import publish_after_commit
 from monitoring.events import Event
-from servers.models import Tag, who_can_see
+from servers.models import Server, Tag, who_can_see
 from servers.services import visible_servers
+from webhooks.models import Webhook
 from webhooks.services import enqueue as enqueue_webhook
 
 AlertEventType = Literal["alert.created", "alert.acknowledged", "alert.resolved", "alert.updated"]
@@ -51,29 +55,82 @@ class AlertStateConflict(Conflict):
 # --- Notifications ------------------------------------------------------------------------------
 
 
+@dataclass
+class Batch:
+    """What the transitions of one batch (an ingest batch may fire hundreds of alerts at once)
+    look up once instead of once per alert: the servers, the webhooks subscribed to each event,
+    whether anyone wants alert emails, the metrics' labels (the serializer's context)."""
+
+    servers: dict[int, Server] = field(default_factory=dict)
+    context: dict[str, Any] = field(default_factory=dict)
+    serializer: AlertSerializer | None = None
+    hooks: dict[str, list[Webhook]] = field(default_factory=dict)
+    emails_wanted: bool | None = None
+
+    def alert_data(self, alert: Alert) -> dict[str, Any]:
+        """``alert_data``, with one serializer for the batch (building its fields is most of
+        the cost of serializing one alert)."""
+        if self.serializer is None:
+            self.serializer = AlertSerializer(context=self.context)
+        return dict(self.serializer.to_representation(alert))
+
+    def subscribed(self, event: str) -> list[Webhook]:
+        if event not in self.hooks:
+            self.hooks[event] = Webhook.objects.subscribed_to(event)
+        return self.hooks[event]
+
+
+_batch: ContextVar[Batch | None] = ContextVar("alerts_batch", default=None)
+
+
+@contextmanager
+def batch(server_ids: Iterable[int] = ()) -> Iterator[Batch]:
+    """Share lookups between the transitions made inside (one transaction's batch); the
+    servers named are read at once."""
+    current = Batch()
+    ids = sorted(set(server_ids))
+    if ids:
+        current.servers = Server.objects.in_bulk(ids)
+    token = _batch.set(current)
+    try:
+        yield current
+    finally:
+        _batch.reset(token)
+
+
 def _email_recipients(server_id: int) -> list[str]:
     """The addresses of the users who opted in and may see the server (their teams' scope)."""
+    shared = _batch.get()
     opted_in = User.objects.filter(is_active=True, alert_emails=True).exclude(email="")
-    if not opted_in.exists():
+    if shared is not None and shared.emails_wanted is None:
+        shared.emails_wanted = opted_in.exists()
+    wanted = shared.emails_wanted if shared is not None else opted_in.exists()
+    if not wanted:
         return []
     return sorted(who_can_see(server_id, opted_in).values_list("email", flat=True))
+
+
+def _enqueue(event: str, payload: dict[str, Any]) -> None:
+    shared = _batch.get()
+    enqueue_webhook(event, payload, hooks=shared.subscribed(event) if shared is not None else None)
 
 
 def notify(alert: Alert, event: AlertEventType, *, repeat: bool = False) -> AlertEvent:
     """Queue every notification of ``event`` in the current transaction; return the live
     event for the caller to publish after commit."""
-    data = alert_data(alert)
+    shared = _batch.get()
+    data = shared.alert_data(alert) if shared is not None else alert_data(alert)
     webhook_event = "alert.created" if event == "alert.updated" else event
     payload: dict[str, Any] = {"alert": data}
     if repeat:
         payload["repeat"] = alert.notifications_sent
-    enqueue_webhook(webhook_event, payload)
+    _enqueue(webhook_event, payload)
     if alert.kind == AlertKind.SERVER_OFFLINE and event in ("alert.created", "alert.resolved"):
         server = {"id": alert.server_id, "name": data["server_name"]}
         if event == "alert.created":
-            enqueue_webhook("server.offline", {"server": server, "alert": data, "last_seen": data["started_at"]})
+            _enqueue("server.offline", {"server": server, "alert": data, "last_seen": data["started_at"]})
         else:
-            enqueue_webhook("server.online", {"server": server, "alert": data})
+            _enqueue("server.online", {"server": server, "alert": data})
     # A silenced alert is not sent to people (webhooks still carry it, marked silenced).
     if event != "alert.acknowledged" and alert.silence_id is None:
         queue_email(alert, "alert.repeated" if repeat else event)
@@ -107,35 +164,52 @@ def live(events: Iterable[AlertEvent]) -> list[tuple[str, Event]]:
 # --- Transitions --------------------------------------------------------------------------------
 
 
-def fire(
-    threshold: Threshold,
-    server_id: int,
-    value: float,
-    peak: float,
-    started_at: datetime,
-    silences: ActiveSilences | None = None,
-) -> Alert:
-    """A new alert; ``silences`` (active now) lay the one that matches it before it is notified."""
-    alert = Alert.objects.create(
+@dataclass(frozen=True)
+class NewAlert:
+    """What ``fire_many`` makes an alert of."""
+
+    threshold: Threshold
+    server_id: int
+    value: float
+    peak: float
+    started_at: datetime
+
+
+def fire_many(new: list[NewAlert], silences: ActiveSilences | None = None) -> list[Alert]:
+    """New alerts, written in one statement (a storm fires hundreds in one ingest batch);
+    ``silences`` (active now) lay the one that matches each before it is notified. Their
+    servers come from the current ``batch`` (one read), else are read here."""
+    now = timezone.now()
+    alerts = Alert.objects.bulk_create([_new_alert(n, now) for n in new])
+    shared = _batch.get()
+    known = shared.servers if shared is not None else {}
+    missing = {a.server_id for a in alerts} - known.keys()
+    servers = {**known, **(Server.objects.in_bulk(sorted(missing)) if missing else {})}
+    for alert in alerts:
+        alert.server = servers[alert.server_id]  # new: nobody acknowledged or resolved it yet
+        if silences:
+            silence_new_alert(alert, silences)
+    return alerts
+
+
+def _new_alert(new: NewAlert, now: datetime) -> Alert:
+    threshold, value = new.threshold, new.value
+    return Alert(
         kind=AlertKind.THRESHOLD,
         threshold=threshold,
-        server_id=server_id,
+        server_id=new.server_id,
         name=threshold.name,
         metric=threshold.metric,
         operator=threshold.operator,
         threshold_value=threshold.value,
         severity=threshold.severity,
         value=value,
-        peak_value=peak,
+        peak_value=new.peak,
         message=f"{threshold.metric} {threshold.operator} {threshold.value:g}: {value:g}",
-        started_at=started_at,
-        last_notified_at=timezone.now(),
+        started_at=new.started_at,
+        last_notified_at=now,
         notifications_sent=1,
     )
-    alert = Alert.objects.select_related("server", "acknowledged_by", "resolved_by").get(pk=alert.pk)
-    if silences:
-        silence_new_alert(alert, silences)
-    return alert
 
 
 def close(alert: Alert, *, by: User | None, comment: str = "", at: datetime | None = None) -> AlertEvent:

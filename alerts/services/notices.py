@@ -17,6 +17,7 @@ from accounts.actor import Actor
 from accounts.models import Team, User
 from alerts.models import Alert, AlertStatus, Severity
 from alerts.routing_models import ActivityKind, AlertActivity, AlertRoute
+from alerts.services.audiences import audiences
 from notifications import targets
 from notifications.models import Notification, NotificationChannel
 from notifications.services import Recipients, send
@@ -146,29 +147,50 @@ def send_notice(notice: Notice, spec: Mapping[str, Sequence[int]], now: datetime
         details["step"] = notice.step + 1
     if dropped:
         details["dropped"] = dropped
-    notification = None
+    parts: list[tuple[Notice, Recipients]] = []
     if found:
-        notification = send(
-            ROUTING_ACTOR,
-            type=f"alert.{notice.reason}",
-            subject=notice.subject(),
-            content=notice.content(),
-            recipients=found,
-            severity=notice.severity,
-            data=notice.data(),
-        )
-    else:
+        parts, out_of_scope = audiences(notice, found)
+        if out_of_scope:
+            details["out_of_scope"] = out_of_scope
+    if not parts:
         logger.warning("Route %s: no receiver left for a notification (%s)", notice.route.pk, notice.reason)
         details["unsent"] = "no receiver left"
-    AlertActivity.objects.bulk_create(
-        AlertActivity(
-            alert=alert,
-            at=now,
-            kind=kind,
-            route=notice.route,
-            notification=notification,
-            details={**details, "as": "resolved" if alert in notice.resolved else "firing"},
-        )
-        for alert in [*notice.firing, *notice.resolved]
+        parts = [(notice, Recipients())]
+    first: Notification | None = None
+    told: set[int] = set()
+    activities: list[AlertActivity] = []
+    for part, receivers in parts:
+        notification = None
+        if receivers:
+            notification = send(
+                ROUTING_ACTOR,
+                type=f"alert.{part.reason}",
+                subject=part.subject(),
+                content=part.content(),
+                recipients=receivers,
+                severity=part.severity,
+                data=part.data(),
+            )
+            first = first or notification
+        for alert in [*part.firing, *part.resolved]:
+            told.add(alert.pk)
+            activities.append(_activity(alert, part, notification, kind, now, details))
+    # An alert no one in scope hears of still shows on its timeline that the route ran.
+    for alert in [*notice.firing, *notice.resolved]:
+        if alert.pk not in told:
+            activities.append(_activity(alert, notice, None, kind, now, {**details, "unsent": "no receiver in scope"}))
+    AlertActivity.objects.bulk_create(activities)
+    return first
+
+
+def _activity(
+    alert: Alert, notice: Notice, notification: Notification | None, kind: str, now: datetime, details: dict[str, Any]
+) -> AlertActivity:
+    return AlertActivity(
+        alert=alert,
+        at=now,
+        kind=kind,
+        route=notice.route,
+        notification=notification,
+        details={**details, "as": "resolved" if alert in notice.resolved else "firing"},
     )
-    return notification

@@ -161,7 +161,16 @@ def alert_changed(alert_id: int, event: str) -> list[AlertCard]:
     """Bring the alert's cards up to date, and post one in each room that follows it when it
     fires. Runs after the change committed; the alert's row is locked meanwhile, so two
     changes heard at once (fired, then resolved a moment later) are applied in order and the
-    card ends showing the alert's last state. Returns the cards posted or updated."""
+    card ends showing the alert's last state. Returns the cards posted or updated.
+
+    Most alerts have nothing to do here (no room follows alerts; a card only exists once one
+    did): one cheap read says so, before any lock or transaction (a storm fires hundreds of
+    alerts in one ingest batch, each heard here after the commit)."""
+    if event == "created":
+        if not AlertSubscription.objects.filter(room__archived_at__isnull=True).exists():
+            return []
+    elif not AlertCard.objects.filter(alert_id=alert_id).exists():
+        return []
     with transaction.atomic():
         alert = (
             Alert.objects.select_for_update(of=("self",))

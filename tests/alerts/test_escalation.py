@@ -40,6 +40,8 @@ def web(admin):
 def chain(admin, manager, operator):
     team = Team.objects.create(name="sre", all_servers=True)  # on call for the whole fleet
     team.members.add(operator)
+    # The manager sees the whole fleet too (a team exists: without one, nobody but admins would).
+    Team.objects.create(name="managers", all_servers=True).members.add(manager)
     room = Room.objects.create(name="war-room", owner=admin)
     return policy(
         admin,

@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from django.core import mail
+from django.test import override_settings
 
 from accounts.actor import Actor
 from alerts.jobs import send_emails
@@ -234,6 +235,25 @@ class TestRepeatAndEmail:
         assert "STILL FIRING" in mail.outbox[1].subject
         assert "RESOLVED" in mail.outbox[2].subject
         assert send_emails() == 0
+
+    def test_alert_email_goes_through_the_provider_an_admin_configured(self, feed, admin, operator, smtp_server):
+        from notifications.services.email_provider import update_email_provider
+        from tests.notifications.conftest import SMTP_PASSWORD, SMTP_USER
+
+        update_email_provider(
+            Actor.for_user(admin, "api"), provider="smtp", host=smtp_server.host, port=smtp_server.port,
+            security="none", username=SMTP_USER, password=SMTP_PASSWORD, from_email="Hub <hub@example.com>",
+        )  # fmt: skip
+        operator.alert_emails = True
+        operator.save()
+        threshold(duration_seconds=0)
+        with override_settings(OUTGOING_ALLOW_PRIVATE=True):
+            feed(0, cpu_percent=95)
+            assert send_emails() == 1
+        assert mail.outbox == []  # not Django's EMAIL_* backend
+        [(sender, to, raw)] = smtp_server.inbox.messages
+        assert (sender, to, smtp_server.inbox.logins) == ("hub@example.com", [operator.email], [SMTP_USER])
+        assert b"FIRING: High CPU on" in raw
 
     def test_nobody_opted_in_no_email(self, feed, admin):
         threshold(duration_seconds=0)

@@ -247,3 +247,19 @@ def test_two_deciders_at_once_one_wins_and_the_other_gets_409(admin, other_opera
         services._record_decision = original
     assert sorted(map(str, outcomes.values())) == sorted(["denied", str((409, "not_pending"))]), outcomes
     assert AuditLog.objects.filter(action="approval.denied").count() == 1
+
+
+class TestAClientsRequest:
+    def test_an_approved_request_of_a_client_runs_and_is_audited_as_that_client(self, admin, server, run_required):
+        from accounts.actor import Actor
+        from clients.services import register_client
+
+        client, _key = register_client(api(admin), name="deployer", role="operator")
+        acting = Actor(user=client.user, via="api", label=client.actor_label, client_id=client.pk)
+        with pytest.raises(ApprovalPending) as raised:
+            agents.run_command(acting, server, "uptime", timeout=10)
+        decide(api(admin), raised.value.approval, approve=True)
+        entry = AuditLog.objects.get(action="command.run")
+        assert entry.actor == client.user
+        assert entry.actor_label == client.actor_label and entry.details["client_id"] == client.pk
+        assert entry.details["origin"] == {"approval": raised.value.approval.pk}

@@ -264,3 +264,19 @@ class TestListAndRevoke:
         assert first["is_active"] is False
         assert AuditLog.objects.filter(action="client.revoked").count() == 1
         assert not User.objects.get(pk=ci.user_id).is_active
+
+
+class TestBotsAreNotPeople:
+    """A client's bot user is managed under /clients: the users API neither lists nor changes it."""
+
+    def test_the_users_api_neither_lists_nor_reaches_a_bot(self, admin_client, viewer_client, ci):
+        bot = ci.user
+        for client in (admin_client, viewer_client):
+            listed = assert_ok(client.get("/api/v1/users?size=100"))
+            assert bot.pk not in {u["id"] for u in listed}
+            assert_error(client.get(f"/api/v1/users/{bot.pk}"), 404)
+        assert_error(admin_client.put(f"/api/v1/users/{bot.pk}", {"role": "admin"}, format="json"), 404)
+        assert_error(admin_client.delete(f"/api/v1/users/{bot.pk}"), 404)
+        assert_error(admin_client.post(f"/api/v1/users/{bot.pk}/invitation"), 404)
+        bot.refresh_from_db()
+        assert bot.is_active and bot.role == ci.role

@@ -30,3 +30,8 @@ def container_engine() -> Iterator[dict[str, str]]:
             key, _, value = line[len("export ") :].partition("=")
             found[key] = value
     yield found
+
+
+# The notifications tests' real receivers (an HTTP server and aiosmtpd), for the end-to-end
+# test of an alert's way to them.
+from tests.notifications.conftest import receiver, smtp_server  # noqa: E402, F401

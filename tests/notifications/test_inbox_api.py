@@ -137,3 +137,14 @@ class TestPreferences:
     def test_every_field_is_required(self, viewer_client):
         errors = assert_error(viewer_client.put(PREFS, {}, format="json"), 400)["errors"]
         assert sorted(e["field"] for e in errors) == ["enabled", "quiet_end", "quiet_start", "timezone"]
+
+
+def test_inbox_times_are_written_like_every_other_time_in_the_api(viewer_client, viewer):
+    from accounts.actor import Actor
+    from notifications.jobs import deliver_due
+    from notifications.services import Recipients, send
+
+    send(Actor.system(), type="test", subject="s", content="c", recipients=Recipients(users=[viewer.pk]))
+    deliver_due()
+    [item] = viewer_client.get("/api/v1/notifications/inbox").json()["data"]
+    assert item["delivered_at"].endswith("Z") and item["notification"]["created_at"].endswith("Z")

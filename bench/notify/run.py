@@ -1,0 +1,252 @@
+"""An alert storm, from the ingest path to a receiver: 10,000 alerts firing in one minute across
+1,000 servers, routed and delivered by the real worker to a webhook receiver on 127.0.0.1.
+
+    .venv/bin/python bench/notify/run.py                      # 1,000 servers x 10 thresholds, 60 s
+    .venv/bin/python bench/notify/run.py --servers 200 --storm 20 --group-by alert_name severity
+
+One process plays the fleet: every second it writes one batch holding one 40-value frame of every
+server through ``monitoring.ingest.record_samples`` (the hub's ingest write, its transaction and
+alert evaluation included), as 1,000 agents sampling once a second do. Beside it, one
+``manage.py worker`` runs the jobs as in production (``alerts.route`` every 5 s,
+``notifications.deliver`` every second). The route sends to one webhook channel whose URL is an
+HTTP server in this script, which notes when each notification arrives.
+
+Phases, in one run on one database: **baseline** (no threshold breached: the ingest cost with
+the worker idle), **storm** (each second another 1/``storm`` of the servers breach all their
+thresholds and stay breached: servers x thresholds alerts fire within the window) and **drain**
+(ingest goes on, nothing new breaches, until every alert has reached the receiver or the drain
+time ends). Printed: alerts fired, notifications sent and received, alerts never delivered (lost),
+firing → arrival at the receiver p50/p95/max (firing is the alert's ``fired_at``), and the
+ingest batch time of each phase as a ratio to the baseline's.
+
+Routing: ``--group-by server threshold`` (the default) makes every alert its own notification
+(10,000 of them: the worst case for delivery); ``alert_name severity`` is the product's default
+grouping (one notification per threshold lists every server of its group). ``--group-wait``
+defaults to 0 s, so the figure is the hub's own delay, not a configured one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from datetime import datetime
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent.parent))
+
+from bench import common
+
+SETUP = r"""
+import json, os
+from alerts.models import Threshold
+from alerts.routing_models import AlertRoute
+from notifications.models import NotificationChannel
+from servers.models import Server
+p = json.load(open(os.environ["BENCH_IN"]))
+Server.objects.bulk_create([Server(name=f"bench-{i:04d}", hostname=f"bench-{i:04d}.local")
+                            for i in range(p["servers"])])
+for i in range(p["thresholds"]):
+    Threshold.objects.create(name=f"t{i}", metric=f"bench_{i}", operator=">", value=90, clear_value=50,
+                             duration_seconds=0, severity="critical", scope="all", enabled=True,
+                             repeat_interval_seconds=0)
+hook = NotificationChannel.objects.create(name="storm hook", kind="webhook", target=p["receiver"])
+AlertRoute.objects.create(name="storm", channels=[hook.pk], group_by=p["group_by"],
+                          group_wait_seconds=p["group_wait"], group_interval_seconds=300,
+                          repeat_interval_seconds=0, send_resolved=False)
+"""
+
+FLEET = r"""
+import json, os, random, time
+from alerts.models import Alert
+from monitoring.ingest import FrameIn, record_samples
+from servers.models import Server
+
+p = json.load(open(os.environ["BENCH_IN"]))
+servers = list(Server.objects.order_by("pk").values_list("pk", flat=True))
+names = [f"bench_{i}" for i in range(p["thresholds"])]
+filler = [f"cpu_percent:{i}" for i in range(40 - len(names))]
+rng = random.Random(7)
+seq = dict.fromkeys(servers, 0)
+hot = 0  # the first `hot` servers breach all their thresholds
+
+def batch():
+    now = time.time()
+    frames = []
+    for n, sid in enumerate(servers):
+        seq[sid] += 1
+        values = {name: rng.uniform(0, 40) for name in filler}
+        level = 99.0 if n < hot else 10.0
+        values.update({name: level for name in names})
+        frames.append(FrameIn(sid, "bench-stream-01", {"type": "data", "seq": seq[sid], "logs": [],
+            "dropped": {"samples": 0, "logs": 0}, "samples": [{"ts": now, "values": values}]}))
+    return frames
+
+times = {"baseline": [], "storm": [], "drain": []}
+def tick(phase, started):
+    frames = batch()
+    t0 = time.perf_counter()
+    record_samples(frames)
+    times[phase].append(time.perf_counter() - t0)
+    time.sleep(max(0.0, started + 1.0 - time.monotonic()))
+
+for _ in range(p["warmup"]):
+    tick("baseline", time.monotonic())
+times["baseline"].clear()
+for _ in range(p["baseline"]):
+    tick("baseline", time.monotonic())
+storm_started = time.time()
+for second in range(p["storm"]):
+    hot = round(len(servers) * (second + 1) / p["storm"])
+    tick("storm", time.monotonic())
+storm_ended = time.time()
+done_file = os.environ["BENCH_DONE"]
+drain_until = time.monotonic() + p["drain"]
+while time.monotonic() < drain_until and not os.path.exists(done_file):
+    tick("drain", time.monotonic())
+fired = {a: f.timestamp() for a, f in Alert.objects.filter(status="firing").values_list("pk", "fired_at")}
+json.dump({"times": times, "fired": fired, "storm": [storm_started, storm_ended]}, open(os.environ["BENCH_OUT"], "w"))
+"""
+
+OUTBOX = r"""
+import json
+from django.db.models import Count
+from notifications.models import Delivery, Notification
+print(json.dumps({"notifications": Notification.objects.count(),
+                  "deliveries": dict(Delivery.objects.values_list("status").annotate(n=Count("id")))}))
+"""
+
+
+class Receiver:
+    """The webhook channel's far end: the arrival time of every alert id it is told of."""
+
+    def __init__(self) -> None:
+        self.arrived: dict[int, float] = {}
+        self.posts = 0
+        self.lock = threading.Lock()
+        receiver = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self) -> None:
+                body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+                at = time.time()
+                firing = json.loads(body).get("data", {}).get("firing", [])
+                with receiver.lock:
+                    receiver.posts += 1
+                    for alert in firing:
+                        receiver.arrived.setdefault(int(alert), at)
+                self.send_response(200)
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+
+            def log_message(self, format: str, *args: object) -> None:
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server.daemon_threads = True
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/storm"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--servers", type=int, default=1000)
+    parser.add_argument("--thresholds", type=int, default=10, help="breached by every server in the storm")
+    parser.add_argument("--baseline", type=int, default=30, help="seconds of ingest before the storm")
+    parser.add_argument("--storm", type=int, default=60, help="seconds over which the alerts fire")
+    parser.add_argument("--drain", type=int, default=180, help="at most this long after the storm")
+    parser.add_argument("--warmup", type=int, default=5)
+    parser.add_argument("--group-by", nargs="*", default=["server", "threshold"])
+    parser.add_argument("--group-wait", type=int, default=0)
+    parser.add_argument("--deadline", type=float, default=1800)
+    args = parser.parse_args()
+    common.install_deadline(args.deadline)
+    work = common.ROOT / "var" / "bench" / f"notify-{datetime.now():%Y%m%d-%H%M%S}"
+    work.mkdir(parents=True, exist_ok=True)
+    expected = args.servers * args.thresholds
+    print(f"ChatOps alert storm to a receiver, {datetime.now():%Y-%m-%d %H:%M}, {common.CORES} cores")
+    print(f"   {args.servers} servers x {args.thresholds} thresholds = {expected:,} alerts over {args.storm} s; "
+          f"group_by {args.group_by or '[] (one group)'}, group_wait {args.group_wait} s")  # fmt: skip
+    receiver = Receiver()
+    reference = common.cpu_reference()
+    try:
+        with common.fresh_database("chatops_bench_notify") as url, tempfile.TemporaryDirectory() as var_dir:
+            env = common.hub_env(url, Path(var_dir), EMBEDDED_WORKER="false", OUTGOING_ALLOW_PRIVATE="true")
+            common.manage(env, "migrate", "--noinput", "-v", "0")
+            params = {**vars(args), "receiver": receiver.url}
+            (work / "in.json").write_text(json.dumps(params))
+            script_env = {**env, "BENCH_IN": str(work / "in.json"), "BENCH_OUT": str(work / "out.json")}
+            common.django_script(script_env, SETUP)
+            common.wait_quiet()
+            log = (work / "worker.log").open("w")
+            worker = subprocess.Popen(  # noqa: S603 - our own interpreter and manage.py
+                [common.PYTHON, "manage.py", "worker"], cwd=common.ROOT, env=env, stdout=log, stderr=subprocess.STDOUT
+            )
+            done = work / "done"
+            stop = threading.Event()
+
+            def watch() -> None:  # tell the fleet to stop draining once every alert arrived
+                while not stop.wait(0.5):
+                    if len(receiver.arrived) >= expected:
+                        done.touch()
+                        return
+
+            threading.Thread(target=watch, daemon=True).start()
+            started = time.monotonic()
+            try:
+                common.django_script({**script_env, "BENCH_DONE": str(done)}, FLEET, timeout=args.deadline)
+            finally:
+                stop.set()
+                worker.terminate()
+                worker.wait(30)
+                log.close()
+            outbox = json.loads(common.django_script(env, OUTBOX).strip().splitlines()[-1])
+            result = json.loads((work / "out.json").read_text())
+    except (KeyboardInterrupt, common.BenchAbort) as exc:
+        print(f"\naborted: {exc or 'interrupted'}", file=sys.stderr)
+        return 130
+    report(args, result, receiver, outbox, reference, time.monotonic() - started)
+    return 0
+
+
+def report(args: argparse.Namespace, result: dict, receiver: Receiver, outbox: dict, reference: float,
+           elapsed: float) -> None:  # fmt: skip
+    fired = {int(k): v for k, v in result["fired"].items()}
+    delays = [receiver.arrived[a] - at for a, at in fired.items() if a in receiver.arrived]
+    lost = sorted(set(fired) - set(receiver.arrived))
+    storm_start, storm_end = result["storm"]
+    print(f"   ran {elapsed:.0f} s; CPU reference {reference * 1000:.1f} ms")
+    print(f"\n   alerts fired          {len(fired):,} (of {args.servers * args.thresholds:,} breaches),"
+          f" {sum(storm_start <= at <= storm_end + 1 for at in fired.values()):,} within the storm window")  # fmt: skip
+    print(f"   notifications         {outbox['notifications']:,} sent; {receiver.posts:,} received; "
+          f"deliveries by status {outbox['deliveries']}")  # fmt: skip
+    print(
+        f"   lost                  {len(lost)} alerts never reached the receiver"
+        + (f" (e.g. {lost[:5]})" if lost else "")
+    )
+    if delays:
+        p50, p95 = common.percentile(delays, 50), common.percentile(delays, 95)
+        print(f"   firing -> receiver    p50 {p50:.2f} s, p95 {p95:.2f} s, max {max(delays):.2f} s"
+              f" (alerts.route runs every 5 s, group_wait {args.group_wait} s)")  # fmt: skip
+        last = max(receiver.arrived.values())
+        print(f"   last arrival          {last - storm_end:.1f} s after the storm's last batch")
+    times = result["times"]
+    base = common.percentile(times["baseline"], 50)
+    print("\n   ingest phase     batches   p50        p95        vs baseline p50 / p95")
+    base95 = common.percentile(times["baseline"], 95)
+    for phase in ("baseline", "storm", "drain"):
+        got = times[phase]
+        if not got:
+            continue
+        p50, p95 = common.percentile(got, 50), common.percentile(got, 95)
+        ratios = f"{p50 / base:5.2f}x / {p95 / base95:5.2f}x"
+        print(f"   {phase:<16}{len(got):8}   {p50 * 1000:7.1f} ms {p95 * 1000:7.1f} ms   {ratios}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
