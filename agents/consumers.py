@@ -19,7 +19,7 @@ from accounts.actor import Actor
 from accounts.choices import Role
 from accounts.events import apikey_group
 from accounts.models import APIKey
-from agents import protocol, remote, services
+from agents import frames, protocol, remote, services
 from agents.events import agent_group, command_group
 from agents.models import CommandHistory
 from agents.protocol import ProtocolError
@@ -154,6 +154,8 @@ class AgentConsumer(DirectDispatch, AsyncWebsocketConsumer):
             await self._on_data(frame)
         elif kind in protocol.COMMAND_ANSWERS or kind in protocol.DOCKER_ANSWERS:
             await self._on_answer(frame)
+        elif (handler := frames.handler_for(kind)) is not None:
+            await self._on_registered(handler, frame)
         else:
             await self._error("unknown_type", f"unknown frame type {str(kind)[:40]!r}")
 
@@ -233,6 +235,31 @@ class AgentConsumer(DirectDispatch, AsyncWebsocketConsumer):
         event = await database_sync_to_async(remote.apply_answer)(self.session.server_id, answer)
         if event is not None:
             await self.channel_layer.group_send(command_group(answer["history_id"]), event)
+
+    async def _on_registered(self, handler: frames.Handler, frame: dict[str, Any]) -> None:
+        """A frame type another app handles (``agents.frames``)."""
+        if self.session is None or self.hello is None:
+            await self._error("not_ready", "send hello first")
+            return
+        self.last_frame_at = time.monotonic()
+        if not hasattr(self, "frame_state"):
+            self.frame_state: dict[str, Any] = {}
+        actor = Actor.for_user(self.key.user, "socket", api_key=self.key, ip=self.scope.get("client_ip"))
+        context = frames.FrameContext(
+            self.session.server_id, tuple(self.hello["capabilities"]), actor, self.frame_state
+        )
+        try:
+            reply = await handler(context, frame)
+        except frames.FrameRefused as exc:
+            await self._error(exc.code, exc.detail)
+            return
+        if reply is not None:
+            await self._send(reply)
+
+    async def agent_send(self, event: dict[str, Any]) -> None:
+        """A frame for this agent from another app (``agents.frames``), sent as it is."""
+        if self.session is not None:
+            await self._send(event["frame"])
 
     async def agent_dispatch(self, event: dict[str, Any]) -> None:
         """A command or Docker request for this agent, from any hub process."""

@@ -190,6 +190,10 @@ class ThresholdState(models.Model):
 class AlertKind(models.TextChoices):
     THRESHOLD = "threshold", "Threshold"
     SERVER_OFFLINE = "server.offline", "Server offline"
+    # Raised by the k8s app on its cluster's server (one open alert per node, pod or cluster).
+    K8S_NODE_NOT_READY = "k8s.node_not_ready", "Kubernetes node not Ready"
+    K8S_POD_FAILING = "k8s.pod_failing", "Kubernetes pod crash-looping or restarting"
+    K8S_UNREACHABLE = "k8s.unreachable", "Kubernetes cluster unreachable"
 
 
 class AlertStatus(models.TextChoices):

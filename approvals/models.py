@@ -23,6 +23,7 @@ class Kind(models.TextChoices):
     RESTART = "restart", "Restart a container"
     STOP = "stop", "Stop a container"
     PLAYBOOK = "playbook", "Run a playbook"
+    K8S_RESTART = "k8s_restart", "Restart a Kubernetes deployment"
 
 
 class Status(models.TextChoices):

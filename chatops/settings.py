@@ -95,6 +95,7 @@ INSTALLED_APPS = [
     "chatbot",
     "pipelines",
     "automation",
+    "k8s",
     "worker",
     "dashboard",
 ]
@@ -509,6 +510,20 @@ if set(HELPDESK_INCIDENT_SEVERITIES) - {"info", "warning", "critical"}:
 HELPDESK_INCIDENT_ON_RECOVERY = envchoice("HELPDESK_INCIDENT_ON_RECOVERY", "resolve", ("resolve", "mark"))
 #: How often the worker looks for missed SLA targets.
 HELPDESK_SLA_CHECK_SECONDS = envint("HELPDESK_SLA_CHECK_SECONDS", 30, minimum=1, maximum=3600)
+# --- Kubernetes (k8s app; docs/kubernetes.md) ---------------------------------------------------
+# A cluster with no snapshot for this long is "unreachable" (and raises k8s.unreachable).
+K8S_UNREACHABLE_SECONDS = envint("K8S_UNREACHABLE_SECONDS", 180, minimum=10, maximum=7 * 24 * 3600)
+K8S_POLL_TICK_SECONDS = envint("K8S_POLL_TICK_SECONDS", 5, minimum=1, maximum=3600)
+K8S_REQUEST_TIMEOUT_SECONDS = envint("K8S_REQUEST_TIMEOUT_SECONDS", 20, minimum=1, maximum=300)
+K8S_HISTORY_DAYS = envint("K8S_HISTORY_DAYS", 7, minimum=1, maximum=3650)
+K8S_RESTART_ALERT_COUNT = envint("K8S_RESTART_ALERT_COUNT", 3, minimum=1, maximum=10_000)
+K8S_RESTART_ALERT_MINUTES = envint("K8S_RESTART_ALERT_MINUTES", 10, minimum=1, maximum=24 * 60)
+K8S_ALERT_SEVERITY = envchoice("K8S_ALERT_SEVERITY", "warning", ("info", "warning", "critical"))
+K8S_UNREACHABLE_SEVERITY = envchoice("K8S_UNREACHABLE_SEVERITY", "critical", ("info", "warning", "critical"))
+K8S_ACTION_WAIT_SECONDS = envint("K8S_ACTION_WAIT_SECONDS", 20, minimum=1, maximum=300)
+# Registered API servers usually live on private networks; OUTGOING_ALLOW_PRIVATE opens every
+# outgoing request to them, this only the Kubernetes poller's.
+K8S_ALLOW_PRIVATE = envbool("K8S_ALLOW_PRIVATE", False)
 
 # --- Logging: never a secret; every line carries the request id -------------------------------
 LOG_LEVEL = envchoice("LOG_LEVEL", "INFO", ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"))

@@ -18,6 +18,7 @@ urlpatterns: list[URLPattern] = [
     path("delivery", PageView.as_view(page="delivery"), name="delivery"),
     path("chat", PageView.as_view(page="chat"), name="chat"),
     path("playbooks", PageView.as_view(page="playbooks"), name="playbooks"),
+    path("kubernetes/<str:cluster_name>", PageView.as_view(page="k8s-cluster"), name="k8s-cluster"),
     path("chat/<int:room_id>", PageView.as_view(page="chat"), name="chat-room"),
     # The FAQ editor and the help bot's widget (docs/helpdesk-bot.md).
     path("faqs", PageView.as_view(page="faqs"), name="faqs"),

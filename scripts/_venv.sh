@@ -35,7 +35,7 @@ if [[ ! -f $stamp || pyproject.toml -nt $stamp || agent/pyproject.toml -nt $stam
   .venv/bin/python -m pip uninstall --quiet --yes chatops 2>/dev/null || true
   # The agent (agent/, its own distribution) in the same command: the hub depends on it, and pip
   # takes it from here only when it is named next to the hub (it is not on any package index).
-  .venv/bin/python -m pip install --quiet -e "./agent[docker]" -e ".[$EXTRAS]"
+  .venv/bin/python -m pip install --quiet -e "./agent[docker,kubernetes]" -e ".[$EXTRAS]"
   touch "$stamp"
 fi
 export PATH="$ROOT/.venv/bin:$PATH"

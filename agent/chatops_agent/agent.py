@@ -143,6 +143,8 @@ class Agent:
                     group.create_task(reader.run())
                 if settings.allow_docker:
                     group.create_task(self._watch_containers())
+                if settings.kubernetes:
+                    group.create_task(self._kube_watcher(link).run())
                 group.create_task(self._wait_stop(stop))
         except* _StopError:
             log.info("stopping")
@@ -184,6 +186,22 @@ class Agent:
             log.warning("command settings are given but --allow-commands is not: every command is rejected")
         if settings.allow_docker:
             log.warning("Docker control is ON: the hub may list, start, stop and restart containers")
+
+    def _kube_watcher(self, link: HubLink) -> Any:
+        """``--kubernetes``: snapshots of the cluster and rollout restarts (imported only then:
+        the client is an optional dependency)."""
+        from chatops_agent.kube_watch import KubeWatcher
+
+        watcher = KubeWatcher(self.settings, link.send_reply, lambda: link.max_frame_bytes)
+        link.on("kubernetes.restart", watcher.handle_restart)
+        log.info(
+            "Kubernetes: cluster %r every %g s (%s)%s",
+            self.settings.kubernetes_cluster,
+            self.settings.kubernetes_interval,
+            self.settings.kubeconfig or "in-cluster",
+            ", rollout restarts ON" if self.settings.kubernetes_allow_restart else "",
+        )
+        return watcher
 
     @staticmethod
     async def _wait_stop(stop: asyncio.Event) -> None:

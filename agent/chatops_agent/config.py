@@ -32,6 +32,8 @@ LOG_LEVELS = ("debug", "info", "warning", "error")
 DEFAULT_MAX_COMMANDS = 4
 MAX_MAX_COMMANDS = 64
 DEFAULT_COMMAND_MAX_TIMEOUT = 300.0
+DEFAULT_KUBERNETES_INTERVAL = 30.0
+_CLUSTER_RE = re.compile(r"[a-z0-9]([-a-z0-9_.]{0,61}[a-z0-9])?")
 MAX_COMMAND_MAX_TIMEOUT = 86_400.0
 
 _TRUE = {"1", "true", "yes", "on"}
@@ -69,11 +71,19 @@ class Settings:
     hostname: str = ""
     log_level: str = "info"
     config_file: Path | None = None
+    kubernetes: bool = False
+    kubernetes_cluster: str = ""
+    kubeconfig: str = ""
+    kubernetes_interval: float = DEFAULT_KUBERNETES_INTERVAL
+    kubernetes_allow_restart: bool = False
 
     @property
     def capabilities(self) -> list[str]:
         """What the agent announces in ``hello``."""
-        return ["metrics", "logs"] + ["commands"] * self.allow_commands + ["docker"] * self.allow_docker
+        caps = ["metrics", "logs"] + ["commands"] * self.allow_commands + ["docker"] * self.allow_docker
+        if self.kubernetes:
+            caps += ["kubernetes"] + ["kubernetes.restart"] * self.kubernetes_allow_restart
+        return caps
 
 
 @dataclass(frozen=True)
@@ -161,6 +171,37 @@ OPTIONS: tuple[Option, ...] = (
         "container list every 30 s (needs the Docker socket; off by default)",
     ),
     Option("hostname", "CHATOPS_HOSTNAME", "str", "name sent in hello, used to enrol (default: this host's)", "NAME"),
+    Option(
+        "kubernetes",
+        "CHATOPS_KUBERNETES",
+        "bool",
+        "send snapshots of the Kubernetes cluster the agent runs in (nodes, pods, namespaces, usage); "
+        "needs chatops-agent[kubernetes] and a read-only ClusterRole (deploy/kubernetes/)",
+    ),
+    Option(
+        "kubernetes_cluster",
+        "CHATOPS_KUBERNETES_CLUSTER",
+        "str",
+        "the cluster's name at the hub (required with --kubernetes)",
+        "NAME",
+    ),
+    Option(
+        "kubeconfig", "CHATOPS_KUBECONFIG", "path", "a kubeconfig instead of the in-cluster service account", "PATH"
+    ),
+    Option(
+        "kubernetes_interval",
+        "CHATOPS_KUBERNETES_INTERVAL",
+        "float",
+        f"seconds between two cluster snapshots, 5 to 3600 (default {DEFAULT_KUBERNETES_INTERVAL:g})",
+        "SECONDS",
+    ),
+    Option(
+        "kubernetes_allow_restart",
+        "CHATOPS_KUBERNETES_ALLOW_RESTART",
+        "bool",
+        "let the hub ask for rollout restarts of deployments (off by default; the ClusterRole must allow "
+        "patching deployments too)",
+    ),
     Option("log_level", "CHATOPS_LOG_LEVEL", "str", "debug, info, warning or error (default info)", "LEVEL"),
 )
 _BY_NAME = {option.name: option for option in OPTIONS}
@@ -426,6 +467,17 @@ def _validate(chosen: dict[str, tuple[int, Any]], env: Mapping[str, str], config
     buffer = get("buffer")
     if buffer is not None and not buffer:
         raise ConfigError(f"{where('buffer')}: empty path")
+
+    kubernetes = bool(get("kubernetes", False))
+    cluster = str(get("kubernetes_cluster") or "")
+    if kubernetes and not _CLUSTER_RE.fullmatch(cluster):
+        source = where("kubernetes_cluster") if "kubernetes_cluster" in chosen else "--kubernetes-cluster"
+        raise ConfigError(
+            f"{source}: --kubernetes needs the cluster's name: 1-63 lowercase letters, digits, '-', '_' or '.'"
+        )
+    kubernetes_interval = float(get("kubernetes_interval", DEFAULT_KUBERNETES_INTERVAL))
+    if not 5.0 <= kubernetes_interval <= 3600.0:
+        raise ConfigError(f"{where('kubernetes_interval')}: must be between 5 and 3600 seconds")
     return Settings(
         hub=hub,
         ws_url=ws_url,
@@ -445,6 +497,11 @@ def _validate(chosen: dict[str, tuple[int, Any]], env: Mapping[str, str], config
         hostname=hostname,
         log_level=log_level,
         config_file=config_file,
+        kubernetes=kubernetes,
+        kubernetes_cluster=cluster,
+        kubeconfig=str(get("kubeconfig") or ""),
+        kubernetes_interval=kubernetes_interval,
+        kubernetes_allow_restart=bool(get("kubernetes_allow_restart", False)),
     )
 
 

@@ -108,6 +108,7 @@ def test_bad_filters_are_400(operator_client, query):
 
 def test_policies_are_listed_and_changed_by_admins(admin_client, admin):
     assert [p["kind"] for p in assert_ok(admin_client.get(BASE + "/policies"))] == [
+        "k8s_restart",
         "playbook",
         "restart",
         "run",

@@ -28,7 +28,7 @@ def url(server):
 
 def test_every_kind_has_a_policy_and_it_is_off():
     assert dict(ApprovalPolicy.objects.values_list("kind", "required")) == {
-        "run": False, "restart": False, "stop": False, "playbook": False,
+        "run": False, "restart": False, "stop": False, "playbook": False, "k8s_restart": False,
     }  # fmt: skip
 
 

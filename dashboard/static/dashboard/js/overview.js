@@ -5,6 +5,7 @@
 
 import { LiveSocket, get, getAll, onHubBack } from "./api.js";
 import { alertFeed, alertRow, severityRank } from "./alert-feed.js";
+import { showClusters } from "./clusters-overview.js";
 import { startPage } from "./page.js";
 import { $, ago, h, perFrame, percent } from "./util.js";
 
@@ -19,6 +20,7 @@ const feed = alertFeed();
 let loaded = false;
 
 await startPage();
+showClusters();
 
 const flush = perFrame(() => {
   for (const id of dirty) {
