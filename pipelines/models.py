@@ -65,8 +65,8 @@ class Integration(models.Model):
         return str(mapping.get(provider_environment, provider_environment))
 
 
-class DeliveryQuerySet(models.QuerySet["Delivery"]):
-    def unprocessed(self) -> DeliveryQuerySet:
+class IntegrationDeliveryQuerySet(models.QuerySet["Delivery"]):
+    def unprocessed(self) -> IntegrationDeliveryQuerySet:
         return self.filter(verdict=Verdict.ACCEPTED, processed_at__isnull=True)
 
 
@@ -86,7 +86,7 @@ class Delivery(models.Model):
     processed_at = models.DateTimeField(null=True, blank=True)
     process_error = models.CharField(max_length=500, blank=True)
 
-    objects = DeliveryQuerySet.as_manager()
+    objects = IntegrationDeliveryQuerySet.as_manager()
 
     class Meta:
         ordering = ["-received_at", "-id"]

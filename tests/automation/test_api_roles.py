@@ -8,7 +8,7 @@ import pytest
 from accounts.models import Team
 from automation.models import PlaybookRun
 from tests.helpers import assert_error, assert_ok
-from tests.roles import ANONYMOUS, RoleMatrix, Route, allowed, everyone, key
+from tests.roles import ANONYMOUS, Expected, RoleMatrix, Route, allowed, everyone, key
 
 pytestmark = pytest.mark.django_db
 
@@ -42,7 +42,13 @@ def still_running(outcome):
     assert PlaybookRun.objects.get().status == "running"
 
 
-SEEN = {ANONYMOUS: (401, "not_authenticated"), "admin": 200, "operator": 200, "viewer": 200, "outsider": 404}
+SEEN: dict[str, Expected] = {
+    ANONYMOUS: (401, "not_authenticated"),
+    "admin": 200,
+    "operator": 200,
+    "viewer": 200,
+    "outsider": 404,
+}
 
 ROLES = RoleMatrix(
     Route("GET", "/api/v1/ansible/playbooks/available", uses=("playbook_dir",), expect=everyone(200)),

@@ -46,8 +46,8 @@ def hub(tmp_path_factory, static_root) -> Iterator[Any]:
     for name in ("hello.yml", "hello.vars.yml"):
         (playbooks / name).write_text(textwrap.dedent(PLAYBOOKS[name]).lstrip())
     with live_hub(work, STATIC_ROOT=str(static_root), ANSIBLE_PLAYBOOK_DIR=str(playbooks)) as found:
-        found.server_id = json.loads(found.python(SETUP.format(password=PASSWORD)))["server_id"]
-        found.marker = work / "touched"
+        found.server_id = json.loads(found.python(SETUP.format(password=PASSWORD)))["server_id"]  # type: ignore[attr-defined]
+        found.marker = work / "touched"  # type: ignore[attr-defined]
         yield found
 
 

@@ -130,7 +130,15 @@ class TestHelp:
         for_viewer = self.listed(answer(viewer, room, "/help"))
         for_operator = self.listed(answer(operator, room, "/help"))
         assert for_viewer == {"/alerts", "/ask", "/containers", "/help", "/logs", "/servers", "/status", "/ticket"}
-        assert for_operator == for_viewer | {"/ack", "/playbook", "/resolve", "/restart", "/run", "/silence", "/unsilence"}
+        assert for_operator == for_viewer | {
+            "/ack",
+            "/playbook",
+            "/resolve",
+            "/restart",
+            "/run",
+            "/silence",
+            "/unsilence",
+        }
 
     def test_help_explains_one_command_with_its_usage(self, operator, viewer):
         room = room_with(operator, viewer)

@@ -62,17 +62,17 @@ class TestJobs:
         from automation.jobs import JOBS as AUTOMATION
         from chat.jobs import JOBS as CHAT
         from helpdesk.jobs import JOBS as HELPDESK
+        from k8s.jobs import JOBS as K8S
         from monitoring.jobs import JOBS as MONITORING
         from notifications.jobs import JOBS as NOTIFICATIONS
+        from pipelines.jobs import JOBS as PIPELINES
         from triage.jobs import JOBS as TRIAGE
         from webhooks.jobs import JOBS as WEBHOOKS
         from worker import runner
 
-        from pipelines.jobs import JOBS as PIPELINES
-
         assert runner._jobs() == [
             *MONITORING, *ALERTS, *AGENTS, *WEBHOOKS, *NOTIFICATIONS, *APPROVALS, *CHAT, *TRIAGE, *HELPDESK,
-            *PIPELINES, *AUTOMATION,
+            *PIPELINES, *AUTOMATION, *K8S,
         ]  # fmt: skip
 
     def test_the_jobs_keep_their_names_and_periods(self):
@@ -98,6 +98,8 @@ class TestJobs:
             "pipelines.prune_deliveries": 3600,
             "automation.start_runs": 1,
             "automation.reap_runs": 10,
+            "k8s.poll": 5,
+            "k8s.watch": 30,
         }
 
     def test_a_job_name_registered_twice_is_an_error(self):

@@ -69,7 +69,7 @@ class Cluster:
         self.kmock["get /version"] << VERSION
         # Declared, so that an empty list is a list (not a 404 "unknown resource").
         for res in (NODES, PODS, NAMESPACES, DEPLOYMENTS):
-            self.kmock.resources[res] = {}
+            self.kmock.resources[res] = {}  # type: ignore[assignment]  # kmock's stubs want a ResourceInfo
 
     @property
     def url(self) -> str:

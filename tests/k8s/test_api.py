@@ -7,12 +7,18 @@ import pytest
 
 from k8s.models import Cluster, RolloutRestart
 from tests.helpers import assert_error, assert_ok
-from tests.roles import RoleMatrix, Route, allowed, key
+from tests.roles import Expected, RoleMatrix, Route, allowed, key
 
 pytestmark = pytest.mark.django_db
 
 BASE = "/api/v1/kubernetes/clusters"
-READERS = {"anonymous": (401, "not_authenticated"), "admin": 200, "operator": 200, "viewer": 200, "outsider": 404}
+READERS: dict[str, Expected] = {
+    "anonymous": (401, "not_authenticated"),
+    "admin": 200,
+    "operator": 200,
+    "viewer": 200,
+    "outsider": 404,
+}
 
 
 def nothing_registered(outcome):

@@ -54,9 +54,9 @@ def github_sequence() -> list[tuple[str, dict[str, Any]]]:
         ("in_progress", "2026-11-20T10:10:05Z"),
         ("success", "2026-11-20T10:14:00Z"),
     ):
-        status = payload("github/deployment_status")
-        status["deployment_status"].update(state=state, created_at=created, id=hash(state) % 10**6)
-        seq.append(("deployment_status", status))
+        event = payload("github/deployment_status")
+        event["deployment_status"].update(state=state, created_at=created, id=hash(state) % 10**6)
+        seq.append(("deployment_status", event))
     return seq
 
 
