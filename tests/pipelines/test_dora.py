@@ -221,6 +221,8 @@ class TestDiagnostics:
         {"start": "2024-01-01T00:00:00Z", "end": "2026-01-01T00:00:00Z"},
         {"bucket": "year"},
         {"start": "yesterday"},
+        {"start": ""},
+        {"end": " "},
     ],
 )
 def test_bad_ranges_are_400(viewer_client, query):
