@@ -223,6 +223,8 @@ class TestDiagnostics:
         {"start": "yesterday"},
         {"start": ""},
         {"end": " "},
+        {"service": ""},
+        {"environment": ""},
     ],
 )
 def test_bad_ranges_are_400(viewer_client, query):
