@@ -142,7 +142,7 @@ class ContainersView(APIView):
         summary="The server's containers (live, or as last reported)",
     )
     def get(self, request: Request, server_id: int) -> Response:
-        query = ContainerListQuerySerializer(data=request.query_params)
+        query = ContainerListQuerySerializer(data=request.query_params.dict())
         query.is_valid(raise_exception=True)
         actor = Actor.from_request(request)
         found = services.list_containers(actor, visible_server(actor, server_id), live=query.validated_data["live"])

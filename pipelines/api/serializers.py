@@ -238,10 +238,6 @@ class DoraQuerySerializer(serializers.Serializer[Any]):
     bucket = serializers.ChoiceField(choices=["day", "week"], default="week", help_text="The trend's buckets.")
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
-        # DRF drops a blank optional query parameter as if absent; a given one must have a value.
-        for name in ("start", "end", "environment", "service"):
-            if name in self.initial_data and not str(self.initial_data.get(name) or "").strip():
-                raise serializers.ValidationError({name: ["Give a value, or leave the parameter out."]})
         attrs.setdefault("environment", settings.DORA_PRODUCTION_ENVIRONMENT)
         return attrs
 

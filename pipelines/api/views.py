@@ -174,7 +174,9 @@ class DoraView(APIView):
         summary="DORA metrics over a range, with their trend, by service, and why any is empty or partial",
     )
     def get(self, request: Request) -> Response:
-        query = s.DoraQuerySerializer(data=request.query_params)
+        # A plain dict: from a QueryDict, DRF takes a blank optional parameter for an absent one,
+        # and a given parameter must have a valid value.
+        query = s.DoraQuerySerializer(data=request.query_params.dict())
         query.is_valid(raise_exception=True)
         params = query.validated_data
         end = params.get("end") or timezone.now()

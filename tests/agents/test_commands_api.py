@@ -213,6 +213,7 @@ class TestDocker:
         assert not CommandHistory.objects.exists()
         assert not AuditLog.objects.filter(action="docker.list").exists()
         assert_error(viewer_client.get(self.base(server), {"live": "maybe"}), 400)
+        assert_error(viewer_client.get(self.base(server), {"live": ""}), 400)
         assert_error(viewer_client.get("/api/v1/docker/999999/containers", {"live": "false"}), 404)
 
     def connected(self, server, capabilities):

@@ -225,6 +225,8 @@ class TestDiagnostics:
         {"end": " "},
         {"service": ""},
         {"environment": ""},
+        {"bucket": ""},
+        {"bucket": "month"},
     ],
 )
 def test_bad_ranges_are_400(viewer_client, query):
