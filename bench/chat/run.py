@@ -130,6 +130,7 @@ class Load:
         self.ready: list[dict[str, Any]] = []
         self.results: list[dict[str, Any]] = []
         self.sent: list[tuple[str, Any]] = []  # the sender's reports, in order
+        self.stopping = False
 
     def take(self, kind: str) -> Any:
         """The sender's first unread report of ``kind`` (removed), or None."""
@@ -169,7 +170,12 @@ class Load:
                 try:
                     kind, payload = conn.recv()
                 except EOFError:
-                    raise RuntimeError("a load process exited early") from None
+                    # A receiver that sent its result and exited, while stopping, is done; its
+                    # pipe must not end the wait for the others' results.
+                    if conn is sender_out or not self.stopping:
+                        raise RuntimeError("a load process exited early") from None
+                    outs.pop(conn, None)
+                    continue
                 if conn is sender_out:
                     self.sent.append((kind, payload))
                 else:
@@ -194,11 +200,16 @@ class Load:
             raise TimeoutError("the receiving processes did not connect their clients in time")
 
     def stop(self) -> None:
+        self.stopping = True
         for _, cmd, _ in self.receivers:
             with contextlib.suppress(OSError):
                 cmd.send(("stop",))
         with contextlib.suppress(RuntimeError):
             self.pump(60, lambda: True if len(self.results) == len(self.receivers) else None)
+        if len(self.results) < len(self.receivers):
+            # Counting without a receiver's deliveries would report them lost: say so instead.
+            print(f"   ! only {len(self.results)} of {len(self.receivers)} receiving processes reported: "
+                  "the lost and latency figures of this run are incomplete", flush=True)  # fmt: skip
         with contextlib.suppress(OSError):
             self.sender[1].send(("quit",))
         for process, _, _ in [*self.receivers, self.sender]:
