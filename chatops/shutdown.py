@@ -168,9 +168,31 @@ async def _refuse_http(scope: dict[str, Any], send: Send) -> None:
         (b"content-type", b"application/json"),
         (b"retry-after", str(RETRY_AFTER_SECONDS).encode()),
         (b"x-request-id", request_id.encode()),
+        *_cors_headers(scope),
     ]
     await send({"type": "http.response.start", "status": 503, "headers": headers})
     await send({"type": "http.response.body", "body": body})
+
+
+def _cors_headers(scope: dict[str, Any]) -> list[tuple[bytes, bytes]]:
+    """The CORS headers django-cors-headers would add, so that an SPA on an allowed origin reads
+    the 503 and its Retry-After instead of a CORS failure."""
+    import io
+
+    from corsheaders.middleware import CorsMiddleware
+    from django.core.handlers.asgi import ASGIRequest
+    from django.http import HttpResponse
+
+    try:
+        request = ASGIRequest(scope, io.BytesIO())
+        response = CorsMiddleware(lambda _: HttpResponse()).add_response_headers(request, HttpResponse())
+    except Exception:  # a request Django cannot read (bad headers) still gets its 503
+        return []
+    return [
+        (name.lower().encode("latin-1"), value.encode("latin-1"))
+        for name, value in response.items()
+        if name.lower().startswith("access-control-") or name.lower() == "vary"
+    ]
 
 
 async def _refuse_websocket(receive: Receive, send: Send) -> None:

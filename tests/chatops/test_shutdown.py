@@ -71,6 +71,23 @@ async def test_a_request_that_arrives_after_the_stop_began_gets_503(stopping):
     }
 
 
+async def test_the_503_carries_cors_headers_for_an_allowed_origin(stopping, settings):
+    settings.CORS_ALLOWED_ORIGINS = ["https://spa.example.com"]
+    stopping()
+
+    async def refused(origin: bytes) -> dict[bytes, bytes]:
+        communicator = HttpCommunicator(application, "GET", "/api/v1/health", headers=[(b"origin", origin)])
+        response = await communicator.get_response()
+        assert response["status"] == 503
+        return dict(response["headers"])
+
+    allowed = await refused(b"https://spa.example.com")
+    assert allowed[b"access-control-allow-origin"] == b"https://spa.example.com"
+    assert b"retry-after" in allowed[b"access-control-expose-headers"].lower()
+    assert b"origin" in allowed[b"vary"].lower()
+    assert b"access-control-allow-origin" not in await refused(b"https://evil.example.com")
+
+
 def test_a_waiter_on_another_loop_is_woken(stopping):
     outcome: list[BaseException | None] = []
     waiting = threading.Event()
