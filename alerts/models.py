@@ -271,6 +271,8 @@ class Alert(models.Model):
         ]
         indexes = [
             models.Index(fields=["server", "status"], name="alerts_alert_server_status"),
+            # The helpdesk's incident job reads the alerts of the last day by when they fired.
+            models.Index(fields=["fired_at"], name="alerts_alert_fired_at"),
             # The routing job's intake: open alerts it has not taken yet (few rows, ever).
             models.Index(
                 fields=["id"],

@@ -510,6 +510,8 @@ if set(HELPDESK_INCIDENT_SEVERITIES) - {"info", "warning", "critical"}:
 HELPDESK_INCIDENT_ON_RECOVERY = envchoice("HELPDESK_INCIDENT_ON_RECOVERY", "resolve", ("resolve", "mark"))
 #: How often the worker looks for missed SLA targets.
 HELPDESK_SLA_CHECK_SECONDS = envint("HELPDESK_SLA_CHECK_SECONDS", 30, minimum=1, maximum=3600)
+# How often the worker turns new and changed alerts into incidents (off the ingest path).
+HELPDESK_INCIDENT_SYNC_SECONDS = envint("HELPDESK_INCIDENT_SYNC_SECONDS", 2, minimum=1, maximum=300)
 # --- Kubernetes (k8s app; docs/kubernetes.md) ---------------------------------------------------
 # A cluster with no snapshot for this long is "unreachable" (and raises k8s.unreachable).
 K8S_UNREACHABLE_SECONDS = envint("K8S_UNREACHABLE_SECONDS", 180, minimum=10, maximum=7 * 24 * 3600)

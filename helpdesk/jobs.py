@@ -1,4 +1,4 @@
-"""The helpdesk's background work: the SLA clock's breaches."""
+"""The helpdesk's background work: the SLA clock's breaches, and incidents from alerts."""
 
 from __future__ import annotations
 
@@ -13,4 +13,13 @@ def check_sla() -> None:
     check_breaches()
 
 
-JOBS = (Job("helpdesk.sla", settings.HELPDESK_SLA_CHECK_SECONDS, check_sla),)
+def sync_incidents() -> None:
+    from helpdesk.services.incidents import sync_incidents
+
+    sync_incidents()
+
+
+JOBS = (
+    Job("helpdesk.sla", settings.HELPDESK_SLA_CHECK_SECONDS, check_sla),
+    Job("helpdesk.incidents", settings.HELPDESK_INCIDENT_SYNC_SECONDS, sync_incidents),
+)

@@ -191,3 +191,19 @@ class CategoryRoute(models.Model):
 
     def __str__(self) -> str:
         return f"{self.category} → team {self.team_id} ({self.strategy})"
+
+
+class IncidentSync(models.Model):
+    """The state of an alert the helpdesk has acted on. The ``helpdesk.incidents`` job takes the
+    alerts whose status moved on since (new, acknowledged, resolved) and brings their incident
+    along, in the alert's order of events; so an alert storm costs the ingest path nothing, and
+    a crash between an alert's commit and its incident loses nothing."""
+
+    alert = models.OneToOneField(
+        "alerts.Alert", on_delete=models.CASCADE, primary_key=True, related_name="incident_sync"
+    )
+    state = models.CharField(max_length=16)
+    synced_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"alert {self.alert_id}: {self.state}"

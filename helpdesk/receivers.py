@@ -1,5 +1,6 @@
-"""What the helpdesk hears from the apps below it: alerts (incidents) and deactivated users
-(their tickets move). Connected in ``HelpdeskConfig.ready()``."""
+"""What the helpdesk hears from the apps below it: deactivated users (their tickets move).
+Connected in ``HelpdeskConfig.ready()``. Alerts are not heard here: the ``helpdesk.incidents``
+job reads them (``helpdesk.services.incidents.sync_incidents``)."""
 
 from __future__ import annotations
 
@@ -22,14 +23,5 @@ def on_user_saved(sender: Any, instance: User, created: bool = False, **kwargs: 
         transaction.on_commit(lambda: reassign_from(instance), robust=True)
 
 
-def on_alert_changed(sender: Any, *, alert_id: int, event: str, **kwargs: Any) -> None:
-    from helpdesk.services.incidents import alert_changed
-
-    alert_changed(alert_id, event)
-
-
 def connect() -> None:
-    from alerts.signals import alert_changed
-
     post_save.connect(on_user_saved, sender=User, dispatch_uid="helpdesk.reassign")
-    alert_changed.connect(on_alert_changed, dispatch_uid="helpdesk.incidents")

@@ -4,21 +4,26 @@ server merge into that ticket while it is unfinished; acknowledging the alert sh
 ticket and taking the ticket acknowledges the alert; the alert's recovery resolves the ticket,
 or only marks it recovered (``HELPDESK_INCIDENT_ON_RECOVERY``).
 
-The alerts app cannot import this one: it sends ``alerts.signals.alert_changed`` after commit,
-which ``helpdesk.receivers`` connects here."""
+The alerts app cannot import this one, and the work is not done on the alert's own path: the
+``helpdesk.incidents`` job (``sync_incidents``) takes, every few seconds, the alerts whose status
+moved on since the helpdesk last acted on them (``IncidentSync``) and replays what it missed in
+order (fired, acknowledged, resolved). An alert storm thus costs the ingest path nothing, and an
+alert that fired and recovered between two runs still opens and resolves its incident."""
 
 from __future__ import annotations
 
 import logging
+from datetime import timedelta
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.db.models import F, Q
 from django.utils import timezone
 
 from accounts.actor import Actor
 from alerts.models import Alert, AlertKind, AlertStatus
 from helpdesk.choices import ACTIVE, Category, Priority, Source, Status
-from helpdesk.models import Ticket, is_staff
+from helpdesk.models import IncidentSync, Ticket, is_staff
 from helpdesk.services import _set_status, log_event, open_ticket
 from helpdesk.services.live import publish_change
 
@@ -55,8 +60,55 @@ def _system() -> Actor:
     return Actor.system("helpdesk.incidents", via="system")
 
 
+#: Alerts that fired longer ago than this are not looked at: a worker down for longer does
+#: not open a day's worth of stale incidents when it comes back.
+SYNC_WINDOW = timedelta(days=1)
+SYNC_BATCH = 200
+
+
+def pending_alerts() -> list[Alert]:
+    """Alerts whose status the helpdesk has not acted on yet: new ones of a configured severity,
+    and changes of those it already knows, oldest first."""
+    cutoff = timezone.now() - SYNC_WINDOW
+    wanted = Q(severity__in=settings.HELPDESK_INCIDENT_SEVERITIES) | Q(incident_sync__isnull=False)
+    return list(
+        Alert.objects.filter(wanted, fired_at__gte=cutoff)
+        .exclude(incident_sync__state=F("status"))
+        .select_related("server", "acknowledged_by", "incident_sync")
+        .order_by("pk")[:SYNC_BATCH]
+    )
+
+
+def sync_incidents() -> int:
+    """The job: bring every pending alert's incident up to date. Returns the alerts synced."""
+    done = 0
+    while batch := pending_alerts():
+        for alert in batch:
+            sync_alert(alert)
+        done += len(batch)
+        if len(batch) < SYNC_BATCH:
+            break
+    return done
+
+
+def sync_alert(alert: Alert) -> None:
+    """Replay on the alert's incident what happened to the alert since the last sync: each step
+    once, in order, and the new state written in the same transaction."""
+    with transaction.atomic():
+        sync, _ = IncidentSync.objects.select_for_update().get_or_create(alert=alert, defaults={"state": ""})
+        seen = sync.state
+        if not seen:
+            open_or_merge(alert)
+        if alert.acknowledged_at is not None and seen in ("", AlertStatus.FIRING):
+            alert_changed(alert.pk, "acknowledged")
+        if alert.status == AlertStatus.RESOLVED and seen != AlertStatus.RESOLVED:
+            alert_changed(alert.pk, "resolved")
+        sync.state = alert.status
+        sync.save(update_fields=["state", "synced_at"])
+
+
 def alert_changed(alert_id: int, event: str) -> Ticket | None:
-    """The receiver's work, for each change of an alert."""
+    """What one change of an alert does to its incident."""
     alert = Alert.objects.select_related("server", "acknowledged_by").filter(pk=alert_id).first()
     if alert is None:
         return None

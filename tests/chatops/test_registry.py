@@ -94,6 +94,7 @@ class TestJobs:
             "chat.prune_events": 3600,
             "triage.retrain": 3600,
             "helpdesk.sla": 30,
+            "helpdesk.incidents": 2,
             "pipelines.process_deliveries": 1,
             "pipelines.prune_deliveries": 3600,
             "automation.start_runs": 1,

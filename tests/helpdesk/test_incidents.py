@@ -1,6 +1,6 @@
-"""Incidents from alerts, through the real ingest path (samples → threshold evaluation → alert
-→ ``alerts.signals.alert_changed`` after commit → the helpdesk): open, merge, acknowledge both
-ways, resolve on recovery (or only mark it)."""
+"""Incidents from alerts, through the real ingest path (samples → threshold evaluation → alert)
+and the worker's ``helpdesk.incidents`` job: open, merge, acknowledge both ways, resolve on
+recovery (or only mark it); nothing of it on the ingest path itself."""
 
 from __future__ import annotations
 
@@ -9,21 +9,30 @@ import pytest
 from accounts.actor import Actor
 from alerts.models import Alert
 from alerts.services import acknowledge
-from helpdesk.models import Ticket
+from chatops import registry
+from helpdesk.models import IncidentSync, Ticket
 from helpdesk.services import update_ticket
+from helpdesk.services.incidents import sync_incidents
 from tests.alerts.test_evaluation import Feed, threshold
 
 pytestmark = pytest.mark.django_db
 
 
+def run_job():
+    """The worker's job, as the worker runs it (by its registered name)."""
+    registry.jobs.get("helpdesk.incidents").run()
+
+
 @pytest.fixture
 def feed(server, django_capture_on_commit_callbacks):
-    """Each batch commits its callbacks (the signal the helpdesk hears) as it returns."""
+    """Each batch commits its callbacks as it returns; then the worker's job runs."""
     inner = Feed(server)
 
     def send(at, **values):
         with django_capture_on_commit_callbacks(execute=True):
-            return inner(at, **values)
+            result = inner(at, **values)
+        run_job()
+        return result
 
     return send
 
@@ -90,6 +99,7 @@ def test_acknowledging_the_alert_shows_on_the_ticket(feed, operator, django_capt
     feed(0, cpu_percent=95)
     with django_capture_on_commit_callbacks(execute=True):
         acknowledge(Actor.for_user(operator, "api"), Alert.objects.get(), "looking")
+    run_job()
     ticket = incident()
     assert ticket.status == "in_progress" and ticket.assigned_to == operator
     assert ticket.events.filter(kind="alert", details__event="acknowledged").exists()
@@ -117,3 +127,48 @@ def test_a_silent_server_is_a_system_down_incident(server, django_capture_on_com
 
     alert = Alert(kind="server.offline", server=server, name="offline", severity="critical", message="silent")
     assert category_of(alert) == "system_down"
+
+
+def test_the_ingest_path_opens_nothing_the_job_does(server, django_capture_on_commit_callbacks):
+    threshold(duration_seconds=0, severity="critical")
+    with django_capture_on_commit_callbacks(execute=True):
+        Feed(server)(0, cpu_percent=95)
+    assert Alert.objects.count() == 1 and not Ticket.objects.exists()
+    assert sync_incidents() == 1
+    assert incident().alert == Alert.objects.get()
+    assert sync_incidents() == 0  # nothing moved on: a second run does nothing
+    assert incident().events.filter(kind="alert").count() == 1
+
+
+def test_an_alert_that_fired_and_recovered_between_two_runs_opens_and_resolves(server):
+    threshold(duration_seconds=0, severity="critical")
+    inner = Feed(server)
+    inner(0, cpu_percent=95)
+    inner(10, cpu_percent=50)
+    assert Alert.objects.get().status == "resolved" and not Ticket.objects.exists()
+    run_job()
+    ticket = incident()
+    assert ticket.status == "resolved" and ticket.recovered_at is not None
+    assert [e.details.get("event") for e in ticket.events.filter(kind="alert")] == ["opened", "recovered"]
+    assert IncidentSync.objects.get().state == "resolved"
+
+
+def test_an_acknowledged_alert_not_yet_synced_opens_its_incident_in_progress(server, operator):
+    threshold(duration_seconds=0, severity="critical")
+    Feed(server)(0, cpu_percent=95)
+    acknowledge(Actor.for_user(operator, "api"), Alert.objects.get(), "on it")
+    run_job()
+    ticket = incident()
+    assert ticket.status == "in_progress" and ticket.assigned_to == operator
+    assert [e.details.get("event") for e in ticket.events.filter(kind="alert")] == ["opened", "acknowledged"]
+
+
+def test_alerts_older_than_the_window_are_left_alone(server):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    threshold(duration_seconds=0, severity="critical")
+    Feed(server)(0, cpu_percent=95)
+    Alert.objects.update(fired_at=timezone.now() - timedelta(days=2))
+    assert sync_incidents() == 0 and not Ticket.objects.exists()
