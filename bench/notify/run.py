@@ -203,7 +203,11 @@ def main() -> int:
             finally:
                 stop.set()
                 worker.terminate()
-                worker.wait(30)
+                try:
+                    worker.wait(30)
+                except subprocess.TimeoutExpired:  # a job that does not end: the figures matter more
+                    worker.kill()
+                    worker.wait(10)
                 log.close()
             outbox = json.loads(common.django_script(env, OUTBOX).strip().splitlines()[-1])
             result = json.loads((work / "out.json").read_text())

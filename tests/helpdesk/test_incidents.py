@@ -163,6 +163,22 @@ def test_an_acknowledged_alert_not_yet_synced_opens_its_incident_in_progress(ser
     assert [e.details.get("event") for e in ticket.events.filter(kind="alert")] == ["opened", "acknowledged"]
 
 
+def test_a_run_stops_after_its_budget_and_the_next_goes_on(server, monkeypatch):
+    from alerts.models import Threshold
+    from helpdesk.services import incidents
+
+    threshold(duration_seconds=0, severity="critical", metric="cpu_percent")
+    for n in range(2, 5):
+        Threshold.objects.create(name=f"t{n}", metric=f"m{n}", operator=">", value=1, severity="critical")
+    Feed(server)(0, cpu_percent=95, m2=5, m3=5, m4=5)
+    assert Alert.objects.count() == 4
+    monkeypatch.setattr(incidents, "SYNC_BATCH", 1)
+    assert sync_incidents(budget=0) == 1  # one batch, then the budget is spent
+    assert Ticket.objects.count() == 1
+    assert sync_incidents(budget=60) == 3
+    assert Ticket.objects.count() == 4
+
+
 def test_alerts_older_than_the_window_are_left_alone(server):
     from datetime import timedelta
 
