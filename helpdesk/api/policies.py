@@ -89,7 +89,8 @@ class CategoryRouteSerializer(StrictModelSerializer):
 
     team = StrictPrimaryKeyRelatedField(queryset=Team.objects.all(), help_text="The team (id) that works the category.")
     auto_assign = StrictBooleanField(
-        required=False, help_text="Assign new tickets to a member (default true); false: only set the team."
+        required=False,
+        help_text="Assign new tickets to a member (default true); false: they only get the team, unassigned.",
     )
 
     class Meta:

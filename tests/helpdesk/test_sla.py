@@ -112,3 +112,19 @@ def test_the_job_is_registered():
     from chatops import registry
 
     assert "helpdesk.sla" in [job.name for job in registry.jobs.entries()]
+
+
+def test_a_reopened_ticket_keeps_the_time_it_stood_resolved(ticket, staff, clock):
+    # medium: 24 h to resolve; resolved after 2 h, reopened 30 h later: 22 h of clock are left
+    opened = clock.now
+    clock.advance(hours=2)
+    update_ticket(staff, ticket, status="resolved")
+    clock.advance(hours=30)
+    assert check_breaches() == []  # stood still while resolved
+    update_ticket(staff, fresh(ticket), status="open")
+    t = fresh(ticket)
+    assert (t.sla_state, t.paused_seconds, t.resolved_at) == ("running", 30 * 3600, None)
+    assert t.resolution_due == opened + timedelta(hours=24 + 30)
+    clock.advance(hours=22, seconds=1)
+    assert check_breaches() == [ticket.pk]
+    assert fresh(ticket).resolution_breached_at == clock.now
