@@ -16,6 +16,8 @@ Run once for each ``HELPDESK_INCIDENT_ON_RECOVERY``:
 
 Both ways: acknowledging the alert over REST takes the ticket (``in_progress``, assigned to
 whoever acknowledged); taking the ticket over REST acknowledges its firing alert.
+
+And a silent agent: ``server.offline`` opens a system-down incident, its return resolves it.
 """
 
 from __future__ import annotations
@@ -153,3 +155,35 @@ def test_a_real_agent_opens_merges_and_resolves_its_incident(tmp_path, on_recove
         assert final["alert_count"] == 2 and len(incidents(hub, token)) == 1
         events = alert_events(hub, token, ticket_id)
         assert events == ["opened", "acknowledged", "recovered", "merged", "acknowledged", "recovered"], events
+
+
+def test_a_silent_agent_is_a_system_down_incident_until_it_returns(tmp_path):
+    with live_hub(tmp_path, ALERTS_OFFLINE_AFTER_SECONDS="4") as hub:
+        fleet = setup_fleet(hub, name="db-02", hostname="db-02.local")
+        token, server_id = str(fleet["token"]), int(fleet["server_id"])
+        agent = Agent(hub.url, str(fleet["key"]), tmp_path / "agent", interval=1).start()
+        try:
+            wait_for(lambda: rest(hub.url, token, f"/metrics/{server_id}")["age_seconds"] < 2, timeout=60,
+                     what="the agent to report")  # fmt: skip
+        finally:
+            agent.stop()
+        # Silence: server.offline (critical by default) opens a system-down incident.
+        [opened] = wait_for(lambda: incidents(hub, token), timeout=60, what="the system-down incident")
+        [offline] = rest(hub.url, token, "/alerts?kind=server.offline")
+        assert opened["alert"] == offline["id"] and offline["server"] == server_id
+        assert (opened["category"], opened["priority"], opened["status"]) == ("system_down", "critical", "open")
+        assert "db-02" in opened["title"]
+        # The agent comes back: the alert resolves and so does the incident.
+        agent = Agent(hub.url, str(fleet["key"]), tmp_path / "agent", interval=1).start()
+        try:
+            done = wait_for(
+                lambda: (t := ticket(hub, token, opened["id"]))["status"] == "resolved" and t,
+                timeout=60,
+                what="the incident to resolve when the agent returns",
+            )
+            # (Checked while the agent still reports: its silence would open the next episode.)
+            assert done["recovered_at"] is not None
+            assert alert(hub, token, offline["id"])["status"] == "resolved"
+            assert alert_events(hub, token, opened["id"]) == ["opened", "recovered"]
+        finally:
+            agent.stop()
