@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import QuerySet
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import serializers, viewsets
 from rest_framework.permissions import SAFE_METHODS, BasePermission
 from rest_framework.request import Request
@@ -112,7 +112,19 @@ class _Settings(viewsets.ModelViewSet[Any]):
     filterset_class = None
 
 
+def _summaries(thing: str, things: str) -> dict[str, Any]:
+    return {
+        "list": extend_schema(summary=f"{things} (support staff)"),
+        "retrieve": extend_schema(summary=f"{thing[0].upper()}{thing[1:]} (support staff)"),
+        "create": extend_schema(summary=f"Add {thing} (admins; audited)"),
+        "update": extend_schema(summary=f"Replace {thing} (admins; audited)"),
+        "partial_update": extend_schema(summary=f"Change {thing} (admins; audited)"),
+        "destroy": extend_schema(summary=f"Delete {thing} (admins; audited)"),
+    }
+
+
 @extend_schema(tags=["tickets"])
+@extend_schema_view(**_summaries("an SLA policy", "SLA policies by priority"))
 class SLAPolicyViewSet(_Settings):
     """SLA policies: first-response and resolution targets by priority. Support staff read;
     admins write."""
@@ -139,6 +151,7 @@ class SLAPolicyViewSet(_Settings):
 
 
 @extend_schema(tags=["tickets"])
+@extend_schema_view(**_summaries("a category route", "Category routes to teams"))
 class CategoryRouteViewSet(_Settings):
     """Category routes: which team works a category, for automatic assignment. Support staff
     read; admins write."""
