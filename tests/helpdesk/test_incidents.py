@@ -117,3 +117,17 @@ def test_a_silent_server_is_a_system_down_incident(server, django_capture_on_com
 
     alert = Alert(kind="server.offline", server=server, name="offline", severity="critical", message="silent")
     assert category_of(alert) == "system_down"
+
+
+def test_an_alert_resolved_by_hand_resolves_its_incident(feed, operator, django_capture_on_commit_callbacks):
+    from alerts.services import resolve
+
+    threshold(duration_seconds=0)
+    feed(0, cpu_percent=95)
+    with django_capture_on_commit_callbacks(execute=True):
+        resolve(Actor.for_user(operator, "api"), Alert.objects.get(), "fixed the runaway job")
+    ticket = incident()
+    assert ticket.status == "resolved" and ticket.recovered_at is not None
+    feed(10, cpu_percent=97)  # still over: the next episode reopens the same incident
+    ticket.refresh_from_db()
+    assert (ticket.status, ticket.alert_count, Ticket.objects.count()) == ("open", 2, 1)
