@@ -24,10 +24,24 @@ class HelpdeskConfig(AppConfig):
                 "helpdesk-api:ticket-comments": "tickets",
                 "helpdesk-api:ticket-timeline": "tickets",
                 "helpdesk-api:ticket-analytics-summary": "tickets",
+                "helpdesk-api:sla-policy-list": "tickets",
+                "helpdesk-api:sla-policy-detail": "tickets",
+                "helpdesk-api:category-route-list": "tickets",
+                "helpdesk-api:category-route-detail": "tickets",
             }
         )
         registry.register_audit_actions(
-            "ticket.opened", "ticket.updated", "ticket.commented", "ticket.deleted", "ticket.sla_breached"
+            "ticket.opened",
+            "ticket.updated",
+            "ticket.commented",
+            "ticket.deleted",
+            "ticket.sla_breached",
+            "sla_policy.created",
+            "sla_policy.updated",
+            "sla_policy.deleted",
+            "category_route.created",
+            "category_route.updated",
+            "category_route.deleted",
         )
         receivers.connect()
         from helpdesk.chat import COMMANDS as CHAT_COMMANDS

@@ -49,11 +49,14 @@ def route_for(category: str, *, lock: bool = False) -> CategoryRoute | None:
 
 def auto_assignee(ticket: Ticket, *, excluding: Any = None) -> User | None:
     """Pick (and remember, for round robin) the assignee of ``ticket`` by its category's route;
-    sets the ticket's team. Call inside a transaction."""
+    sets the ticket's team (also for a route with ``auto_assign`` off, which picks nobody: the
+    team's members take its tickets from the queue). Call inside a transaction."""
     route = route_for(ticket.category, lock=True)
-    if route is None or not route.auto_assign:
+    if route is None:
         return None
     ticket.team = route.team
+    if not route.auto_assign:
+        return None
     chosen = choose(route, excluding=excluding)
     if chosen is not None and route.strategy == Strategy.ROUND_ROBIN:
         route.last_assigned = chosen

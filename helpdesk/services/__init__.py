@@ -216,6 +216,13 @@ def update_ticket(actor: Actor, ticket: Ticket, **changes: Any) -> Ticket:
         if "assigned_to" in changes and changes["assigned_to"] != ticket.assigned_to:
             _assign(actor, ticket, changes["assigned_to"])
             changed.append("assigned_to")
+        elif "category" in changed and ticket.assigned_to_id is None and ticket.status in ACTIVE:
+            # Filed again (a ticket the classifier left under "other", say): the new category's
+            # route takes it, as it would have a new ticket of that category.
+            chosen = assignment.auto_assignee(ticket)
+            if chosen is not None:
+                _assign(actor, ticket, chosen, auto=True)
+                changed.append("assigned_to")
         if changed:
             ticket.updated_at = now
             ticket.save()

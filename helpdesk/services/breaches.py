@@ -25,8 +25,12 @@ def _recipients(ticket: Ticket) -> Recipients:
     users = [ticket.assigned_to_id] if ticket.assigned_to_id else []
     teams = [ticket.team_id] if ticket.team_id else []
     if not users and not teams:
-        # Nobody owns it yet: every active support agent hears of it.
-        users = list(User.objects.filter(role="support", is_active=True).values_list("pk", flat=True))
+        # Nobody owns it yet: every active support agent hears of it; a hub with no support
+        # role at all (operators and admins work its tickets) tells its admins.
+        for role in ("support", "admin"):
+            users = list(User.objects.filter(role=role, is_active=True).order_by("pk").values_list("pk", flat=True))
+            if users:
+                break
     return Recipients(users=users, teams=teams)
 
 

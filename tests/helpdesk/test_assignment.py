@@ -8,7 +8,7 @@ import pytest
 from accounts.actor import Actor
 from accounts.people import deactivate_user
 from helpdesk.models import CategoryRoute, Ticket
-from helpdesk.services import assign, open_ticket
+from helpdesk.services import assign, open_ticket, update_ticket
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -74,3 +74,42 @@ def test_a_deactivated_assignee_hands_their_unfinished_tickets_on(
     assert Ticket.objects.get(pk=done.pk).assigned_to == support  # finished: left as it was
     moved = open_one.events.filter(kind="assigned").last()
     assert moved.details["reason"] == "deactivated" and moved.details["from"] == support.pk
+
+
+def test_a_route_without_auto_assign_gives_the_team_and_leaves_it_in_the_queue(requester, team):
+    CategoryRoute.objects.create(category="hardware_issue", team=team, auto_assign=False)
+    ticket = new(requester)
+    assert ticket.assigned_to is None and ticket.team == team
+
+
+def test_a_ticket_filed_again_goes_to_its_new_categorys_team(requester, team, support, admin):
+    """The classifier left it under "other" (no route); support files it as hardware: the
+    hardware route takes it as it would a new hardware ticket."""
+    CategoryRoute.objects.create(category="hardware_issue", team=team, strategy="least_loaded")
+    ticket = new(requester, category="other")
+    assert ticket.assigned_to is None and ticket.team is None
+    update_ticket(Actor.for_user(admin, "api"), ticket, category="hardware_issue")
+    ticket.refresh_from_db()
+    assert ticket.assigned_to == support and ticket.team == team
+    entry = ticket.events.filter(kind="assigned").get()
+    assert entry.details == {"from": None, "to": support.pk, "auto": True}
+    assert entry.actor == admin
+
+
+def test_filing_again_keeps_an_assignee_and_a_hand_picked_one_wins(requester, team, support, support2, admin):
+    CategoryRoute.objects.create(category="hardware_issue", team=team, strategy="least_loaded")
+    staff = Actor.for_user(admin, "api")
+    kept = new(requester, category="other")
+    assign(staff, kept, support2)
+    update_ticket(staff, Ticket.objects.get(pk=kept.pk), category="hardware_issue")
+    assert Ticket.objects.get(pk=kept.pk).assigned_to == support2
+    picked = new(requester, category="other")
+    update_ticket(staff, picked, category="hardware_issue", assigned_to=support2)
+    assert Ticket.objects.get(pk=picked.pk).assigned_to == support2
+
+
+def test_a_ticket_finished_while_filed_again_is_not_assigned(requester, team, admin):
+    CategoryRoute.objects.create(category="hardware_issue", team=team)
+    ticket = new(requester, category="other")
+    update_ticket(Actor.for_user(admin, "api"), ticket, category="hardware_issue", status="resolved")
+    assert Ticket.objects.get(pk=ticket.pk).assigned_to is None

@@ -188,3 +188,18 @@ def test_alerts_older_than_the_window_are_left_alone(server):
     Feed(server)(0, cpu_percent=95)
     Alert.objects.update(fired_at=timezone.now() - timedelta(days=2))
     assert sync_incidents() == 0 and not Ticket.objects.exists()
+
+
+def test_an_alert_resolved_by_hand_resolves_its_incident(feed, operator, django_capture_on_commit_callbacks):
+    from alerts.services import resolve
+
+    threshold(duration_seconds=0)
+    feed(0, cpu_percent=95)
+    with django_capture_on_commit_callbacks(execute=True):
+        resolve(Actor.for_user(operator, "api"), Alert.objects.get(), "fixed the runaway job")
+    run_job()
+    ticket = incident()
+    assert ticket.status == "resolved" and ticket.recovered_at is not None
+    feed(10, cpu_percent=97)  # still over: the next episode reopens the same incident
+    ticket.refresh_from_db()
+    assert (ticket.status, ticket.alert_count, Ticket.objects.count()) == ("open", 2, 1)

@@ -112,3 +112,39 @@ def test_the_job_is_registered():
     from chatops import registry
 
     assert "helpdesk.sla" in [job.name for job in registry.jobs.entries()]
+
+
+def test_a_reopened_ticket_keeps_the_time_it_stood_resolved(ticket, staff, clock):
+    # medium: 24 h to resolve; resolved after 2 h, reopened 30 h later: 22 h of clock are left
+    opened = clock.now
+    clock.advance(hours=2)
+    update_ticket(staff, ticket, status="resolved")
+    clock.advance(hours=30)
+    assert check_breaches() == []  # stood still while resolved
+    update_ticket(staff, fresh(ticket), status="open")
+    t = fresh(ticket)
+    assert (t.sla_state, t.paused_seconds, t.resolved_at) == ("running", 30 * 3600, None)
+    assert t.resolution_due == opened + timedelta(hours=24 + 30)
+    clock.advance(hours=22, seconds=1)
+    assert check_breaches() == [ticket.pk]
+    assert fresh(ticket).resolution_breached_at == clock.now
+
+
+def test_an_unowned_breach_reaches_support_or_else_the_admins(requester, clock):
+    from helpdesk.services import open_ticket
+    from tests.factories import UserFactory
+
+    boss = UserFactory.create(username="bea", role="admin")
+    UserFactory.create(username="oli", role="operator")
+    ticket = open_ticket(Actor.for_user(requester, "api"), title="x", description="", category="other", priority="high")
+    clock.advance(hours=1, seconds=1)  # high: 1 h to respond; no assignee, no team, no support user
+    assert check_breaches() == [ticket.pk]
+    notification = Notification.objects.get(type="ticket.sla_breached")
+    assert list(Delivery.objects.filter(notification=notification).values_list("user", flat=True).distinct()) == [
+        boss.pk
+    ]
+    agent = UserFactory.create(username="sal", role="support")
+    clock.advance(hours=8)  # the resolution target: support exists now, and only support hears
+    assert check_breaches() == [ticket.pk]
+    later = Notification.objects.filter(type="ticket.sla_breached").latest("pk")
+    assert set(Delivery.objects.filter(notification=later).values_list("user", flat=True)) == {agent.pk}

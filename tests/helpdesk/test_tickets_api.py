@@ -156,3 +156,16 @@ def test_assigning_to_a_requester_is_400(client_for, support, requester, ticket)
 def test_admin_deletes(client_for, admin, ticket):
     assert assert_ok(client_for(admin).delete(f"{URL}/{ticket.pk}")) is None
     assert not Ticket.objects.filter(pk=ticket.pk).exists()
+
+
+def test_a_requesters_key_reads_tickets_by_default_and_no_fleet(client_for, requester, ticket):
+    from rest_framework.test import APIClient
+
+    data = assert_ok(client_for(requester).post("/api/v1/api-keys", {"name": "my script"}, format="json"), 201)
+    assert {"tickets:read", "profile:read"} <= set(data["scopes"])
+    assert not [s for s in data["scopes"] if not s.endswith(":read")]
+    assert not {"servers:read", "metrics:read", "alerts:read"} & set(data["scopes"])
+    script = APIClient()
+    script.credentials(HTTP_AUTHORIZATION=f"Bearer {data['key']}")
+    assert [t["id"] for t in assert_ok(script.get(URL))] == [ticket.pk]
+    assert_error(script.post(URL, NEW, format="json"), 403, "insufficient_scope")
