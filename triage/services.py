@@ -112,6 +112,12 @@ def model_for(label_cutoff: int) -> classifier.TrainedModel:
         return model
 
 
+def warm() -> None:
+    """The active model, fitted or read back into this process's cache."""
+    version = active_version()
+    model_for(version.label_cutoff if version else 0)
+
+
 def clear_cache() -> None:
     with _lock:
         _models.clear()

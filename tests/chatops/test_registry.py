@@ -92,6 +92,7 @@ class TestJobs:
             "notifications.prune_sent": 3600,
             "approvals.expire": 15,
             "chat.prune_events": 3600,
+            "triage.warm": 3600,
             "triage.retrain": 3600,
             "helpdesk.sla": 30,
             "helpdesk.incidents": 2,

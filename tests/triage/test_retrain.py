@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 import triage
@@ -123,3 +125,16 @@ def test_a_fitted_model_is_cached_on_disk_with_its_provenance(settings, tmp_path
     services.clear_cache()
     services.model_for(cutoff)
     assert len(list((tmp_path / "triage").glob("*.joblib"))) == 2
+
+
+def test_the_warm_job_fits_the_model_before_any_ticket_asks(settings, tmp_path):
+    from chatops import registry
+
+    settings.VAR_DIR = tmp_path
+    services.clear_cache()
+    registry.jobs.get("triage.warm").run()
+    [artefact] = (tmp_path / "triage").glob("*.joblib")
+    assert json.loads(artefact.with_suffix(".json").read_text())["label_cutoff"] == 0
+    assert len(services._models) == 1  # this process's cache is warm: a prediction fits nothing
+    services.predict("printer jammed", "")
+    assert len(list((tmp_path / "triage").glob("*.joblib"))) == 1
