@@ -33,6 +33,7 @@ BINDING_PARAMETER = OpenApiParameter(
 )
 # The password login's answer, by reference: the same component, so the two cannot drift apart.
 TOKEN_PAIR = {"$ref": "#/components/schemas/TokenPair"}
+ERROR = {"$ref": "#/components/schemas/Error"}  # the contract's error body (chatops.api.schema)
 
 
 class GitHubView(APIView):
@@ -48,7 +49,7 @@ class GitHubStartView(GitHubView):
         parameters=[GitHubStartQuerySerializer],
         responses={
             200: OpenApiResponse(GitHubStartSerializer, description="Where to send the user, and the state."),
-            404: OpenApiResponse(description="GitHub sign-in is off (error_code github_sign_in_disabled)."),
+            404: OpenApiResponse(ERROR, description="GitHub sign-in is off (error_code github_sign_in_disabled)."),
         },
         tags=["auth"],
         summary="Start a GitHub sign-in: GitHub's authorize address and a single-use state",
@@ -82,20 +83,23 @@ class GitHubCallbackView(GitHubView):
         responses={
             200: OpenApiResponse(TOKEN_PAIR, description="Signed in: the same token pair as POST /auth/login."),
             400: OpenApiResponse(
+                ERROR,
                 description="Bad query (validation_error), or the state refused: state_invalid (unknown), "
                 "state_used, state_expired, state_not_yours (no or another binding cookie); or GitHub "
-                "refused the code (github_code_invalid)."
+                "refused the code (github_code_invalid).",
             ),
             403: OpenApiResponse(
+                ERROR,
                 description="github_org_forbidden (not in GITHUB_ALLOWED_ORGS), github_email_unverified "
-                "(no verified e-mail for a new account), user_inactive."
+                "(no verified e-mail for a new account), user_inactive.",
             ),
-            404: OpenApiResponse(description="GitHub sign-in is off (github_sign_in_disabled)."),
+            404: OpenApiResponse(ERROR, description="GitHub sign-in is off (github_sign_in_disabled)."),
             409: OpenApiResponse(
+                ERROR,
                 description="github_email_unverified_conflict: an account has this GitHub account's "
-                "e-mail, which GitHub has not verified."
+                "e-mail, which GitHub has not verified.",
             ),
-            503: OpenApiResponse(description="GitHub cannot be reached (service_unavailable)."),
+            503: OpenApiResponse(ERROR, description="GitHub cannot be reached (service_unavailable)."),
         },
         tags=["auth"],
         summary="Finish a GitHub sign-in: trade GitHub's code and the state for a token pair",

@@ -15,6 +15,7 @@ from accounts.models import AuditLog, User
 from sso.models import SignInState
 from tests.factories import PASSWORD, UserFactory
 from tests.helpers import assert_error, assert_ok
+from tests.roles import RoleMatrix, Route, everyone, key
 from tests.sso.conftest import authorize
 from tests.sso.standin import GitHubUser
 
@@ -255,3 +256,26 @@ class TestTurnedOff:
 
     def test_off_by_default(self):
         assert_error(APIClient().get("/api/v1/auth/github"), 404, "github_sign_in_disabled")
+
+
+# Anonymous by nature: every caller, signed in or not, with a key or not, meets the same route.
+# A signed-in caller's token is ignored (the user is GitHub's); a bad query is a 400 for all.
+ROLES = RoleMatrix(
+    Route("GET", "/api/v1/auth/github", expect=everyone(200, anonymous=200)),
+    Route("GET", "/api/v1/auth/github", expect={key("admin"): 200, key("viewer", "profile:read"): 200}),
+    Route(
+        "GET",
+        "/api/v1/auth/github/callback?code=abc&state=" + "s" * 43,
+        expect=everyone((400, "state_invalid"), anonymous=(400, "state_invalid")),
+    ),
+    Route(
+        "GET",
+        "/api/v1/auth/github/callback?code=&state=x",
+        expect=everyone((400, "validation_error"), anonymous=(400, "validation_error")),
+    ),
+)
+
+
+@ROLES.parametrize
+def test_roles(request, case, github_on):
+    case.check(request)
