@@ -5,11 +5,20 @@ from __future__ import annotations
 
 from typing import Any
 
+from allauth.account.models import EmailAddress
+from allauth.socialaccount.models import SocialApp, SocialToken
 from django import forms
 from django.contrib import admin
 from django.http import HttpRequest
 
 from sso.models import GitHubSignInSettings, SignInState
+
+# allauth's own admin pages for what the hub does not use: apps kept in the database (the
+# settings above are the hub's), GitHub's tokens (never stored) and allauth's e-mail table.
+# Its SocialAccount page stays: which GitHub account is linked to which user (delete one to unlink).
+for _model in (SocialApp, SocialToken, EmailAddress):
+    if admin.site.is_registered(_model):
+        admin.site.unregister(_model)
 
 
 class GitHubSignInSettingsForm(forms.ModelForm):

@@ -12,6 +12,7 @@ from sso.models import GitHubSignInSettings
 from tests.helpers import assert_error, assert_ok
 from tests.sso.conftest import authorize
 from tests.sso.standin import CLIENT_ID, CLIENT_SECRET
+from tests.sso.test_api import sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -73,3 +74,12 @@ def test_only_one_row_can_be_added(console, github_on):
 def test_non_admins_do_not_reach_it(client, viewer, github_on):
     client.force_login(viewer)
     assert client.get(URL).status_code in (302, 403)
+
+
+def test_allauths_unused_tables_are_not_in_the_console_but_the_links_are(console, github_on, octocat):
+    assert console.get("/admin/socialaccount/socialapp/").status_code == 404
+    assert console.get("/admin/socialaccount/socialtoken/").status_code == 404
+    assert console.get("/admin/account/emailaddress/").status_code == 404
+
+    assert_ok(sign_in(APIClient(), github_on, octocat))
+    assert "octocat" in console.get("/admin/socialaccount/socialaccount/").content.decode()
