@@ -96,6 +96,13 @@ INSTALLED_APPS = [
     "pipelines",
     "automation",
     "k8s",
+    # GitHub sign-in (docs/github-sign-in.md): django-allauth's GitHub provider and its models
+    # (the link of a GitHub account to a user); allauth's own pages and session login are unused.
+    "allauth",
+    "allauth.account",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.github",
+    "sso",
     "worker",
     "dashboard",
 ]
@@ -111,6 +118,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # allauth.account's system check demands it; it acts only on allauth's own pages (unused).
+    "allauth.account.middleware.AccountMiddleware",
     # Outside APIErrorMiddleware, so the error bodies it makes get the headers too.
     "chatops.middleware.RateLimitHeadersMiddleware",
     "chatops.middleware.APIErrorMiddleware",
@@ -130,6 +139,8 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                # The sign-in page's "Sign in with GitHub" button, shown only when it is on.
+                "sso.context_processors.github_sign_in",
             ],
         },
     },
@@ -556,3 +567,27 @@ PIPELINES_DELIVERY_RETENTION_HOURS = envint("PIPELINES_DELIVERY_RETENTION_HOURS"
 # its servers makes it a failed change.
 DORA_PRODUCTION_ENVIRONMENT = envstr("DORA_PRODUCTION_ENVIRONMENT", "production")
 DORA_FAILURE_WINDOW_MINUTES = envint("DORA_FAILURE_WINDOW_MINUTES", 60, minimum=1, maximum=7 * 24 * 60)
+
+# --- GitHub sign-in (sso app; docs/github-sign-in.md) -------------------------------------------
+GITHUB_CLIENT_ID = envstr("GITHUB_CLIENT_ID", "")
+GITHUB_CLIENT_SECRET = envstr("GITHUB_CLIENT_SECRET", "")
+#: On by default once the OAuth app's id and secret are set; off refuses both routes (404).
+GITHUB_SIGN_IN_ENABLED = envbool("GITHUB_SIGN_IN_ENABLED", bool(GITHUB_CLIENT_ID and GITHUB_CLIENT_SECRET))
+if GITHUB_SIGN_IN_ENABLED and not (GITHUB_CLIENT_ID and GITHUB_CLIENT_SECRET):
+    raise ImproperlyConfigured("GITHUB_SIGN_IN_ENABLED needs GITHUB_CLIENT_ID and GITHUB_CLIENT_SECRET")
+#: Only members of one of these GitHub organisations may sign in (empty: anyone with a GitHub account).
+GITHUB_ALLOWED_ORGS = envlist("GITHUB_ALLOWED_ORGS", [])
+#: GitHub Enterprise Server (or the tests' stand-in): its web address; the API is <GITHUB_URL>/api/v3.
+GITHUB_URL = envstr("GITHUB_URL", "https://github.com").rstrip("/")
+#: A sign-in's ``state`` works once, within this many seconds.
+GITHUB_STATE_TTL_SECONDS = envint("GITHUB_STATE_TTL_SECONDS", 600, minimum=30, maximum=3600)
+#: ``redirect_uri`` values a client may ask for besides the dashboard's own callback page.
+GITHUB_REDIRECT_URIS = envlist("GITHUB_REDIRECT_URIS", [])
+# allauth's GitHub provider reads GITHUB_URL from here when its module is imported (github.com's
+# API is api.github.com, so the key is set only for another host); sso.github derives the same
+# addresses from GITHUB_URL on each call, so a changed setting needs no re-import.
+SOCIALACCOUNT_PROVIDERS: dict[str, dict[str, Any]] = {"github": {}}
+if GITHUB_URL != "https://github.com":
+    SOCIALACCOUNT_PROVIDERS["github"]["GITHUB_URL"] = GITHUB_URL
+SOCIALACCOUNT_QUERY_EMAIL = True  # the provider fetches /user/emails, whose "verified" links accounts
+SOCIALACCOUNT_REQUESTS_TIMEOUT = 10

@@ -21,7 +21,7 @@ export function session() {
   }
 }
 
-function save(pair) {
+export function save(pair) {
   const value = {
     access: pair.access_token,
     refresh: pair.refresh_token,
