@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from chatops_client import ChatOps, Unauthorized
 from chatops_client.auth import token_expiry
 from tests.live import ROOT
 from tests.sdk.conftest import PASSWORD
@@ -128,12 +129,34 @@ def test_metrics_shows_the_latest_sample(cli):
     assert "cpu_percent" in latest["values"]
 
 
+def test_metrics_watch_prints_each_new_sample(cli):
+    process = subprocess.Popen(
+        cli.args("metrics", "sdk-box", "--watch"), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        text=True, env=cli.env, cwd=ROOT,
+    )  # fmt: skip
+    try:
+        first = process.stdout.readline()  # the agent reports every second
+        assert "cpu_percent=" in first and first[:4].isdigit(), (first, process.stderr)
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def test_containers_list_says_why_it_is_not_live(cli):
+    result = cli("containers", "list", "sdk-box", "-o", "json")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["docker_control"] is False  # the agent was started without --allow-docker
+    assert "not live" in result.stderr
+
+
 def test_alerts_list_and_ack(cli, fleet):
     listed = json.loads(cli("alerts", "list", "--status", "firing", "-o", "json").stdout)
     assert fleet.alert_id in [a["id"] for a in listed]
     acked = cli("alerts", "ack", str(fleet.alert_id), "-m", "on it", "-o", "json")
     assert acked.returncode == 0, acked.stderr
     assert (json.loads(acked.stdout)["status"], json.loads(acked.stdout)["ack_comment"]) == ("acknowledged", "on it")
+    resolved = cli("alerts", "resolve", str(fleet.alert_id))
+    assert resolved.stdout == f"alert {fleet.alert_id} (fleet-00 offline) resolved by ops\n", resolved.stderr
     missing = cli("alerts", "ack", "999999")
     assert missing.returncode == 3
     assert "not_found" in missing.stderr
@@ -174,7 +197,24 @@ def test_contexts_hold_several_identities(cli, fleet):
     assert cli("run", "sdk-box", "--", "true").returncode == 3
     assert cli("--context", "local", "run", "sdk-box", "--", "true").returncode == 0
     assert cli("context", "use", "local").returncode == 0
+    # Logging out revokes the viewer's refresh token on the hub and forgets the pair.
+    refresh = cli.read()["contexts"]["viewer"]["refresh-token"]
+    assert cli("--context", "viewer", "logout").returncode == 0
+    assert "refresh-token" not in cli.read()["contexts"]["viewer"]
+    assert cli("--context", "viewer", "servers", "list").returncode == 4
+    with pytest.raises(Unauthorized):
+        ChatOps(fleet.url, refresh_token=refresh).fresh_access_token()
     assert cli("context", "delete", "viewer").returncode == 0
+    # A context with an API key (a CI job's): what its scopes allow, and nothing else.
+    with ChatOps.sign_in(fleet.url, "ops", PASSWORD) as admin:
+        key = admin.post("/api-keys", {"name": "cli-ci", "scopes": ["servers:read", "profile:read"]})["key"]
+    keyed = cli("login", fleet.url, "--api-key-stdin", "--name", "ci", stdin=key + "\n")
+    assert keyed.returncode == 0 and "as ops" in keyed.stdout, keyed.stderr
+    assert cli("context", "list", "-o", "json").stdout.count('"api-key"') == 1
+    assert len(json.loads(cli("--context", "ci", "servers", "list", "-o", "json").stdout)) == 26
+    assert cli("--context", "ci", "alerts", "list").returncode == 3  # insufficient_scope
+    assert cli("context", "delete", "ci").returncode == 0
+    assert cli("context", "use", "local").returncode == 0
     assert [line.split()[1] for line in cli("context", "list").stdout.splitlines()[1:]] == ["local"]
     assert cli("context", "use", "viewer").returncode == 3
     assert cli("--context", "nope", "servers", "list").returncode == 3

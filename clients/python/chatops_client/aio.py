@@ -4,7 +4,7 @@ awaited (``paginate`` and ``pages`` are async iterators)."""
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Awaitable, Callable
-from typing import Any, Self
+from typing import TYPE_CHECKING, Any, Self
 
 import httpx
 
@@ -13,9 +13,11 @@ from chatops_client.auth import Credentials, expired
 from chatops_client.client import _params
 from chatops_client.errors import APIError, NotSignedIn
 from chatops_client.generated.client import AuthenticatedClient
-from chatops_client.generated.models.error import Error
-from chatops_client.generated.types import Response
 from chatops_client.retry import AsyncRetryTransport
+
+if TYPE_CHECKING:  # the generated models take seconds to import: only for the types
+    from chatops_client.generated.models.error import Error
+    from chatops_client.generated.types import Response
 
 
 class AsyncChatOps:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from typing import Any, Self
+from typing import TYPE_CHECKING, Any, Self
 
 import httpx
 
@@ -11,9 +11,11 @@ from chatops_client._base import NO_AUTH, Page, Settings, T, api_path, envelope,
 from chatops_client.auth import Credentials, expired
 from chatops_client.errors import APIError, NotSignedIn
 from chatops_client.generated.client import AuthenticatedClient
-from chatops_client.generated.models.error import Error
-from chatops_client.generated.types import Response
 from chatops_client.retry import RetryTransport
+
+if TYPE_CHECKING:  # the generated models take seconds to import: only for the types
+    from chatops_client.generated.models.error import Error
+    from chatops_client.generated.types import Response
 
 
 class ChatOps:

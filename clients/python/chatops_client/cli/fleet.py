@@ -10,7 +10,7 @@ from typing import Annotated, Any
 import typer
 
 from chatops_client.cli.common import OutputOption, client, server_id
-from chatops_client.cli.output import ERROR, TIMED_OUT, Format, emit, fail
+from chatops_client.cli.output import ERROR, TIMED_OUT, Format, cell, emit, fail
 from chatops_client.client import ChatOps
 from chatops_client.streams import stream
 
@@ -39,7 +39,7 @@ def servers_list(
 def _when(ts: Any) -> str:
     if isinstance(ts, int | float):
         return datetime.fromtimestamp(ts, UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
-    return str(ts or "-")
+    return cell(ts)
 
 
 def metrics(
@@ -70,14 +70,8 @@ def metrics(
                 continue
             if output is Format.table:
                 values = event.get("values") or {}
-                typer.echo(
-                    _when(event.get("ts"))
-                    + "  "
-                    + "  ".join(
-                        f"{k}={values[k]:g}" if isinstance(values[k], int | float) else f"{k}={values[k]}"
-                        for k in sorted(values)
-                    )
-                )
+                shown = "  ".join(f"{k}={cell(values[k])}" for k in sorted(values))
+                typer.echo(f"{_when(event.get('ts'))}  {shown}")
             else:
                 _json_line(event)
     except KeyboardInterrupt:
@@ -214,7 +208,10 @@ def _container_action(ctx: typer.Context, server: str, container: str, action: s
     data = api.post(f"/docker/{sid}/containers/{container}/{action}")
     if "state" not in data:
         raise fail(f"held for approval #{data.get('id')}: a second person must approve it", ERROR)
-    emit(data, output)
+    if output is Format.table:
+        typer.echo(f"container {data.get('name')} {data.get('state')} ({data.get('status')})")
+    else:
+        emit(data, output)
 
 
 ContainerArg = Annotated[str, typer.Argument(help="A container's name or id.", show_default=False)]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import enum
 import json
+import re
 import sys
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -29,23 +30,33 @@ class Format(enum.StrEnum):
 Column = tuple[str, str | Callable[[dict[str, Any]], Any]]
 
 
-def _cell(value: Any) -> str:
+# An API time to the second in tables (json and yaml keep it whole).
+_TIME = re.compile(r"^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)(\.\d+)?(Z|[+-]\d\d:\d\d)$")
+
+
+def cell(value: Any) -> str:
     if value is None:
         return "-"
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, list):
-        return ",".join(_cell(v) for v in value) or "-"
+        return ",".join(cell(v) for v in value) or "-"
+    if isinstance(value, dict):
+        return str(value.get("username") or value.get("name") or value.get("id") or "-")
     if isinstance(value, float):
-        return f"{value:g}"
-    return str(value).replace("\n", " ")
+        return f"{value:.2f}".rstrip("0").rstrip(".")
+    text = str(value).replace("\n", " ")
+    match = _TIME.match(text)
+    if match:
+        return match.group(1) + ("Z" if match.group(3) in ("Z", "+00:00") else match.group(3))
+    return text
 
 
 def table(rows: Sequence[dict[str, Any]], columns: Sequence[Column]) -> str:
     """kubectl's plain table: upper-case headers, columns aligned with two spaces."""
     cells = [[h for h, _ in columns]]
     for row in rows:
-        cells.append([_cell(key(row) if callable(key) else row.get(key)) for _, key in columns])
+        cells.append([cell(key(row) if callable(key) else row.get(key)) for _, key in columns])
     widths = [max(len(r[i]) for r in cells) for i in range(len(columns))]
     return "\n".join("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in cells)
 

@@ -40,7 +40,7 @@ def alerts_ack(
     ctx: typer.Context, alert: IdArg, comment: CommentOption = None, output: OutputOption = Format.table
 ) -> None:
     """Acknowledge an alert: someone is on it."""
-    emit(client(ctx).post(f"/alerts/{alert}/acknowledge", compact({"comment": comment})), output)
+    _alert_done(client(ctx).post(f"/alerts/{alert}/acknowledge", compact({"comment": comment})), output)
 
 
 @alerts_app.command("resolve")
@@ -48,7 +48,16 @@ def alerts_resolve(
     ctx: typer.Context, alert: IdArg, comment: CommentOption = None, output: OutputOption = Format.table
 ) -> None:
     """Resolve an alert."""
-    emit(client(ctx).post(f"/alerts/{alert}/resolve", compact({"comment": comment})), output)
+    _alert_done(client(ctx).post(f"/alerts/{alert}/resolve", compact({"comment": comment})), output)
+
+
+def _alert_done(alert: dict[str, Any], output: Format) -> None:
+    """One line in table mode, as gh says what it did; the whole alert in json and yaml."""
+    if output is not Format.table:
+        emit(alert, output)
+        return
+    who = alert.get("acknowledged_by") if alert.get("status") == "acknowledged" else alert.get("resolved_by")
+    typer.echo(f"alert {alert['id']} ({alert.get('name')}) {alert.get('status')} by {who or '-'}")
 
 
 @tickets_app.command("list")
