@@ -36,7 +36,7 @@ if [[ ! -f $stamp || pyproject.toml -nt $stamp || agent/pyproject.toml -nt $stam
   # The agent (agent/, its own distribution) in the same command: the hub depends on it, and pip
   # takes it from here only when it is named next to the hub (it is not on any package index).
   # The SDK and CLI (clients/python, also its own distribution) the same way: the dev extra names it.
-  .venv/bin/python -m pip install --quiet -e "./agent[docker,kubernetes]" -e "./clients/python[dev]" -e ".[$EXTRAS]"
+  .venv/bin/python -m pip install --quiet -e "./agent[docker,kubernetes]" -e ./clients/python -e ".[$EXTRAS]"
   touch "$stamp"
 fi
 export PATH="$ROOT/.venv/bin:$PATH"
