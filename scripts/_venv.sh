@@ -28,14 +28,15 @@ if [[ ! -x .venv/bin/python ]]; then
   "$(python_bin)" -m venv .venv
 fi
 stamp=.venv/.chatops-installed-$EXTRAS
-if [[ ! -f $stamp || pyproject.toml -nt $stamp || agent/pyproject.toml -nt $stamp ]]; then
+if [[ ! -f $stamp || pyproject.toml -nt $stamp || agent/pyproject.toml -nt $stamp || clients/python/pyproject.toml -nt $stamp ]]; then
   .venv/bin/python -m pip install --quiet --upgrade pip
   # The project's distribution was once named "chatops" (a name PyPI gives another project);
   # an install under that name would keep a second chatops-agent script around.
   .venv/bin/python -m pip uninstall --quiet --yes chatops 2>/dev/null || true
   # The agent (agent/, its own distribution) in the same command: the hub depends on it, and pip
   # takes it from here only when it is named next to the hub (it is not on any package index).
-  .venv/bin/python -m pip install --quiet -e "./agent[docker,kubernetes]" -e ".[$EXTRAS]"
+  # The SDK and CLI (clients/python, also its own distribution) the same way: the dev extra names it.
+  .venv/bin/python -m pip install --quiet -e "./agent[docker,kubernetes]" -e ./clients/python -e ".[$EXTRAS]"
   touch "$stamp"
 fi
 export PATH="$ROOT/.venv/bin:$PATH"

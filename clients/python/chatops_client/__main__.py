@@ -1,0 +1,3 @@
+from chatops_client.cli import main
+
+main()

@@ -1,0 +1,263 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.api_keys_partial_update_response_200 import ApiKeysPartialUpdateResponse200
+from ...models.error import Error
+from ...models.patched_api_key_update_request import PatchedAPIKeyUpdateRequest
+from ...types import UNSET, Unset
+from typing import cast
+
+
+
+def _get_kwargs(
+    id: int,
+    *,
+    body: PatchedAPIKeyUpdateRequest | Unset = UNSET,
+
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+
+    
+
+    
+
+    _kwargs: dict[str, Any] = {
+        "method": "patch",
+        "url": "/api/v1/api-keys/{id}".format(id=quote(str(id), safe=""),),
+    }
+
+    
+    if not isinstance(body, Unset):
+        _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ApiKeysPartialUpdateResponse200 | Error | None:
+    if response.status_code == 200:
+        response_200 = ApiKeysPartialUpdateResponse200.from_dict(response.json())
+
+
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Error.from_dict(response.json())
+
+
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Error.from_dict(response.json())
+
+
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Error.from_dict(response.json())
+
+
+
+        return response_404
+
+    if response.status_code == 413:
+        response_413 = Error.from_dict(response.json())
+
+
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Error.from_dict(response.json())
+
+
+
+        return response_415
+
+    if response.status_code == 429:
+        response_429 = Error.from_dict(response.json())
+
+
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = Error.from_dict(response.json())
+
+
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ApiKeysPartialUpdateResponse200 | Error]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    id: int,
+    *,
+    client: AuthenticatedClient,
+    body: PatchedAPIKeyUpdateRequest | Unset = UNSET,
+
+) -> Response[ApiKeysPartialUpdateResponse200 | Error]:
+    """ Rename a key or change its scopes (its sockets close if the scopes change)
+
+     API keys for agents and scripts. You see your own; admins see all.
+
+    Args:
+        id (int):
+        body (PatchedAPIKeyUpdateRequest | Unset): A key's name and scopes may change; its owner,
+            server and lifetime may not.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ApiKeysPartialUpdateResponse200 | Error]
+     """
+
+
+    kwargs = _get_kwargs(
+        id=id,
+body=body,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    id: int,
+    *,
+    client: AuthenticatedClient,
+    body: PatchedAPIKeyUpdateRequest | Unset = UNSET,
+
+) -> ApiKeysPartialUpdateResponse200 | Error | None:
+    """ Rename a key or change its scopes (its sockets close if the scopes change)
+
+     API keys for agents and scripts. You see your own; admins see all.
+
+    Args:
+        id (int):
+        body (PatchedAPIKeyUpdateRequest | Unset): A key's name and scopes may change; its owner,
+            server and lifetime may not.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ApiKeysPartialUpdateResponse200 | Error
+     """
+
+
+    return sync_detailed(
+        id=id,
+client=client,
+body=body,
+
+    ).parsed
+
+async def asyncio_detailed(
+    id: int,
+    *,
+    client: AuthenticatedClient,
+    body: PatchedAPIKeyUpdateRequest | Unset = UNSET,
+
+) -> Response[ApiKeysPartialUpdateResponse200 | Error]:
+    """ Rename a key or change its scopes (its sockets close if the scopes change)
+
+     API keys for agents and scripts. You see your own; admins see all.
+
+    Args:
+        id (int):
+        body (PatchedAPIKeyUpdateRequest | Unset): A key's name and scopes may change; its owner,
+            server and lifetime may not.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ApiKeysPartialUpdateResponse200 | Error]
+     """
+
+
+    kwargs = _get_kwargs(
+        id=id,
+body=body,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    id: int,
+    *,
+    client: AuthenticatedClient,
+    body: PatchedAPIKeyUpdateRequest | Unset = UNSET,
+
+) -> ApiKeysPartialUpdateResponse200 | Error | None:
+    """ Rename a key or change its scopes (its sockets close if the scopes change)
+
+     API keys for agents and scripts. You see your own; admins see all.
+
+    Args:
+        id (int):
+        body (PatchedAPIKeyUpdateRequest | Unset): A key's name and scopes may change; its owner,
+            server and lifetime may not.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ApiKeysPartialUpdateResponse200 | Error
+     """
+
+
+    return (await asyncio_detailed(
+        id=id,
+client=client,
+body=body,
+
+    )).parsed

@@ -1,0 +1,337 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.error import Error
+from ...models.paginated_chat_room_list import PaginatedChatRoomList
+from ...models.rooms_all_list_order import check_rooms_all_list_order
+from ...models.rooms_all_list_order import RoomsAllListOrder
+from ...models.rooms_all_list_sort import check_rooms_all_list_sort
+from ...models.rooms_all_list_sort import RoomsAllListSort
+from ...types import UNSET, Unset
+from typing import cast
+
+
+
+def _get_kwargs(
+    *,
+    archived: bool | Unset = UNSET,
+    order: RoomsAllListOrder | Unset = UNSET,
+    page: int | Unset = 1,
+    private: bool | Unset = UNSET,
+    search: str | Unset = UNSET,
+    size: int | Unset = 20,
+    sort: RoomsAllListSort | Unset = UNSET,
+
+) -> dict[str, Any]:
+    
+
+    
+
+    params: dict[str, Any] = {}
+
+    params["archived"] = archived
+
+    json_order: str | Unset = UNSET
+    if not isinstance(order, Unset):
+        json_order = order
+
+    params["order"] = json_order
+
+    params["page"] = page
+
+    params["private"] = private
+
+    params["search"] = search
+
+    params["size"] = size
+
+    json_sort: str | Unset = UNSET
+    if not isinstance(sort, Unset):
+        json_sort = sort
+
+    params["sort"] = json_sort
+
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/rooms/all",
+        "params": params,
+    }
+
+
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | PaginatedChatRoomList | None:
+    if response.status_code == 200:
+        response_200 = PaginatedChatRoomList.from_dict(response.json())
+
+
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Error.from_dict(response.json())
+
+
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Error.from_dict(response.json())
+
+
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Error.from_dict(response.json())
+
+
+
+        return response_404
+
+    if response.status_code == 429:
+        response_429 = Error.from_dict(response.json())
+
+
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = Error.from_dict(response.json())
+
+
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Error | PaginatedChatRoomList]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    archived: bool | Unset = UNSET,
+    order: RoomsAllListOrder | Unset = UNSET,
+    page: int | Unset = 1,
+    private: bool | Unset = UNSET,
+    search: str | Unset = UNSET,
+    size: int | Unset = 20,
+    sort: RoomsAllListSort | Unset = UNSET,
+
+) -> Response[Error | PaginatedChatRoomList]:
+    """ Every room, archived ones too (admins)
+
+     Chat rooms. Every signed-in user sees the public rooms and the private ones they belong to
+    (admins: every room); owners and admins change and archive them.
+
+    Args:
+        archived (bool | Unset):
+        order (RoomsAllListOrder | Unset):
+        page (int | Unset):  Default: 1.
+        private (bool | Unset):
+        search (str | Unset):
+        size (int | Unset):  Default: 20.
+        sort (RoomsAllListSort | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | PaginatedChatRoomList]
+     """
+
+
+    kwargs = _get_kwargs(
+        archived=archived,
+order=order,
+page=page,
+private=private,
+search=search,
+size=size,
+sort=sort,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    archived: bool | Unset = UNSET,
+    order: RoomsAllListOrder | Unset = UNSET,
+    page: int | Unset = 1,
+    private: bool | Unset = UNSET,
+    search: str | Unset = UNSET,
+    size: int | Unset = 20,
+    sort: RoomsAllListSort | Unset = UNSET,
+
+) -> Error | PaginatedChatRoomList | None:
+    """ Every room, archived ones too (admins)
+
+     Chat rooms. Every signed-in user sees the public rooms and the private ones they belong to
+    (admins: every room); owners and admins change and archive them.
+
+    Args:
+        archived (bool | Unset):
+        order (RoomsAllListOrder | Unset):
+        page (int | Unset):  Default: 1.
+        private (bool | Unset):
+        search (str | Unset):
+        size (int | Unset):  Default: 20.
+        sort (RoomsAllListSort | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | PaginatedChatRoomList
+     """
+
+
+    return sync_detailed(
+        client=client,
+archived=archived,
+order=order,
+page=page,
+private=private,
+search=search,
+size=size,
+sort=sort,
+
+    ).parsed
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    archived: bool | Unset = UNSET,
+    order: RoomsAllListOrder | Unset = UNSET,
+    page: int | Unset = 1,
+    private: bool | Unset = UNSET,
+    search: str | Unset = UNSET,
+    size: int | Unset = 20,
+    sort: RoomsAllListSort | Unset = UNSET,
+
+) -> Response[Error | PaginatedChatRoomList]:
+    """ Every room, archived ones too (admins)
+
+     Chat rooms. Every signed-in user sees the public rooms and the private ones they belong to
+    (admins: every room); owners and admins change and archive them.
+
+    Args:
+        archived (bool | Unset):
+        order (RoomsAllListOrder | Unset):
+        page (int | Unset):  Default: 1.
+        private (bool | Unset):
+        search (str | Unset):
+        size (int | Unset):  Default: 20.
+        sort (RoomsAllListSort | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | PaginatedChatRoomList]
+     """
+
+
+    kwargs = _get_kwargs(
+        archived=archived,
+order=order,
+page=page,
+private=private,
+search=search,
+size=size,
+sort=sort,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    archived: bool | Unset = UNSET,
+    order: RoomsAllListOrder | Unset = UNSET,
+    page: int | Unset = 1,
+    private: bool | Unset = UNSET,
+    search: str | Unset = UNSET,
+    size: int | Unset = 20,
+    sort: RoomsAllListSort | Unset = UNSET,
+
+) -> Error | PaginatedChatRoomList | None:
+    """ Every room, archived ones too (admins)
+
+     Chat rooms. Every signed-in user sees the public rooms and the private ones they belong to
+    (admins: every room); owners and admins change and archive them.
+
+    Args:
+        archived (bool | Unset):
+        order (RoomsAllListOrder | Unset):
+        page (int | Unset):  Default: 1.
+        private (bool | Unset):
+        search (str | Unset):
+        size (int | Unset):  Default: 20.
+        sort (RoomsAllListSort | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | PaginatedChatRoomList
+     """
+
+
+    return (await asyncio_detailed(
+        client=client,
+archived=archived,
+order=order,
+page=page,
+private=private,
+search=search,
+size=size,
+sort=sort,
+
+    )).parsed

@@ -1,0 +1,346 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.error import Error
+from ...models.notification_channels_list_kind import check_notification_channels_list_kind
+from ...models.notification_channels_list_kind import NotificationChannelsListKind
+from ...models.notification_channels_list_order import check_notification_channels_list_order
+from ...models.notification_channels_list_order import NotificationChannelsListOrder
+from ...models.notification_channels_list_sort import check_notification_channels_list_sort
+from ...models.notification_channels_list_sort import NotificationChannelsListSort
+from ...models.paginated_channel_list import PaginatedChannelList
+from ...types import UNSET, Unset
+from typing import cast
+
+
+
+def _get_kwargs(
+    *,
+    enabled: bool | Unset = UNSET,
+    kind: NotificationChannelsListKind | Unset = UNSET,
+    order: NotificationChannelsListOrder | Unset = UNSET,
+    page: int | Unset = 1,
+    size: int | Unset = 20,
+    sort: NotificationChannelsListSort | Unset = UNSET,
+    team: int | Unset = UNSET,
+    user: int | Unset = UNSET,
+
+) -> dict[str, Any]:
+    
+
+    
+
+    params: dict[str, Any] = {}
+
+    params["enabled"] = enabled
+
+    json_kind: str | Unset = UNSET
+    if not isinstance(kind, Unset):
+        json_kind = kind
+
+    params["kind"] = json_kind
+
+    json_order: str | Unset = UNSET
+    if not isinstance(order, Unset):
+        json_order = order
+
+    params["order"] = json_order
+
+    params["page"] = page
+
+    params["size"] = size
+
+    json_sort: str | Unset = UNSET
+    if not isinstance(sort, Unset):
+        json_sort = sort
+
+    params["sort"] = json_sort
+
+    params["team"] = team
+
+    params["user"] = user
+
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/notification-channels",
+        "params": params,
+    }
+
+
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | PaginatedChannelList | None:
+    if response.status_code == 200:
+        response_200 = PaginatedChannelList.from_dict(response.json())
+
+
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Error.from_dict(response.json())
+
+
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Error.from_dict(response.json())
+
+
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Error.from_dict(response.json())
+
+
+
+        return response_404
+
+    if response.status_code == 429:
+        response_429 = Error.from_dict(response.json())
+
+
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = Error.from_dict(response.json())
+
+
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Error | PaginatedChannelList]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    enabled: bool | Unset = UNSET,
+    kind: NotificationChannelsListKind | Unset = UNSET,
+    order: NotificationChannelsListOrder | Unset = UNSET,
+    page: int | Unset = 1,
+    size: int | Unset = 20,
+    sort: NotificationChannelsListSort | Unset = UNSET,
+    team: int | Unset = UNSET,
+    user: int | Unset = UNSET,
+
+) -> Response[Error | PaginatedChannelList]:
+    """  Where a user (or, set by admins, a team) is reached: email, webhook, or an Apprise service.
+
+    Args:
+        enabled (bool | Unset):
+        kind (NotificationChannelsListKind | Unset):
+        order (NotificationChannelsListOrder | Unset):
+        page (int | Unset):  Default: 1.
+        size (int | Unset):  Default: 20.
+        sort (NotificationChannelsListSort | Unset):
+        team (int | Unset):
+        user (int | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | PaginatedChannelList]
+     """
+
+
+    kwargs = _get_kwargs(
+        enabled=enabled,
+kind=kind,
+order=order,
+page=page,
+size=size,
+sort=sort,
+team=team,
+user=user,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    enabled: bool | Unset = UNSET,
+    kind: NotificationChannelsListKind | Unset = UNSET,
+    order: NotificationChannelsListOrder | Unset = UNSET,
+    page: int | Unset = 1,
+    size: int | Unset = 20,
+    sort: NotificationChannelsListSort | Unset = UNSET,
+    team: int | Unset = UNSET,
+    user: int | Unset = UNSET,
+
+) -> Error | PaginatedChannelList | None:
+    """  Where a user (or, set by admins, a team) is reached: email, webhook, or an Apprise service.
+
+    Args:
+        enabled (bool | Unset):
+        kind (NotificationChannelsListKind | Unset):
+        order (NotificationChannelsListOrder | Unset):
+        page (int | Unset):  Default: 1.
+        size (int | Unset):  Default: 20.
+        sort (NotificationChannelsListSort | Unset):
+        team (int | Unset):
+        user (int | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | PaginatedChannelList
+     """
+
+
+    return sync_detailed(
+        client=client,
+enabled=enabled,
+kind=kind,
+order=order,
+page=page,
+size=size,
+sort=sort,
+team=team,
+user=user,
+
+    ).parsed
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    enabled: bool | Unset = UNSET,
+    kind: NotificationChannelsListKind | Unset = UNSET,
+    order: NotificationChannelsListOrder | Unset = UNSET,
+    page: int | Unset = 1,
+    size: int | Unset = 20,
+    sort: NotificationChannelsListSort | Unset = UNSET,
+    team: int | Unset = UNSET,
+    user: int | Unset = UNSET,
+
+) -> Response[Error | PaginatedChannelList]:
+    """  Where a user (or, set by admins, a team) is reached: email, webhook, or an Apprise service.
+
+    Args:
+        enabled (bool | Unset):
+        kind (NotificationChannelsListKind | Unset):
+        order (NotificationChannelsListOrder | Unset):
+        page (int | Unset):  Default: 1.
+        size (int | Unset):  Default: 20.
+        sort (NotificationChannelsListSort | Unset):
+        team (int | Unset):
+        user (int | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | PaginatedChannelList]
+     """
+
+
+    kwargs = _get_kwargs(
+        enabled=enabled,
+kind=kind,
+order=order,
+page=page,
+size=size,
+sort=sort,
+team=team,
+user=user,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    enabled: bool | Unset = UNSET,
+    kind: NotificationChannelsListKind | Unset = UNSET,
+    order: NotificationChannelsListOrder | Unset = UNSET,
+    page: int | Unset = 1,
+    size: int | Unset = 20,
+    sort: NotificationChannelsListSort | Unset = UNSET,
+    team: int | Unset = UNSET,
+    user: int | Unset = UNSET,
+
+) -> Error | PaginatedChannelList | None:
+    """  Where a user (or, set by admins, a team) is reached: email, webhook, or an Apprise service.
+
+    Args:
+        enabled (bool | Unset):
+        kind (NotificationChannelsListKind | Unset):
+        order (NotificationChannelsListOrder | Unset):
+        page (int | Unset):  Default: 1.
+        size (int | Unset):  Default: 20.
+        sort (NotificationChannelsListSort | Unset):
+        team (int | Unset):
+        user (int | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | PaginatedChannelList
+     """
+
+
+    return (await asyncio_detailed(
+        client=client,
+enabled=enabled,
+kind=kind,
+order=order,
+page=page,
+size=size,
+sort=sort,
+team=team,
+user=user,
+
+    )).parsed

@@ -1,0 +1,382 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.error import Error
+from ...models.notifications_list_order import check_notifications_list_order
+from ...models.notifications_list_order import NotificationsListOrder
+from ...models.notifications_list_severity import check_notifications_list_severity
+from ...models.notifications_list_severity import NotificationsListSeverity
+from ...models.notifications_list_sort import check_notifications_list_sort
+from ...models.notifications_list_sort import NotificationsListSort
+from ...models.notifications_list_status import check_notifications_list_status
+from ...models.notifications_list_status import NotificationsListStatus
+from ...models.paginated_notification_list import PaginatedNotificationList
+from ...types import UNSET, Unset
+from typing import cast
+import datetime
+
+
+
+def _get_kwargs(
+    *,
+    end_date: datetime.datetime | Unset = UNSET,
+    order: NotificationsListOrder | Unset = UNSET,
+    page: int | Unset = 1,
+    severity: NotificationsListSeverity | Unset = UNSET,
+    size: int | Unset = 20,
+    sort: NotificationsListSort | Unset = UNSET,
+    start_date: datetime.datetime | Unset = UNSET,
+    status: NotificationsListStatus | Unset = UNSET,
+    type_: str | Unset = UNSET,
+
+) -> dict[str, Any]:
+    
+
+    
+
+    params: dict[str, Any] = {}
+
+    json_end_date: str | Unset = UNSET
+    if not isinstance(end_date, Unset):
+        json_end_date = end_date.isoformat()
+    params["end_date"] = json_end_date
+
+    json_order: str | Unset = UNSET
+    if not isinstance(order, Unset):
+        json_order = order
+
+    params["order"] = json_order
+
+    params["page"] = page
+
+    json_severity: str | Unset = UNSET
+    if not isinstance(severity, Unset):
+        json_severity = severity
+
+    params["severity"] = json_severity
+
+    params["size"] = size
+
+    json_sort: str | Unset = UNSET
+    if not isinstance(sort, Unset):
+        json_sort = sort
+
+    params["sort"] = json_sort
+
+    json_start_date: str | Unset = UNSET
+    if not isinstance(start_date, Unset):
+        json_start_date = start_date.isoformat()
+    params["start_date"] = json_start_date
+
+    json_status: str | Unset = UNSET
+    if not isinstance(status, Unset):
+        json_status = status
+
+    params["status"] = json_status
+
+    params["type"] = type_
+
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/notifications",
+        "params": params,
+    }
+
+
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | PaginatedNotificationList | None:
+    if response.status_code == 200:
+        response_200 = PaginatedNotificationList.from_dict(response.json())
+
+
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Error.from_dict(response.json())
+
+
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Error.from_dict(response.json())
+
+
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Error.from_dict(response.json())
+
+
+
+        return response_404
+
+    if response.status_code == 429:
+        response_429 = Error.from_dict(response.json())
+
+
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = Error.from_dict(response.json())
+
+
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Error | PaginatedNotificationList]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    end_date: datetime.datetime | Unset = UNSET,
+    order: NotificationsListOrder | Unset = UNSET,
+    page: int | Unset = 1,
+    severity: NotificationsListSeverity | Unset = UNSET,
+    size: int | Unset = 20,
+    sort: NotificationsListSort | Unset = UNSET,
+    start_date: datetime.datetime | Unset = UNSET,
+    status: NotificationsListStatus | Unset = UNSET,
+    type_: str | Unset = UNSET,
+
+) -> Response[Error | PaginatedNotificationList]:
+    """ Notifications, newest first (admins: all; others: those they sent or received)
+
+     Notifications sent to people, and how each delivery went.
+
+    Args:
+        end_date (datetime.datetime | Unset):
+        order (NotificationsListOrder | Unset):
+        page (int | Unset):  Default: 1.
+        severity (NotificationsListSeverity | Unset):
+        size (int | Unset):  Default: 20.
+        sort (NotificationsListSort | Unset):
+        start_date (datetime.datetime | Unset):
+        status (NotificationsListStatus | Unset):
+        type_ (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | PaginatedNotificationList]
+     """
+
+
+    kwargs = _get_kwargs(
+        end_date=end_date,
+order=order,
+page=page,
+severity=severity,
+size=size,
+sort=sort,
+start_date=start_date,
+status=status,
+type_=type_,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    end_date: datetime.datetime | Unset = UNSET,
+    order: NotificationsListOrder | Unset = UNSET,
+    page: int | Unset = 1,
+    severity: NotificationsListSeverity | Unset = UNSET,
+    size: int | Unset = 20,
+    sort: NotificationsListSort | Unset = UNSET,
+    start_date: datetime.datetime | Unset = UNSET,
+    status: NotificationsListStatus | Unset = UNSET,
+    type_: str | Unset = UNSET,
+
+) -> Error | PaginatedNotificationList | None:
+    """ Notifications, newest first (admins: all; others: those they sent or received)
+
+     Notifications sent to people, and how each delivery went.
+
+    Args:
+        end_date (datetime.datetime | Unset):
+        order (NotificationsListOrder | Unset):
+        page (int | Unset):  Default: 1.
+        severity (NotificationsListSeverity | Unset):
+        size (int | Unset):  Default: 20.
+        sort (NotificationsListSort | Unset):
+        start_date (datetime.datetime | Unset):
+        status (NotificationsListStatus | Unset):
+        type_ (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | PaginatedNotificationList
+     """
+
+
+    return sync_detailed(
+        client=client,
+end_date=end_date,
+order=order,
+page=page,
+severity=severity,
+size=size,
+sort=sort,
+start_date=start_date,
+status=status,
+type_=type_,
+
+    ).parsed
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    end_date: datetime.datetime | Unset = UNSET,
+    order: NotificationsListOrder | Unset = UNSET,
+    page: int | Unset = 1,
+    severity: NotificationsListSeverity | Unset = UNSET,
+    size: int | Unset = 20,
+    sort: NotificationsListSort | Unset = UNSET,
+    start_date: datetime.datetime | Unset = UNSET,
+    status: NotificationsListStatus | Unset = UNSET,
+    type_: str | Unset = UNSET,
+
+) -> Response[Error | PaginatedNotificationList]:
+    """ Notifications, newest first (admins: all; others: those they sent or received)
+
+     Notifications sent to people, and how each delivery went.
+
+    Args:
+        end_date (datetime.datetime | Unset):
+        order (NotificationsListOrder | Unset):
+        page (int | Unset):  Default: 1.
+        severity (NotificationsListSeverity | Unset):
+        size (int | Unset):  Default: 20.
+        sort (NotificationsListSort | Unset):
+        start_date (datetime.datetime | Unset):
+        status (NotificationsListStatus | Unset):
+        type_ (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | PaginatedNotificationList]
+     """
+
+
+    kwargs = _get_kwargs(
+        end_date=end_date,
+order=order,
+page=page,
+severity=severity,
+size=size,
+sort=sort,
+start_date=start_date,
+status=status,
+type_=type_,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    end_date: datetime.datetime | Unset = UNSET,
+    order: NotificationsListOrder | Unset = UNSET,
+    page: int | Unset = 1,
+    severity: NotificationsListSeverity | Unset = UNSET,
+    size: int | Unset = 20,
+    sort: NotificationsListSort | Unset = UNSET,
+    start_date: datetime.datetime | Unset = UNSET,
+    status: NotificationsListStatus | Unset = UNSET,
+    type_: str | Unset = UNSET,
+
+) -> Error | PaginatedNotificationList | None:
+    """ Notifications, newest first (admins: all; others: those they sent or received)
+
+     Notifications sent to people, and how each delivery went.
+
+    Args:
+        end_date (datetime.datetime | Unset):
+        order (NotificationsListOrder | Unset):
+        page (int | Unset):  Default: 1.
+        severity (NotificationsListSeverity | Unset):
+        size (int | Unset):  Default: 20.
+        sort (NotificationsListSort | Unset):
+        start_date (datetime.datetime | Unset):
+        status (NotificationsListStatus | Unset):
+        type_ (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | PaginatedNotificationList
+     """
+
+
+    return (await asyncio_detailed(
+        client=client,
+end_date=end_date,
+order=order,
+page=page,
+severity=severity,
+size=size,
+sort=sort,
+start_date=start_date,
+status=status,
+type_=type_,
+
+    )).parsed

@@ -1,0 +1,113 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+from typing import cast
+import datetime
+
+
+
+
+
+
+T = TypeVar("T", bound="HistoryPoint")
+
+
+
+@_attrs_define
+class HistoryPoint:
+    """ 
+        Attributes:
+            ts (datetime.datetime): Start of the bucket.
+            avg (float):
+            min_ (float):
+            max_ (float):
+            count (int): Samples in the bucket.
+     """
+
+    ts: datetime.datetime
+    avg: float
+    min_: float
+    max_: float
+    count: int
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+
+
+
+
+    def to_dict(self) -> dict[str, Any]:
+        ts = self.ts.isoformat()
+
+        avg = self.avg
+
+        min_ = self.min_
+
+        max_ = self.max_
+
+        count = self.count
+
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({
+            "ts": ts,
+            "avg": avg,
+            "min": min_,
+            "max": max_,
+            "count": count,
+        })
+
+        return field_dict
+
+
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        ts = datetime.datetime.fromisoformat(d.pop("ts"))
+
+
+
+
+        avg = d.pop("avg")
+
+        min_ = d.pop("min")
+
+        max_ = d.pop("max")
+
+        count = d.pop("count")
+
+        history_point = cls(
+            ts=ts,
+            avg=avg,
+            min_=min_,
+            max_=max_,
+            count=count,
+        )
+
+
+        history_point.additional_properties = d
+        return history_point
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

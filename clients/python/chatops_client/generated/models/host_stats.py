@@ -1,0 +1,108 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+
+
+
+
+
+
+T = TypeVar("T", bound="HostStats")
+
+
+
+@_attrs_define
+class HostStats:
+    """ 
+        Attributes:
+            ok (int):
+            changed (int):
+            failed (int):
+            unreachable (int):
+            skipped (int):
+     """
+
+    ok: int
+    changed: int
+    failed: int
+    unreachable: int
+    skipped: int
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+
+
+
+
+    def to_dict(self) -> dict[str, Any]:
+        ok = self.ok
+
+        changed = self.changed
+
+        failed = self.failed
+
+        unreachable = self.unreachable
+
+        skipped = self.skipped
+
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({
+            "ok": ok,
+            "changed": changed,
+            "failed": failed,
+            "unreachable": unreachable,
+            "skipped": skipped,
+        })
+
+        return field_dict
+
+
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        ok = d.pop("ok")
+
+        changed = d.pop("changed")
+
+        failed = d.pop("failed")
+
+        unreachable = d.pop("unreachable")
+
+        skipped = d.pop("skipped")
+
+        host_stats = cls(
+            ok=ok,
+            changed=changed,
+            failed=failed,
+            unreachable=unreachable,
+            skipped=skipped,
+        )
+
+
+        host_stats.additional_properties = d
+        return host_stats
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

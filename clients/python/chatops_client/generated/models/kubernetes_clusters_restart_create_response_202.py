@@ -1,0 +1,117 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+from typing import cast
+
+if TYPE_CHECKING:
+  from ..models.approval import Approval
+  from ..models.rollout_restart import RolloutRestart
+
+
+
+
+
+T = TypeVar("T", bound="KubernetesClustersRestartCreateResponse202")
+
+
+
+@_attrs_define
+class KubernetesClustersRestartCreateResponse202:
+    """ 
+        Attributes:
+            data (Approval | RolloutRestart):
+            message (str):
+     """
+
+    data: Approval | RolloutRestart
+    message: str
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+
+
+
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.approval import Approval # noqa: PLC0415
+        from ..models.rollout_restart import RolloutRestart # noqa: PLC0415
+        data: dict[str, Any]
+        if isinstance(self.data, RolloutRestart):
+            data = self.data.to_dict()
+        else:
+            data = self.data.to_dict()
+
+
+        message = self.message
+
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({
+            "data": data,
+            "message": message,
+        })
+
+        return field_dict
+
+
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.approval import Approval # noqa: PLC0415
+        from ..models.rollout_restart import RolloutRestart # noqa: PLC0415
+        d = dict(src_dict)
+        def _parse_data(data: object) -> Approval | RolloutRestart:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_rollout_restart_or_approval_type_0 = RolloutRestart.from_dict(data)
+
+
+
+                return componentsschemas_rollout_restart_or_approval_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            componentsschemas_rollout_restart_or_approval_type_1 = Approval.from_dict(data)
+
+
+
+            return componentsschemas_rollout_restart_or_approval_type_1
+
+        data = _parse_data(d.pop("data"))
+
+
+        message = d.pop("message")
+
+        kubernetes_clusters_restart_create_response_202 = cls(
+            data=data,
+            message=message,
+        )
+
+
+        kubernetes_clusters_restart_create_response_202.additional_properties = d
+        return kubernetes_clusters_restart_create_response_202
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

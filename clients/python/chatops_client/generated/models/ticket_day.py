@@ -1,0 +1,97 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+from typing import cast
+import datetime
+
+
+
+
+
+
+T = TypeVar("T", bound="TicketDay")
+
+
+
+@_attrs_define
+class TicketDay:
+    """ 
+        Attributes:
+            day (datetime.date):
+            opened (int):
+            resolved (int):
+     """
+
+    day: datetime.date
+    opened: int
+    resolved: int
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+
+
+
+
+    def to_dict(self) -> dict[str, Any]:
+        day = self.day.isoformat()
+
+        opened = self.opened
+
+        resolved = self.resolved
+
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({
+            "day": day,
+            "opened": opened,
+            "resolved": resolved,
+        })
+
+        return field_dict
+
+
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        day = datetime.date.fromisoformat(d.pop("day"))
+
+
+
+
+        opened = d.pop("opened")
+
+        resolved = d.pop("resolved")
+
+        ticket_day = cls(
+            day=day,
+            opened=opened,
+            resolved=resolved,
+        )
+
+
+        ticket_day.additional_properties = d
+        return ticket_day
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

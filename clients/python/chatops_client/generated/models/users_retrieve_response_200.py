@@ -1,0 +1,117 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+from typing import cast
+
+if TYPE_CHECKING:
+  from ..models.admin_user import AdminUser
+  from ..models.directory_user import DirectoryUser
+
+
+
+
+
+T = TypeVar("T", bound="UsersRetrieveResponse200")
+
+
+
+@_attrs_define
+class UsersRetrieveResponse200:
+    """ 
+        Attributes:
+            data (AdminUser | DirectoryUser):
+            message (str):
+     """
+
+    data: AdminUser | DirectoryUser
+    message: str
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+
+
+
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.admin_user import AdminUser # noqa: PLC0415
+        from ..models.directory_user import DirectoryUser # noqa: PLC0415
+        data: dict[str, Any]
+        if isinstance(self.data, AdminUser):
+            data = self.data.to_dict()
+        else:
+            data = self.data.to_dict()
+
+
+        message = self.message
+
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({
+            "data": data,
+            "message": message,
+        })
+
+        return field_dict
+
+
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.admin_user import AdminUser # noqa: PLC0415
+        from ..models.directory_user import DirectoryUser # noqa: PLC0415
+        d = dict(src_dict)
+        def _parse_data(data: object) -> AdminUser | DirectoryUser:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_user_or_directory_entry_type_0 = AdminUser.from_dict(data)
+
+
+
+                return componentsschemas_user_or_directory_entry_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            componentsschemas_user_or_directory_entry_type_1 = DirectoryUser.from_dict(data)
+
+
+
+            return componentsschemas_user_or_directory_entry_type_1
+
+        data = _parse_data(d.pop("data"))
+
+
+        message = d.pop("message")
+
+        users_retrieve_response_200 = cls(
+            data=data,
+            message=message,
+        )
+
+
+        users_retrieve_response_200.additional_properties = d
+        return users_retrieve_response_200
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
