@@ -96,6 +96,7 @@ INSTALLED_APPS = [
     "pipelines",
     "automation",
     "k8s",
+    "telemetry",
     "worker",
     "dashboard",
 ]
@@ -554,3 +555,15 @@ PIPELINES_DELIVERY_RETENTION_HOURS = envint("PIPELINES_DELIVERY_RETENTION_HOURS"
 # its servers makes it a failed change.
 DORA_PRODUCTION_ENVIRONMENT = envstr("DORA_PRODUCTION_ENVIRONMENT", "production")
 DORA_FAILURE_WINDOW_MINUTES = envint("DORA_FAILURE_WINDOW_MINUTES", 60, minimum=1, maximum=7 * 24 * 60)
+
+# --- Prometheus and health (telemetry app; docs/prometheus-grafana.md) --------------------------
+# The bearer token Prometheus scrapes /metrics with (empty: only API keys with the scope
+# prometheus:read, and admins, may). Compared in constant time.
+METRICS_BEARER_TOKEN = envstr("METRICS_BEARER_TOKEN")
+if METRICS_BEARER_TOKEN and len(METRICS_BEARER_TOKEN) < 16:
+    raise ImproperlyConfigured("METRICS_BEARER_TOKEN must be at least 16 characters")
+# How often each process adds what it counted to the totals in Redis (seconds).
+TELEMETRY_FLUSH_SECONDS = envint("TELEMETRY_FLUSH_SECONDS", 5, minimum=1, maximum=300)
+# /api/v1/health probes the external services (email, Kubernetes) at most this often per
+# process; 0: on every request.
+HEALTH_EXTERNAL_CACHE_SECONDS = envint("HEALTH_EXTERNAL_CACHE_SECONDS", 10, minimum=0, maximum=3600)
