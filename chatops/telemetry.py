@@ -254,3 +254,29 @@ def flush() -> bool:
 
 def snapshot() -> Snapshot:
     return _store.snapshot()
+
+
+# --- Families written by their collector ----------------------------------------------------------
+
+
+@dataclass
+class GaugeLines:
+    """A gauge family whose sample lines its collector wrote itself (``name{labels} value``,
+    each ending in a newline), for families of tens of thousands of samples: prometheus-client
+    builds an object per sample and formats every label of every sample again, which took
+    seconds for 1,000 servers x 40 metrics. The lines are the same in the Prometheus text format
+    and OpenMetrics; the exposition adds the family's ``HELP`` and ``TYPE``."""
+
+    name: str
+    help: str
+    lines: list[str] = field(default_factory=list)
+
+
+def label_value(value: str) -> str:
+    """A label value as both formats write it between its quotes."""
+    return value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+
+
+def labels(**pairs: str) -> str:
+    """``a="x",b="y"``: label pairs, in the order given, values escaped."""
+    return ",".join(f'{name}="{label_value(value)}"' for name, value in pairs.items())

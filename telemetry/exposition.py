@@ -9,10 +9,11 @@ import time
 from collections.abc import Iterator
 from typing import Any
 
-from prometheus_client.core import CollectorRegistry, GaugeMetricFamily
+from prometheus_client.core import GaugeMetricFamily
 from prometheus_client.exposition import choose_encoder
 
 from chatops import registry
+from chatops.telemetry import GaugeLines
 
 logger = logging.getLogger(__name__)
 
@@ -41,11 +42,35 @@ class RegisteredCollectors:
         yield seconds
 
 
-_registry = CollectorRegistry(auto_describe=False)
-_registry.register(RegisteredCollectors())
+EOF = b"# EOF\n"
+
+
+class _Families:
+    def __init__(self, families: list[Any]) -> None:
+        self.families = families
+
+    def collect(self) -> list[Any]:
+        return self.families
+
+
+def _help(text: str, openmetrics: bool) -> str:
+    text = text.replace("\\", r"\\").replace("\n", r"\n")
+    return text.replace('"', r"\"") if openmetrics else text
 
 
 def render(accept: str | None) -> tuple[bytes, str]:
-    """The exposition and its content type, OpenMetrics when ``accept`` asks for it."""
+    """The exposition and its content type, OpenMetrics when ``accept`` asks for it. Families
+    a collector wrote itself (``GaugeLines``) follow the others, under their ``HELP`` and
+    ``TYPE``; OpenMetrics' ``# EOF`` stays last."""
     encoder, content_type = choose_encoder(accept or "")
-    return encoder(_registry), content_type
+    openmetrics = content_type.startswith("application/openmetrics-text")
+    families = list(RegisteredCollectors().collect())
+    written = [family for family in families if isinstance(family, GaugeLines)]
+    body = encoder(_Families([family for family in families if not isinstance(family, GaugeLines)]))  # type: ignore[arg-type]
+    parts = [body.removesuffix(EOF) if openmetrics else body]
+    for family in written:
+        parts.append(f"# HELP {family.name} {_help(family.help, openmetrics)}\n# TYPE {family.name} gauge\n".encode())
+        parts.append("".join(family.lines).encode())
+    if openmetrics:
+        parts.append(EOF)
+    return b"".join(parts), content_type
