@@ -66,7 +66,7 @@ def render(accept: str | None) -> tuple[bytes, str]:
     openmetrics = content_type.startswith("application/openmetrics-text")
     families = list(RegisteredCollectors().collect())
     written = [family for family in families if isinstance(family, GaugeLines)]
-    body = encoder(_Families([family for family in families if not isinstance(family, GaugeLines)]))  # type: ignore[arg-type]
+    body = encoder(_Families([family for family in families if not isinstance(family, GaugeLines)]))
     parts = [body.removesuffix(EOF) if openmetrics else body]
     for family in written:
         parts.append(f"# HELP {family.name} {_help(family.help, openmetrics)}\n# TYPE {family.name} gauge\n".encode())
