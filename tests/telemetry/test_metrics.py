@@ -161,6 +161,38 @@ class TestFleet:
         assert len(samples(body, "chatops_server_cpu_percent")) == 30
 
 
+class TestPipelines:
+    def test_pipelines_deployments_and_dora_by_environment(self, anon):
+        from pipelines import collectors
+        from pipelines.models import Deployment, Pipeline
+
+        now = timezone.now()
+        for n, (status, hours_ago) in enumerate([("success", 48), ("failed", 30), ("success", 24), ("success", 2)]):
+            Deployment.objects.create(
+                provider="generic", external_id=f"d-{n}", service="shop", environment="production", status=status,
+                started_at=now - timedelta(hours=hours_ago, minutes=5), finished_at=now - timedelta(hours=hours_ago),
+                first_commit_at=now - timedelta(hours=hours_ago + 1),
+            )  # fmt: skip
+        Deployment.objects.create(provider="generic", external_id="d-9", service="shop", environment="staging",
+                                  status="running", started_at=now)  # fmt: skip
+        Pipeline.objects.create(provider="generic", external_id="p-1", repository="acme/shop", status="running")
+        collectors._dora_cache = None
+        body = scrape(anon).content
+        assert value(body, "chatops_pipelines", status="running") == 1
+        assert value(body, "chatops_deployments", environment="production", status="success") == 3
+        assert value(body, "chatops_deployments", environment="staging", status="running") == 1
+        assert value(body, "chatops_dora_deployment_frequency_per_day", environment="production") == pytest.approx(
+            3 / 30
+        )
+        assert value(body, "chatops_dora_change_failure_ratio", environment="production") == pytest.approx(1 / 4)
+        assert value(body, "chatops_dora_lead_time_seconds", environment="production") == pytest.approx(3600, abs=1)
+        # The failed deploy was restored by the next success, 6 hours later.
+        assert value(body, "chatops_dora_time_to_restore_seconds", environment="production") == pytest.approx(
+            6 * 3600, abs=1
+        )
+        assert value(body, "chatops_dora_deployment_frequency_per_day", environment="staging") is None
+
+
 class TestQueues:
     def test_pending_webhook_and_notification_deliveries_and_jobs_due(self, anon, admin):
         from notifications.models import Delivery as NotificationDelivery
