@@ -23,7 +23,7 @@ from agents import frames, protocol, remote, services
 from agents.events import agent_group, command_group
 from agents.models import CommandHistory
 from agents.protocol import ProtocolError
-from chatops import shutdown
+from chatops import shutdown, telemetry
 from chatops.loops import PerLoop
 from chatops.realtime import CLOSE_NOT_FOUND, DirectDispatch, Forbidden, StreamConsumer
 from chatops_agent.wire import (
@@ -182,6 +182,7 @@ class AgentConsumer(DirectDispatch, AsyncWebsocketConsumer):
             await self.close(code=CLOSE_FORBIDDEN)
             return
         self.hello, self.session = hello, session
+        telemetry.SOCKETS.inc(1, "agent")
         layer = self.channel_layer
         # The newest connection of a server wins: an agent that reconnects before the hub
         # noticed its old socket die must not be refused or doubled.
@@ -368,6 +369,7 @@ class AgentConsumer(DirectDispatch, AsyncWebsocketConsumer):
             task.cancel()
         if self.session is None:
             return
+        telemetry.SOCKETS.dec(1, "agent")
         key_watch().discard(self)
         layer = self.channel_layer
         await layer.group_discard(agent_group(self.session.server_id), self.channel_name)

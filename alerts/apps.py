@@ -23,6 +23,9 @@ class AlertsConfig(AppConfig):
             WebhookEvent("server.online", "Server online"),
         )
         registry.register_scope_resources(registry.ScopeResource("alerts", read=Role.VIEWER, write=Role.OPERATOR))
+        from alerts.collectors import collect_alerts
+
+        registry.register_metric_collector("alerts", collect_alerts)
         routes = ["threshold-list", "threshold-detail", "alert-list", "alert-detail", "alert-acknowledge"]
         routes += ["alert-resolve", "alert-timeline", "silence-list", "silence-detail"]
         routes += ["alert-route-list", "alert-route-detail", "escalation-policy-list", "escalation-policy-detail"]

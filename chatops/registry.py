@@ -19,7 +19,7 @@ list read that early would miss the apps after the reader and be wrong without a
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
@@ -249,3 +249,62 @@ def register_chat_command(command: ChatCommand) -> ChatCommand:
 def chat_command(name: str) -> ChatCommand | None:
     """The command ``/<name>`` runs, or None when no app offers it."""
     return chat_commands.get(name.lower())
+
+
+# --- Prometheus collectors (GET /metrics) ---------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MetricCollector:
+    """What an app adds to ``GET /metrics``: ``collect()`` returns prometheus-client metric
+    families (``GaugeMetricFamily``, …) of the app's own figures, read when scraped. It must be
+    cheap (a few aggregate queries): the whole fleet is scraped in one request."""
+
+    name: str
+    collect: Callable[[], Iterable[Any]]
+
+
+metric_collectors: Registry[MetricCollector] = Registry("metric collectors")
+
+
+def register_metric_collector(name: str, collect: Callable[[], Iterable[Any]]) -> MetricCollector:
+    """From an app's ``ready()``: ``collect`` adds its families to every scrape."""
+    return metric_collectors.register(name, MetricCollector(name, collect))
+
+
+# --- Health checks (GET /api/v1/health) -----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ServiceStatus:
+    """One external service as the health report shows it. ``status``: ``up``, ``down``, or
+    ``unknown`` (nothing to probe, nothing heard yet). ``response_time_ms``: how long the probe
+    took; None where nothing was probed (a CI system that pushes to the hub is judged by its
+    last delivery, ``last_seen``)."""
+
+    name: str
+    kind: str
+    status: str
+    response_time_ms: float | None = None
+    error: str = ""
+    last_seen: Any = None  # a datetime, or None
+
+
+@dataclass(frozen=True)
+class HealthCheck:
+    """An external service group the hub depends on (``email``, ``ci``, ``kubernetes``):
+    ``check()`` probes each of its services and returns their statuses. Only the shared base's
+    own checks (the database, the channel layer) make the report unhealthy; these are
+    reported, never a 503."""
+
+    name: str
+    check: Callable[[], list[ServiceStatus]]
+
+
+health_checks: Registry[HealthCheck] = Registry("health checks")
+
+
+def register_health_check(name: str, check: Callable[[], list[ServiceStatus]]) -> HealthCheck:
+    """From an app's ``ready()``: ``check`` reports its services under
+    ``external_services.<name>`` of ``GET /api/v1/health``."""
+    return health_checks.register(name, HealthCheck(name, check))

@@ -103,6 +103,7 @@ INSTALLED_APPS = [
     "allauth.socialaccount",
     "allauth.socialaccount.providers.github",
     "sso",
+    "telemetry",
     "worker",
     "dashboard",
 ]
@@ -591,3 +592,14 @@ if GITHUB_URL != "https://github.com":
     SOCIALACCOUNT_PROVIDERS["github"]["GITHUB_URL"] = GITHUB_URL
 SOCIALACCOUNT_QUERY_EMAIL = True  # the provider fetches /user/emails, whose "verified" links accounts
 SOCIALACCOUNT_REQUESTS_TIMEOUT = 10
+# --- Prometheus and health (telemetry app; docs/prometheus-grafana.md) --------------------------
+# The bearer token Prometheus scrapes /metrics with (empty: only API keys with the scope
+# prometheus:read, and admins, may). Compared in constant time.
+METRICS_BEARER_TOKEN = envstr("METRICS_BEARER_TOKEN")
+if METRICS_BEARER_TOKEN and len(METRICS_BEARER_TOKEN) < 16:
+    raise ImproperlyConfigured("METRICS_BEARER_TOKEN must be at least 16 characters")
+# How often each process adds what it counted to the totals in Redis (seconds).
+TELEMETRY_FLUSH_SECONDS = envint("TELEMETRY_FLUSH_SECONDS", 5, minimum=1, maximum=300)
+# /api/v1/health probes the external services (email, Kubernetes) at most this often per
+# process; 0: on every request.
+HEALTH_EXTERNAL_CACHE_SECONDS = envint("HEALTH_EXTERNAL_CACHE_SECONDS", 10, minimum=0, maximum=3600)

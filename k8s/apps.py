@@ -27,3 +27,8 @@ class K8sConfig(AppConfig):
             "kubernetes.cluster.deleted",
             "kubernetes.rollout_restart",
         )
+        from k8s.collectors import collect_clusters
+        from k8s.health import check_clusters
+
+        registry.register_metric_collector("kubernetes", collect_clusters)
+        registry.register_health_check("kubernetes", check_clusters)

@@ -19,3 +19,6 @@ class MonitoringConfig(AppConfig):
         registry.register_api_routes(
             {**{f"monitoring-api:{name}": "metrics" for name in metrics}, "monitoring-api:logs": "logs"}
         )
+        from monitoring.collectors import collect_fleet
+
+        registry.register_metric_collector("fleet", collect_fleet)

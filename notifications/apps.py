@@ -48,3 +48,8 @@ class NotificationsConfig(AppConfig):
                 "notifications-api:email-providers-validate": "email_providers",
             }
         )
+        from notifications.collectors import collect_notifications
+        from notifications.health import check_email
+
+        registry.register_metric_collector("notifications", collect_notifications)
+        registry.register_health_check("email", check_email)

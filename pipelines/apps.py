@@ -43,3 +43,8 @@ class PipelinesConfig(AppConfig):
             "pipeline_follow.created",
             "pipeline_follow.deleted",
         )
+        from pipelines.collectors import collect_pipelines
+        from pipelines.health import check_integrations
+
+        registry.register_metric_collector("pipelines", collect_pipelines)
+        registry.register_health_check("ci", check_integrations)

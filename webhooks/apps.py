@@ -16,3 +16,6 @@ class WebhooksConfig(AppConfig):
         routes = ["webhook-list", "webhook-detail", "webhook-test", "deliveries"]
         registry.register_api_routes({f"webhooks-api:{name}": "webhooks" for name in routes})
         registry.register_audit_actions("webhook.created", "webhook.deleted", "webhook.disabled", "webhook.updated")
+        from webhooks.collectors import collect_webhooks
+
+        registry.register_metric_collector("webhooks", collect_webhooks)

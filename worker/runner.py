@@ -17,7 +17,7 @@ from typing import Any
 from django.db import close_old_connections, transaction
 from django.utils import timezone
 
-from chatops import registry
+from chatops import registry, telemetry
 from chatops.registry import Job
 from worker.models import JobState
 
@@ -56,6 +56,7 @@ def run_due_jobs(jobs: list[Job] | None = None) -> dict[str, Any]:
         except Exception:
             logger.exception("Job %s failed", job.name)
             error = traceback.format_exc(limit=5)
+        telemetry.JOB_RUNS.inc(1, job.name, "failed" if error else "succeeded")
         JobState.objects.filter(name=job.name).update(
             last_finished_at=timezone.now(),
             last_result={"result": results.get(job.name)} if not error else {},

@@ -16,6 +16,7 @@ from channels.generic.websocket import AsyncJsonWebsocketConsumer
 from django.conf import settings
 from django.contrib.auth import get_user_model
 
+from chatops import telemetry
 from chatops.loops import PerLoop
 from chatops.realtime.dispatch import DirectDispatch
 from chatops.realtime.groups import announce
@@ -126,6 +127,7 @@ class StreamConsumer(DirectDispatch, AsyncJsonWebsocketConsumer):
         self.groups_to_join = names
         # Joined first, so a deactivation from now on reaches this socket.
         self.user_id = int(user.pk)
+        telemetry.SOCKETS.inc(1, "browser")
         await self.channel_layer.group_add(user_group(self.user_id), self.channel_name)
         user_watch().add(self.user_id, self)
         for name in names:
@@ -139,6 +141,7 @@ class StreamConsumer(DirectDispatch, AsyncJsonWebsocketConsumer):
     async def disconnect(self, code: int) -> None:
         user_id: int | None = getattr(self, "user_id", None)
         if user_id is not None:
+            telemetry.SOCKETS.dec(1, "browser")
             user_watch().discard(user_id, self)
             await self.channel_layer.group_discard(user_group(user_id), self.channel_name)
         for name in getattr(self, "groups_to_join", []):

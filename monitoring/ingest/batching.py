@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -37,6 +38,7 @@ from channels.db import database_sync_to_async
 from django.conf import settings
 from django.db import DataError
 
+from chatops import telemetry
 from chatops.loops import PerLoop
 from monitoring import ingest as seams
 from monitoring.ingest.plan import FrameIn
@@ -126,7 +128,10 @@ class IngestBatcher:
                 _release(barriers)
                 continue
             events: list[Any] = []
+            started = time.perf_counter()
             failed = await self._write(batch, events)
+            telemetry.INGEST_BATCHES.observe(time.perf_counter() - started)
+            telemetry.INGEST_FRAMES.inc(len(batch), "stored" if failed is None else "failed")
             if failed is not None:
                 for pending in batch:
                     if not pending.future.done():

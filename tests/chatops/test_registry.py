@@ -261,3 +261,59 @@ class TestChatCommands:
         with pytest.raises(ImproperlyConfigured, match="lower case"):
             registry.register_chat_command(ChatCommand(name, "Bad.", lambda actor, arguments: ChatReply("")))
         assert name not in registry.chat_commands
+
+
+class TestMetricCollectors:
+    def test_each_app_brings_its_own_in_app_order(self):
+        assert registry.metric_collectors.names() == [
+            "fleet", "alerts", "webhooks", "notifications", "pipelines", "kubernetes", "hub", "worker",
+        ]  # fmt: skip
+
+    def test_a_new_apps_collector_is_scraped_and_a_failing_one_reported(self, client, settings, db):
+        from prometheus_client.core import GaugeMetricFamily
+
+        def things():
+            yield GaugeMetricFamily("chatops_test_things", "Things.", value=7)
+
+        def broken():
+            raise RuntimeError("expected")
+
+        settings.METRICS_BEARER_TOKEN = "scrape-token-0123456789abcdef"
+        with registered(registry.metric_collectors, "things", "broken"):
+            registry.register_metric_collector("things", things)
+            registry.register_metric_collector("broken", broken)
+            with pytest.raises(ImproperlyConfigured, match="things"):
+                registry.register_metric_collector("things", things)
+            body = client.get("/metrics", HTTP_AUTHORIZATION="Bearer scrape-token-0123456789abcdef").content.decode()
+        assert "chatops_test_things 7.0" in body
+        assert 'chatops_collector_up{collector="broken"} 0.0' in body
+        assert 'chatops_collector_up{collector="fleet"} 1.0' in body
+
+
+class TestHealthChecks:
+    def test_each_app_brings_its_own_in_app_order(self):
+        assert registry.health_checks.names() == ["email", "ci", "kubernetes"]
+
+    def test_a_new_apps_check_is_reported_and_a_failing_one_is_down_not_a_503(self, client, settings, db):
+        from chatops import health
+
+        settings.HEALTH_EXTERNAL_CACHE_SECONDS = 0
+
+        def vault():
+            return [registry.ServiceStatus("vault-1", "vault", "up", 1.5)]
+
+        def broken():
+            raise RuntimeError("expected")
+
+        with registered(registry.health_checks, "vault", "broken"):
+            registry.register_health_check("vault", vault)
+            registry.register_health_check("broken", broken)
+            health._external = None
+            response = client.get("/api/v1/health")
+        assert response.status_code == 200
+        services = response.json()["data"]["external_services"]
+        assert services["vault"] == [
+            {"name": "vault-1", "kind": "vault", "status": "up", "response_time_ms": 1.5, "last_seen": None}
+        ]
+        [down] = services["broken"]
+        assert (down["status"], down["error"]) == ("down", "RuntimeError")
