@@ -76,6 +76,8 @@ from .audit_logs_list_sort import AuditLogsListSort
 from .audit_logs_list_via import AuditLogsListVia
 from .audit_logs_retrieve_response_200 import AuditLogsRetrieveResponse200
 from .auth_change_password_create_response_200 import AuthChangePasswordCreateResponse200
+from .auth_github_callback_retrieve_response_200 import AuthGithubCallbackRetrieveResponse200
+from .auth_github_retrieve_response_200 import AuthGithubRetrieveResponse200
 from .auth_login_create_response_200 import AuthLoginCreateResponse200
 from .auth_me_retrieve_response_200 import AuthMeRetrieveResponse200
 from .auth_me_update_response_200 import AuthMeUpdateResponse200
@@ -86,6 +88,8 @@ from .catalog_entry import CatalogEntry
 from .catalog_entry_kind_enum import CatalogEntryKindEnum
 from .catalog_entry_tag_sets_item import CatalogEntryTagSetsItem
 from .category_enum import CategoryEnum
+from .category_route import CategoryRoute
+from .category_route_request import CategoryRouteRequest
 from .change_password_request import ChangePasswordRequest
 from .channel import Channel
 from .channel_create_request import ChannelCreateRequest
@@ -248,8 +252,10 @@ from .fleet_ticket import FleetTicket
 from .follow import Follow
 from .follow_request import FollowRequest
 from .format_enum import FormatEnum
+from .git_hub_start import GitHubStart
 from .group_by_enum import GroupByEnum
 from .health import Health
+from .health_external_services import HealthExternalServices
 from .health_retrieve_response_200 import HealthRetrieveResponse200
 from .health_status_enum import HealthStatusEnum
 from .history import History
@@ -369,6 +375,7 @@ from .paginated_alert_route_list import PaginatedAlertRouteList
 from .paginated_api_key_list import PaginatedAPIKeyList
 from .paginated_approval_list import PaginatedApprovalList
 from .paginated_audit_log_list import PaginatedAuditLogList
+from .paginated_category_route_list import PaginatedCategoryRouteList
 from .paginated_channel_list import PaginatedChannelList
 from .paginated_chat_log_list import PaginatedChatLogList
 from .paginated_chat_message_list import PaginatedChatMessageList
@@ -395,6 +402,7 @@ from .paginated_pipeline_list import PaginatedPipelineList
 from .paginated_pod_list import PaginatedPodList
 from .paginated_server_list import PaginatedServerList
 from .paginated_silence_list import PaginatedSilenceList
+from .paginated_sla_policy_list import PaginatedSLAPolicyList
 from .paginated_team_list import PaginatedTeamList
 from .paginated_team_member_list import PaginatedTeamMemberList
 from .paginated_threshold_list import PaginatedThresholdList
@@ -404,6 +412,7 @@ from .paginated_webhook_list import PaginatedWebhookList
 from .pagination import Pagination
 from .patched_alert_route_request import PatchedAlertRouteRequest
 from .patched_api_key_update_request import PatchedAPIKeyUpdateRequest
+from .patched_category_route_request import PatchedCategoryRouteRequest
 from .patched_channel_update_request import PatchedChannelUpdateRequest
 from .patched_cluster_update_request import PatchedClusterUpdateRequest
 from .patched_escalation_policy_request import PatchedEscalationPolicyRequest
@@ -413,6 +422,7 @@ from .patched_integration_request_environment_mapping import PatchedIntegrationR
 from .patched_room_write_request import PatchedRoomWriteRequest
 from .patched_server_request import PatchedServerRequest
 from .patched_silence_request import PatchedSilenceRequest
+from .patched_sla_policy_request import PatchedSLAPolicyRequest
 from .patched_team_write_request import PatchedTeamWriteRequest
 from .patched_threshold_request import PatchedThresholdRequest
 from .patched_ticket_update_request import PatchedTicketUpdateRequest
@@ -489,6 +499,8 @@ from .servers_list_status import ServersListStatus
 from .servers_partial_update_response_200 import ServersPartialUpdateResponse200
 from .servers_retrieve_response_200 import ServersRetrieveResponse200
 from .servers_update_response_200 import ServersUpdateResponse200
+from .service import Service
+from .service_status_enum import ServiceStatusEnum
 from .severity_enum import SeverityEnum
 from .silence import Silence
 from .silence_request import SilenceRequest
@@ -501,6 +513,8 @@ from .silences_partial_update_response_200 import SilencesPartialUpdateResponse2
 from .silences_retrieve_response_200 import SilencesRetrieveResponse200
 from .silences_update_response_200 import SilencesUpdateResponse200
 from .skipped_host import SkippedHost
+from .sla_policy import SLAPolicy
+from .sla_policy_request import SLAPolicyRequest
 from .sla_state_enum import SlaStateEnum
 from .stage import Stage
 from .state_enum import StateEnum
@@ -511,6 +525,7 @@ from .status_952_enum import Status952Enum
 from .status_counts import StatusCounts
 from .step import Step
 from .step_enum import StepEnum
+from .strategy_enum import StrategyEnum
 from .task_result import TaskResult
 from .task_result_status_enum import TaskResultStatusEnum
 from .team import Team
@@ -547,6 +562,14 @@ from .ticket_sla_summary_by_state import TicketSLASummaryByState
 from .ticket_source_enum import TicketSourceEnum
 from .ticket_update_request import TicketUpdateRequest
 from .tickets_analytics_summary_retrieve_response_200 import TicketsAnalyticsSummaryRetrieveResponse200
+from .tickets_category_routes_create_response_201 import TicketsCategoryRoutesCreateResponse201
+from .tickets_category_routes_destroy_response_200 import TicketsCategoryRoutesDestroyResponse200
+from .tickets_category_routes_destroy_response_200_data_type_0 import TicketsCategoryRoutesDestroyResponse200DataType0
+from .tickets_category_routes_list_order import TicketsCategoryRoutesListOrder
+from .tickets_category_routes_list_sort import TicketsCategoryRoutesListSort
+from .tickets_category_routes_partial_update_response_200 import TicketsCategoryRoutesPartialUpdateResponse200
+from .tickets_category_routes_retrieve_response_200 import TicketsCategoryRoutesRetrieveResponse200
+from .tickets_category_routes_update_response_200 import TicketsCategoryRoutesUpdateResponse200
 from .tickets_comments_create_response_201 import TicketsCommentsCreateResponse201
 from .tickets_comments_list_response_200 import TicketsCommentsListResponse200
 from .tickets_create_response_201 import TicketsCreateResponse201
@@ -561,6 +584,14 @@ from .tickets_list_source import TicketsListSource
 from .tickets_list_status_item import TicketsListStatusItem
 from .tickets_partial_update_response_200 import TicketsPartialUpdateResponse200
 from .tickets_retrieve_response_200 import TicketsRetrieveResponse200
+from .tickets_sla_policies_create_response_201 import TicketsSlaPoliciesCreateResponse201
+from .tickets_sla_policies_destroy_response_200 import TicketsSlaPoliciesDestroyResponse200
+from .tickets_sla_policies_destroy_response_200_data_type_0 import TicketsSlaPoliciesDestroyResponse200DataType0
+from .tickets_sla_policies_list_order import TicketsSlaPoliciesListOrder
+from .tickets_sla_policies_list_sort import TicketsSlaPoliciesListSort
+from .tickets_sla_policies_partial_update_response_200 import TicketsSlaPoliciesPartialUpdateResponse200
+from .tickets_sla_policies_retrieve_response_200 import TicketsSlaPoliciesRetrieveResponse200
+from .tickets_sla_policies_update_response_200 import TicketsSlaPoliciesUpdateResponse200
 from .tickets_timeline_list_response_200 import TicketsTimelineListResponse200
 from .tickets_update_response_200 import TicketsUpdateResponse200
 from .timeline_delivery import TimelineDelivery
@@ -680,6 +711,8 @@ __all__ = (
     "AuditLogsListVia",
     "AuditLogsRetrieveResponse200",
     "AuthChangePasswordCreateResponse200",
+    "AuthGithubCallbackRetrieveResponse200",
+    "AuthGithubRetrieveResponse200",
     "AuthLoginCreateResponse200",
     "AuthMeRetrieveResponse200",
     "AuthMeUpdateResponse200",
@@ -690,6 +723,8 @@ __all__ = (
     "CatalogEntryKindEnum",
     "CatalogEntryTagSetsItem",
     "CategoryEnum",
+    "CategoryRoute",
+    "CategoryRouteRequest",
     "ChangePasswordRequest",
     "Channel",
     "ChannelCreateRequest",
@@ -852,8 +887,10 @@ __all__ = (
     "Follow",
     "FollowRequest",
     "FormatEnum",
+    "GitHubStart",
     "GroupByEnum",
     "Health",
+    "HealthExternalServices",
     "HealthRetrieveResponse200",
     "HealthStatusEnum",
     "History",
@@ -973,6 +1010,7 @@ __all__ = (
     "PaginatedAPIKeyList",
     "PaginatedApprovalList",
     "PaginatedAuditLogList",
+    "PaginatedCategoryRouteList",
     "PaginatedChannelList",
     "PaginatedChatLogList",
     "PaginatedChatMessageList",
@@ -999,6 +1037,7 @@ __all__ = (
     "PaginatedPodList",
     "PaginatedServerList",
     "PaginatedSilenceList",
+    "PaginatedSLAPolicyList",
     "PaginatedTeamList",
     "PaginatedTeamMemberList",
     "PaginatedThresholdList",
@@ -1008,6 +1047,7 @@ __all__ = (
     "Pagination",
     "PatchedAlertRouteRequest",
     "PatchedAPIKeyUpdateRequest",
+    "PatchedCategoryRouteRequest",
     "PatchedChannelUpdateRequest",
     "PatchedClusterUpdateRequest",
     "PatchedEscalationPolicyRequest",
@@ -1017,6 +1057,7 @@ __all__ = (
     "PatchedRoomWriteRequest",
     "PatchedServerRequest",
     "PatchedSilenceRequest",
+    "PatchedSLAPolicyRequest",
     "PatchedTeamWriteRequest",
     "PatchedThresholdRequest",
     "PatchedTicketUpdateRequest",
@@ -1093,6 +1134,8 @@ __all__ = (
     "ServersRetrieveResponse200",
     "ServerStatusEnum",
     "ServersUpdateResponse200",
+    "Service",
+    "ServiceStatusEnum",
     "SeverityEnum",
     "Silence",
     "SilenceRequest",
@@ -1105,6 +1148,8 @@ __all__ = (
     "SilencesRetrieveResponse200",
     "SilencesUpdateResponse200",
     "SkippedHost",
+    "SLAPolicy",
+    "SLAPolicyRequest",
     "SlaStateEnum",
     "Stage",
     "StateEnum",
@@ -1115,6 +1160,7 @@ __all__ = (
     "StatusCounts",
     "Step",
     "StepEnum",
+    "StrategyEnum",
     "TaskResult",
     "TaskResultStatusEnum",
     "Team",
@@ -1147,6 +1193,14 @@ __all__ = (
     "TicketDay",
     "TicketEvent",
     "TicketsAnalyticsSummaryRetrieveResponse200",
+    "TicketsCategoryRoutesCreateResponse201",
+    "TicketsCategoryRoutesDestroyResponse200",
+    "TicketsCategoryRoutesDestroyResponse200DataType0",
+    "TicketsCategoryRoutesListOrder",
+    "TicketsCategoryRoutesListSort",
+    "TicketsCategoryRoutesPartialUpdateResponse200",
+    "TicketsCategoryRoutesRetrieveResponse200",
+    "TicketsCategoryRoutesUpdateResponse200",
     "TicketsCommentsCreateResponse201",
     "TicketsCommentsListResponse200",
     "TicketsCreateResponse201",
@@ -1164,6 +1218,14 @@ __all__ = (
     "TicketSourceEnum",
     "TicketsPartialUpdateResponse200",
     "TicketsRetrieveResponse200",
+    "TicketsSlaPoliciesCreateResponse201",
+    "TicketsSlaPoliciesDestroyResponse200",
+    "TicketsSlaPoliciesDestroyResponse200DataType0",
+    "TicketsSlaPoliciesListOrder",
+    "TicketsSlaPoliciesListSort",
+    "TicketsSlaPoliciesPartialUpdateResponse200",
+    "TicketsSlaPoliciesRetrieveResponse200",
+    "TicketsSlaPoliciesUpdateResponse200",
     "TicketsTimelineListResponse200",
     "TicketsUpdateResponse200",
     "TicketUpdateRequest",

@@ -15,6 +15,7 @@ import datetime
 
 if TYPE_CHECKING:
   from ..models.dependency import Dependency
+  from ..models.health_external_services import HealthExternalServices
 
 
 
@@ -34,6 +35,8 @@ class Health:
             timestamp (datetime.datetime):
             database (Dependency):
             channel_layer (Dependency):
+            external_services (HealthExternalServices): Each registered check (`email`, `ci`, `kubernetes`) and its
+                services. Never a 503.
      """
 
     status: HealthStatusEnum
@@ -41,6 +44,7 @@ class Health:
     timestamp: datetime.datetime
     database: Dependency
     channel_layer: Dependency
+    external_services: HealthExternalServices
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -49,6 +53,7 @@ class Health:
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.dependency import Dependency # noqa: PLC0415
+        from ..models.health_external_services import HealthExternalServices # noqa: PLC0415
         status: str = self.status
 
         version = self.version
@@ -59,6 +64,8 @@ class Health:
 
         channel_layer = self.channel_layer.to_dict()
 
+        external_services = self.external_services.to_dict()
+
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -68,6 +75,7 @@ class Health:
             "timestamp": timestamp,
             "database": database,
             "channel_layer": channel_layer,
+            "external_services": external_services,
         })
 
         return field_dict
@@ -77,6 +85,7 @@ class Health:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.dependency import Dependency # noqa: PLC0415
+        from ..models.health_external_services import HealthExternalServices # noqa: PLC0415
         d = dict(src_dict)
         status = check_health_status_enum(d.pop("status"))
 
@@ -100,12 +109,18 @@ class Health:
 
 
 
+        external_services = HealthExternalServices.from_dict(d.pop("external_services"))
+
+
+
+
         health = cls(
             status=status,
             version=version,
             timestamp=timestamp,
             database=database,
             channel_layer=channel_layer,
+            external_services=external_services,
         )
 
 

@@ -1,0 +1,258 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.category_route_request import CategoryRouteRequest
+from ...models.error import Error
+from ...models.tickets_category_routes_create_response_201 import TicketsCategoryRoutesCreateResponse201
+from typing import cast
+
+
+
+def _get_kwargs(
+    *,
+    body: CategoryRouteRequest,
+
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+
+    
+
+    
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/v1/tickets/category-routes",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Error | TicketsCategoryRoutesCreateResponse201 | None:
+    if response.status_code == 201:
+        response_201 = TicketsCategoryRoutesCreateResponse201.from_dict(response.json())
+
+
+
+        return response_201
+
+    if response.status_code == 400:
+        response_400 = Error.from_dict(response.json())
+
+
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Error.from_dict(response.json())
+
+
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Error.from_dict(response.json())
+
+
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Error.from_dict(response.json())
+
+
+
+        return response_409
+
+    if response.status_code == 413:
+        response_413 = Error.from_dict(response.json())
+
+
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Error.from_dict(response.json())
+
+
+
+        return response_415
+
+    if response.status_code == 429:
+        response_429 = Error.from_dict(response.json())
+
+
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = Error.from_dict(response.json())
+
+
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Error | TicketsCategoryRoutesCreateResponse201]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: CategoryRouteRequest,
+
+) -> Response[Error | TicketsCategoryRoutesCreateResponse201]:
+    """ Add a category route (admins; audited)
+
+     Category routes: which team works a category, for automatic assignment. Support staff
+    read; admins write.
+
+    Args:
+        body (CategoryRouteRequest): The team a category's tickets go to, and how one of its
+            members is chosen.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | TicketsCategoryRoutesCreateResponse201]
+     """
+
+
+    kwargs = _get_kwargs(
+        body=body,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    body: CategoryRouteRequest,
+
+) -> Error | TicketsCategoryRoutesCreateResponse201 | None:
+    """ Add a category route (admins; audited)
+
+     Category routes: which team works a category, for automatic assignment. Support staff
+    read; admins write.
+
+    Args:
+        body (CategoryRouteRequest): The team a category's tickets go to, and how one of its
+            members is chosen.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | TicketsCategoryRoutesCreateResponse201
+     """
+
+
+    return sync_detailed(
+        client=client,
+body=body,
+
+    ).parsed
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: CategoryRouteRequest,
+
+) -> Response[Error | TicketsCategoryRoutesCreateResponse201]:
+    """ Add a category route (admins; audited)
+
+     Category routes: which team works a category, for automatic assignment. Support staff
+    read; admins write.
+
+    Args:
+        body (CategoryRouteRequest): The team a category's tickets go to, and how one of its
+            members is chosen.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | TicketsCategoryRoutesCreateResponse201]
+     """
+
+
+    kwargs = _get_kwargs(
+        body=body,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    body: CategoryRouteRequest,
+
+) -> Error | TicketsCategoryRoutesCreateResponse201 | None:
+    """ Add a category route (admins; audited)
+
+     Category routes: which team works a category, for automatic assignment. Support staff
+    read; admins write.
+
+    Args:
+        body (CategoryRouteRequest): The team a category's tickets go to, and how one of its
+            members is chosen.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | TicketsCategoryRoutesCreateResponse201
+     """
+
+
+    return (await asyncio_detailed(
+        client=client,
+body=body,
+
+    )).parsed
