@@ -11,7 +11,8 @@ urlpatterns: list[URLPattern] = [
     path("invite", PageView.as_view(page="invite"), name="invite"),
     path("servers/<int:server_id>", PageView.as_view(page="server"), name="server"),
     path("alerts", PageView.as_view(page="alerts"), name="alerts"),
-    path("metrics", PageView.as_view(page="metrics"), name="metrics"),
+    # Not /metrics: that is Prometheus's scrape route (the telemetry app).
+    path("custom-metrics", PageView.as_view(page="metrics"), name="metrics"),
     path("tickets", PageView.as_view(page="tickets"), name="tickets"),
     path("tickets/<int:ticket_id>", PageView.as_view(page="ticket"), name="ticket"),
     # DORA metrics (the pipelines app's GET /dora).

@@ -133,7 +133,7 @@ def test_a_custom_metric_has_a_chart_with_points(admin_page, fleet):
     page = admin_page
     page.goto(f"{fleet.hub.url}/alerts")
     page.click("a[data-nav=metrics]")
-    page.wait_for_url(re.compile(r"/metrics"))
+    page.wait_for_url(re.compile(r"/custom-metrics"))
     page.wait_for_function("() => Number(document.querySelector('figure[data-chart=custom]')?.dataset.points) > 0")
     assert "queue_depth" in page.inner_text("figure[data-chart=custom] figcaption")
     assert "(jobs)" in page.inner_text("figure[data-chart=custom] figcaption")

@@ -21,7 +21,7 @@ PAGES = {
     "/invite": "invite",
     "/servers/7": "server",
     "/alerts": "alerts",
-    "/metrics": "metrics",
+    "/custom-metrics": "metrics",
     "/tickets": "tickets",
     "/tickets/5": "ticket",
     "/playbooks": "playbooks",
