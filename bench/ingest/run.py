@@ -30,6 +30,7 @@ import argparse
 import json
 import math
 import multiprocessing as mp
+import os
 import sys
 import tempfile
 import time
@@ -95,6 +96,7 @@ class Phase:
     cpu_reference: list[float] = field(default_factory=list)  # before and after the mode (ms)
     window_start: float = 0.0
     probe: list[tuple[float, float, float]] = field(default_factory=list)  # common.SpeedProbe
+    loadavg: tuple[float, float, float] = (0.0, 0.0, 0.0)  # the machine's, at the window's end
 
     @property
     def frames_per_s(self) -> float:
@@ -177,6 +179,7 @@ def run_phase(
         phase.window_start = start_at
         time.sleep(max(0.0, start_at + phase.cfg.duration - time.time()))
         phase.probe = probe.stop()
+        phase.loadavg = os.getloadavg()
         phase.cpu = monitor.stop()
         phase.strangers = monitor.strangers
         if activity is not None:
@@ -311,6 +314,7 @@ def report(phase: Phase) -> None:
     rss = phase.rss.get("hub", 0) / 2**20
     print(f"   hub max RSS {rss:.0f} MB (all hub processes); " + describe_cpu(phase.cpu))
     print("   CPU reference before / after the mode: " + " / ".join(f"{r:.1f} ms" for r in phase.cpu_reference))
+    print("   load average at the window's end (1 / 5 / 15 min): " + " / ".join(f"{x:.1f}" for x in phase.loadavg))
     for stranger in phase.strangers:
         print(f"   ! not ours: {stranger}")
     if phase.pg_connections:
