@@ -34,8 +34,45 @@ alert = Alert.objects.create(
     kind='server.offline', server=server, name='fleet-00 offline', severity='critical',
     message='fleet-00 stopped reporting', started_at=timezone.now(),
 )
-print(json.dumps({{'alert_id': alert.pk}}))
+# Playbooks run on the agent's own machine; a CI system posts to a generic integration.
+from automation.models import ConnectionProfile
+from pipelines.models import Integration
+ConnectionProfile.objects.create(server=Server.objects.get(name='sdk-box'), connection='local')
+integration = Integration.objects.create(name='ci', provider='generic', secret='{ci_secret}')
+print(json.dumps({{'alert_id': alert.pk, 'integration_id': integration.pk}}))
 """
+CI_SECRET = "cisec_sdk-tests-shared-secret-0123456789"  # a throwaway hub's
+PLAYBOOKS = {
+    "hello.yml": """
+- name: Say hello
+  hosts: all
+  gather_facts: false
+  tasks:
+    - name: Greet
+      ansible.builtin.debug:
+        msg: "hello from {{ inventory_hostname }}"
+    - name: Touch a file
+      ansible.builtin.file:
+        path: "{{ marker }}"
+        state: touch
+        mode: "0600"
+""",
+    "hello.vars.yml": """
+variables:
+  - name: marker
+    type: string
+    required: true
+""",
+    "broken.yml": """
+- name: Fail on purpose
+  hosts: all
+  gather_facts: false
+  tasks:
+    - name: This fails
+      ansible.builtin.fail:
+        msg: "the task failed as written"
+""",
+}
 
 
 @dataclass
@@ -45,6 +82,7 @@ class Fleet:
     token: str
     alert_id: int
     log_file: Path
+    integration_id: int
 
     @property
     def url(self) -> str:
@@ -54,9 +92,16 @@ class Fleet:
 @pytest.fixture(scope="session")
 def fleet(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Fleet]:
     tmp = tmp_path_factory.mktemp("sdk")
-    with live_hub(tmp, ACCESS_TOKEN_EXPIRE_MINUTES="1", RATE_LIMIT_AUTHENTICATION="1000/min") as hub:
+    playbooks = tmp / "playbooks"
+    playbooks.mkdir()
+    for name, text in PLAYBOOKS.items():
+        (playbooks / name).write_text(text.lstrip())
+    with live_hub(
+        tmp, ACCESS_TOKEN_EXPIRE_MINUTES="1", RATE_LIMIT_AUTHENTICATION="1000/min", ANSIBLE_PLAYBOOK_DIR=str(playbooks)
+    ) as hub:
         info = setup_fleet(hub, name="sdk-box", hostname="sdk-box.local")
-        extra = json.loads(hub.python(EXTRA_CODE.format(viewer_password=VIEWER_PASSWORD)))
+        code = EXTRA_CODE.format(viewer_password=VIEWER_PASSWORD, ci_secret=CI_SECRET)
+        extra = json.loads(hub.python(code).strip().splitlines()[-1])
         log_file = tmp / "app.log"
         log_file.write_text("")
         agent = Agent(
@@ -69,6 +114,8 @@ def fleet(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Fleet]:
                 lambda: rest(hub.url, str(info["token"]), f"/servers/{server_id}")["status"] == "online",
                 what="the agent",
             )
-            yield Fleet(hub, server_id, str(info["token"]), int(extra["alert_id"]), log_file)
+            yield Fleet(
+                hub, server_id, str(info["token"]), int(extra["alert_id"]), log_file, int(extra["integration_id"])
+            )
         finally:
             agent.stop()

@@ -234,3 +234,53 @@ def test_an_expired_access_token_is_renewed_and_the_new_pair_saved(cli):
     assert after["access-token"] != before["access-token"]
     assert stat.S_IMODE(cli.config.stat().st_mode) == 0o600
     assert cli("servers", "list").returncode == 0  # the saved pair works
+
+
+def test_playbook_run_waits_for_the_run_and_exits_with_its_outcome(cli, tmp_path):
+    marker = tmp_path / "touched-by-ansible"
+    listed = cli("playbook", "list", "-o", "json")
+    assert listed.returncode == 0, listed.stderr
+    assert {"hello.yml", "broken.yml"} <= {p["name"] for p in json.loads(listed.stdout)}
+
+    ran = cli("playbook", "run", "hello.yml", "--host", "sdk-box", "-e", f"marker={marker}", timeout=240)
+    assert ran.returncode == 0, (ran.stdout, ran.stderr)
+    assert "hello from sdk-box" in ran.stdout and ran.stdout.rstrip().endswith("successful (rc 0)")
+    assert marker.exists()
+
+    failed = cli("playbook", "run", "broken.yml", "--host", "sdk-box", timeout=240)
+    assert failed.returncode == 1, (failed.stdout, failed.stderr)
+    assert "the task failed as written" in failed.stdout and "failed" in failed.stdout.splitlines()[-1]
+
+    refused = cli("playbook", "run", "hello.yml", "--host", "sdk-box")  # `marker` is required
+    assert refused.returncode == 1 and "marker" in refused.stderr
+
+
+def test_pipelines_list_shows_a_run_a_ci_system_sent(cli, fleet):
+    import hashlib
+    import hmac
+    import urllib.request
+
+    from tests.e2e.helpers import wait_for
+    from tests.sdk.conftest import CI_SECRET
+
+    payload = json.loads((ROOT / "tests/pipelines/payloads/generic/pipeline.json").read_text())
+    payload.update(id=f"sdk-{uuid.uuid4().hex[:8]}", repository="acme/sdk-cli")
+    body = json.dumps(payload).encode()
+    signature = "sha256=" + hmac.new(CI_SECRET.encode(), body, hashlib.sha256).hexdigest()
+    request = urllib.request.Request(  # noqa: S310 - the test's own hub
+        f"{fleet.url}/api/v1/integrations/generic/{fleet.integration_id}", data=body, method="POST",
+        headers={"Content-Type": "application/json", "X-Webhook-Signature": signature, "X-Delivery-Id": payload["id"]},
+    )  # fmt: skip
+    with urllib.request.urlopen(request, timeout=30) as answer:  # noqa: S310 - the test's own hub
+        assert answer.status == 202
+
+    def listed():
+        result = cli("pipelines", "list", "--repository", "acme/sdk-cli", "-o", "json")
+        assert result.returncode == 0, result.stderr
+        return json.loads(result.stdout) or None
+
+    [run] = wait_for(listed, timeout=60, every=1, what="the pipeline in the list")
+    assert (run["repository"], run["branch"], run["status"]) == ("acme/sdk-cli", "main", "success")
+    table = cli("pipelines", "list", "--repository", "acme/sdk-cli")
+    assert table.stdout.splitlines()[0].split()[:3] == ["ID", "PROVIDER", "REPOSITORY"]
+    assert "acme/sdk-cli" in table.stdout

@@ -112,8 +112,8 @@ def pipelines_list(
 
 @playbook_app.command("list")
 def playbook_list(ctx: typer.Context, output: OutputOption = Format.table) -> None:
-    """The playbooks the hub offers."""
-    data = client(ctx).get("/ansible/playbooks")
+    """The playbooks the hub offers (GET /ansible/playbooks is the seed's name for the runs)."""
+    data = client(ctx).get("/ansible/playbooks/available")
     emit(data, output, [("NAME", "name"), ("DESCRIPTION", "description")])
 
 
