@@ -284,3 +284,23 @@ def test_pipelines_list_shows_a_run_a_ci_system_sent(cli, fleet):
     table = cli("pipelines", "list", "--repository", "acme/sdk-cli")
     assert table.stdout.splitlines()[0].split()[:3] == ["ID", "PROVIDER", "REPOSITORY"]
     assert "acme/sdk-cli" in table.stdout
+
+
+def test_shell_completion_completes_commands_and_subcommands(tmp_path):
+    chatops = Path(sys.executable).with_name("chatops")  # the console script pip installed
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CHATOPS_")}
+    env.update(CHATOPS_CONFIG=str(tmp_path / "config.yaml"), _CHATOPS_COMPLETE="complete_bash")
+
+    def complete(words: str, index: int) -> list[str]:
+        done = subprocess.run(
+            [str(chatops)], env={**env, "COMP_WORDS": words, "COMP_CWORD": str(index)},
+            capture_output=True, text=True, timeout=60,
+        )  # fmt: skip
+        assert done.returncode == 0, done.stderr
+        return done.stdout.split()
+
+    assert complete("chatops se", 1) == ["servers"]
+    assert set(complete("chatops alerts ", 2)) >= {"list", "ack", "resolve"}
+    script = subprocess.run([str(chatops), "--show-completion", "bash"], env={**env, "_CHATOPS_COMPLETE": ""},
+                            capture_output=True, text=True, timeout=60)  # fmt: skip
+    assert "_chatops_completion" in script.stdout
