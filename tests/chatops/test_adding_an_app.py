@@ -60,6 +60,7 @@ PINBOARD: dict[str, str] = {
     # No model, so no migration: the pins live in the process (enough for a throwaway app).
     "services.py": """
         from django.db import transaction
+        from rest_framework.exceptions import PermissionDenied
 
         from accounts.actor import Actor
         from accounts.choices import Role
@@ -73,7 +74,7 @@ PINBOARD: dict[str, str] = {
 
         def add_pin(actor: Actor, board: str, text: str) -> PinAddedEvent:
             if not actor.has_role(Role.OPERATOR):
-                raise PermissionError("Only operators and admins may pin.")
+                raise PermissionDenied("Only operators and admins may pin.")
             event: PinAddedEvent = {"type": "pin.added", "board": board, "text": text, "by": actor.name}
             with transaction.atomic():
                 PINS.setdefault(board, []).append(text)
@@ -85,20 +86,19 @@ PINBOARD: dict[str, str] = {
     "commands.py": """
         from typing import Any
 
-        from chatops.registry import ChatCommand
+        from chatops.registry import ChatCommand, ChatReply
         from pinboard.services import add_pin
 
 
-        def pin(actor: Any, arguments: str) -> str:
-            board, _, text = arguments.partition(" ")
-            try:
-                add_pin(actor, board, text)
-            except PermissionError as exc:
-                return str(exc)
-            return f"Pinned to {board}."
+        def pin(actor: Any, arguments: list[str]) -> ChatReply:
+            board, *words = arguments
+            add_pin(actor, board, " ".join(words))  # a refusal it raises is the chat's answer
+            return ChatReply(f"Pinned to {board}.")
 
 
-        PIN = ChatCommand("pin", "Pin a line to a board.", pin, usage="<board> <text>", least_role="operator")
+        PIN = ChatCommand(
+            "pin", "Pin a line to a board.", pin, usage="<board> <text>", least_role="operator", min_args=2
+        )
     """,
     "jobs.py": """
         from chatops.registry import Job
@@ -206,10 +206,11 @@ CHECK = """
     from drf_spectacular.generators import SchemaGenerator
     from rest_framework.test import APIClient
 
-    from accounts.actor import Actor
     from accounts.choices import Role
     from accounts.models import User
     from accounts.services import create_api_key, issue_tokens
+    from chat import commands as chat_commands
+    from chat.models import Message as ChatMessage
     from chatops import registry
     from chatops.asgi import application
     from webhooks.choices import event_choices
@@ -261,6 +262,17 @@ CHECK = """
         out["command"] = command.name if command else None
 
         socket_token = issue_tokens(viewer).access_token
+        room = client(issue_tokens(admin).access_token).post("/api/v1/rooms", {"name": "ops"}, format="json")
+        room_id = room.json()["data"]["id"]
+
+        def type_in_room(user, line):
+            api = client(issue_tokens(user).access_token)
+            api.post(f"/api/v1/rooms/{room_id}/join")
+            posted = api.post("/api/v1/messages", {"room_id": room_id, "content": line}, format="json")
+            assert posted.status_code == 201, posted.content
+            assert chat_commands.wait_idle(30)
+            answers = ChatMessage.objects.filter(thread_id=posted.json()["data"]["id"]).order_by("id")
+            return [[answer.content, answer.data.get("ok")] for answer in answers]
 
         async def socket_and_command():
             ws = WebsocketCommunicator(
@@ -271,10 +283,12 @@ CHECK = """
             )
             connected, subprotocol = await ws.connect(timeout=10)
             try:
-                run = sync_to_async(command.run, thread_sensitive=True)
                 out["socket"] = [connected, subprotocol]
-                out["viewer_reply"] = await run(Actor.for_user(viewer, "chat"), "main not allowed")
-                out["operator_reply"] = await run(Actor.for_user(operator, "chat"), "main deploy on friday")
+                # Typed in a room, as people do: the chat app parses the line, runs the command
+                # as the poster and answers in the thread under it.
+                out["viewer_reply"] = await sync_to_async(type_in_room)(viewer, "/pin main not allowed")
+                out["operator_reply"] = await sync_to_async(type_in_room)(operator, "/pin main deploy on friday")
+                out["usage_reply"] = await sync_to_async(type_in_room)(operator, "/pin main")
                 out["received"] = json.loads(await ws.receive_from(timeout=10))
                 out["nothing_more"] = await ws.receive_nothing(timeout=0.2)
             finally:
@@ -348,8 +362,10 @@ def test_an_app_registers_a_job_an_event_a_route_and_a_command_without_touching_
     # The socket route, behind the browser wrapper, forwards the app's event after commit.
     assert seen["socket"] == [True, "bearer"]
     assert seen["command"] == "pin"
-    assert seen["viewer_reply"] == "Only operators and admins may pin."
-    assert seen["operator_reply"] == "Pinned to main."
+    assert seen["viewer_reply"] == [["Refused: Only operators and admins may pin.", False]]
+    assert seen["operator_reply"] == [["Pinned to main.", True]]
+    assert "Usage: `/pin <board> <text>`" in seen["usage_reply"][0][0], seen["usage_reply"]
+    assert seen["usage_reply"][0][1] is False
     assert seen["received"] == {"type": "pin.added", "board": "main", "text": "deploy on friday", "by": "otto"}
     assert seen["nothing_more"] is True
     assert seen["board"] == [{"board": "main", "pins": ["deploy on friday"]}]
