@@ -1,0 +1,83 @@
+"""The hub's ASGI handler (``chatops.handlers``): Django's synchronous middleware chain and view,
+entered from the event loop once per request, through the real ASGI application."""
+
+from __future__ import annotations
+
+import json
+import threading
+
+import pytest
+from asgiref import sync
+from channels.testing import HttpCommunicator
+from django.core.handlers import base
+
+from accounts.services import issue_tokens
+from chatops.asgi import application
+from chatops.handlers import SyncChainASGIHandler
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+HOST = (b"host", b"localhost")
+
+
+@pytest.fixture
+def hops(monkeypatch):
+    """Every crossing of a request between the event loop and threads: ``sync_to_async`` calls
+    by the function they run, and ``async_to_sync`` calls."""
+    seen: dict[str, list[str]] = {"to_thread": [], "to_loop": []}
+    to_thread, to_loop = sync.SyncToAsync.__call__, sync.AsyncToSync.__call__
+
+    async def counted_to_thread(self, *args, **kwargs):
+        seen["to_thread"].append(getattr(self.func, "__qualname__", repr(self.func)))
+        return await to_thread(self, *args, **kwargs)
+
+    def counted_to_loop(self, *args, **kwargs):
+        seen["to_loop"].append(getattr(self.awaitable, "__qualname__", repr(self.awaitable)))
+        return to_loop(self, *args, **kwargs)
+
+    monkeypatch.setattr(sync.SyncToAsync, "__call__", counted_to_thread)
+    monkeypatch.setattr(sync.AsyncToSync, "__call__", counted_to_loop)
+    return seen
+
+
+def test_the_application_serves_http_with_the_sync_chain_handler():
+    handler = application.application.application_mapping["http"]
+    assert isinstance(handler, SyncChainASGIHandler)
+
+
+async def test_a_request_enters_the_middleware_and_the_view_in_one_hop(hops, viewer, server):
+    token = await sync.sync_to_async(lambda: issue_tokens(viewer).access_token)()
+    hops["to_thread"].clear()
+    response = await HttpCommunicator(
+        application,
+        "GET",
+        "/api/v1/servers",
+        headers=[HOST, (b"authorization", f"Bearer {token}".encode()), (b"x-request-id", b"one-hop-1")],
+    ).get_response()
+
+    assert response["status"] == 200
+    assert json.loads(response["body"])["data"][0]["id"] == server.pk
+    assert (b"X-Request-ID", b"one-hop-1") in response["headers"]
+    # Django's stock handler goes back to the loop (async_to_sync) to resolve the URL and
+    # then to a thread again for the view; the chain is entered once here.
+    assert hops["to_loop"] == []
+    assert hops["to_thread"].count("BaseHandler.get_response") == 1
+
+
+async def test_urls_resolve_in_the_request_thread_and_errors_keep_the_envelope(monkeypatch, hops):
+    threads: list[int] = []
+    resolve = base.BaseHandler.resolve_request
+
+    def resolve_in_thread(self, request):
+        threads.append(threading.get_ident())
+        return resolve(self, request)
+
+    monkeypatch.setattr(base.BaseHandler, "resolve_request", resolve_in_thread)
+    loop_thread = threading.get_ident()
+    response = await HttpCommunicator(application, "GET", "/api/v1/no-such-route", headers=[HOST]).get_response()
+
+    assert response["status"] == 404
+    body = json.loads(response["body"])
+    assert body["error_code"] == "not_found" and body["request_id"]
+    # URL resolution ran in the request's thread, not on the event loop.
+    assert threads and all(ident != loop_thread for ident in threads)
