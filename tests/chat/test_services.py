@@ -44,6 +44,21 @@ def test_a_private_room_is_not_found_by_outsiders(operator, viewer, admin):
     assert services.visible_room(me(viewer), room.pk) == room
 
 
+def test_the_room_lookup_learns_membership_in_its_one_statement(operator, viewer, django_assert_num_queries):
+    room = services.create_room(me(operator), name="ops")
+    with django_assert_num_queries(1):
+        found = services.visible_room(me(viewer), room.pk)
+        assert (found, found.is_member(viewer)) == (room, False)  # asked of the same statement
+    services.join_room(me(viewer), room)
+    with django_assert_num_queries(1):
+        found = services.visible_room(me(viewer), room.pk)
+        assert found.is_member(viewer) and found.name == "ops" and found.owner_id == operator.pk
+    # Ids no database column holds are no room, not an error of the database.
+    for room_id in (0, -1, 2**63, 10**30):
+        with pytest.raises(NotFound):
+            services.visible_room(me(viewer), room_id)
+
+
 def test_edits_keep_history_and_deletes_leave_a_tombstone(operator, viewer):
     room = services.create_room(me(operator), name="ops")
     message = services.post_message(me(operator), room, "frist")
