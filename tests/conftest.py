@@ -16,16 +16,19 @@ from tests.factories import ServerFactory, UserFactory
 
 @pytest.fixture(autouse=True)
 def _fresh_counters(settings) -> None:
-    """Rate-limit counters must not leak between tests (Redis keeps them across test DBs)."""
+    """Rate-limit counters and cached values must not leak between tests (Redis keeps them
+    across test DBs). Only this process's keys go: the cache's ``clear()`` would flush the
+    whole Redis database, under the feet of the other xdist workers."""
     settings.RATE_LIMIT_ENABLED = True
-    cache.clear()
-    if settings.REDIS_URL:
-        from chatops.ratelimit import _redis
+    if not settings.REDIS_URL:
+        cache.clear()
+        return
+    from chatops.ratelimit import _redis
 
-        client = _redis()
-        keys = list(client.scan_iter(f"{settings.REDIS_PREFIX}:rl:*"))
-        if keys:
-            client.delete(*keys)
+    client = _redis()
+    keys = list(client.scan_iter(f"{settings.REDIS_PREFIX}:*"))
+    if keys:
+        client.delete(*keys)
 
 
 @pytest.fixture

@@ -9,8 +9,14 @@ import tempfile
 from pathlib import Path
 
 os.environ.setdefault("SECRET_KEY", "test-only-secret-key-not-for-production-0123456789")
+# pytest-xdist: each worker its own Redis key prefix (its databases are test_<name>_gwN
+# already), so one worker's clean-up between tests never removes another's keys.
+_worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+_prefix = os.environ.get("REDIS_PREFIX", "chatops")
+if _worker and not _prefix.endswith(f"-{_worker}"):
+    os.environ["REDIS_PREFIX"] = f"{_prefix}-{_worker}"
 
-from chatops.settings import *  # noqa: F403
+from chatops.settings import *  # noqa: E402, F403
 
 # The suite tests production settings, except that static files come from the apps' folders
 # (no collectstatic before a test run) and sign-up is open, as the auth tests exercise it.
