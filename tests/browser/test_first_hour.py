@@ -222,9 +222,31 @@ def test_the_page_of_a_server_whose_agent_has_no_docker_asks_it_nothing(page, ho
 
 def test_the_server_page_shows_its_agent_going_away_at_once(page, hour):
     """The hub publishes server.status when an agent disconnects; the page does not wait for
-    its 30-second reread of the server. Last in the module: it stops the agent."""
+    its 30-second reread of the server. And a read of the server that was on its way when the
+    agent left (the one the live socket asks for once open, held here until the page shows
+    offline) does not paint it online again. Last in the module: it stops the agent."""
+    reads: list[object] = []
+    held: list[tuple[Any, Any]] = []
+
+    def reads_of_the_server(route: Any) -> None:
+        reads.append(route)
+        if len(reads) == 2:  # the socket's read, answered "online" and delivered late
+            held.append((route, route.fetch()))
+        else:
+            route.continue_()
+
+    page.route(f"**/api/v1/servers/{hour.server_id}", reads_of_the_server)
     page.goto(f"{hour.hub.url}/servers/{hour.server_id}")
     page.locator("#server-status", has_text="online").wait_for()
     more_points(page, "cpu", points(page, "cpu"))  # a sample came on the socket: it is open
+    for _ in range(100):
+        if held:
+            break
+        page.wait_for_timeout(100)
+    assert held, "the page did not read the server again once its socket was open"
     hour.agent.stop()
     page.locator("#server-status", has_text="offline").wait_for(timeout=10_000)
+    route, stale = held[0]
+    route.fulfill(response=stale)
+    page.wait_for_timeout(1_000)
+    assert "offline" in page.inner_text("#server-status")

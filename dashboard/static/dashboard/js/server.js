@@ -15,10 +15,16 @@ await startPage();
 
 let server = null;
 let latest = { ts: null, values: {}, top: null };
+// Counts what the socket said of the status (server.status, a sample). A read of the server
+// that was asked before the socket last spoke is older than what the page shows: its status
+// must not paint over the socket's (an agent going away while the read was on its way).
+let liveStatus = 0;
 
 async function loadServer() {
+  const asked = liveStatus;
   try {
-    server = await get(`/servers/${serverId}`);
+    const fresh = await get(`/servers/${serverId}`);
+    server = server && liveStatus !== asked ? { ...fresh, status: server.status, last_seen: server.last_seen } : fresh;
   } catch (error) {
     if (error.status === 404) {
       $("#server-name").textContent = "No such server";
@@ -137,11 +143,13 @@ async function watch() {
       if (event.type === "server.status" && server) {
         const seen = event.last_seen ? new Date(event.last_seen * 1000).toISOString() : server.last_seen;
         server = { ...server, status: event.status, last_seen: seen };
+        liveStatus += 1;
         paintStatus();
       }
       if (event.type !== "metrics.sample") return;
       latest = { ...latest, ts: new Date(event.ts * 1000).toISOString(), values: event.values };
       if (server) server = { ...server, status: "online", last_seen: latest.ts }; // a sample says so
+      liveStatus += 1;
       paintLatest();
       charts.push(event.ts, event.values);
     },
