@@ -17,16 +17,16 @@ from chat.models import Membership, Message, Room
 from chat.representation import room_data, user_brief
 from chat.services.log import record_event
 from chatops.api.exceptions import UniqueConflict
+from chatops.api.filters import MAX_ID
 from chatops.realtime import publish_after_commit
 
 #: One statement for the room and whether the caller belongs to it. Every message posted and
 #: every page read starts here, and the ORM's query (an ``Exists`` annotation) cost ~1 ms of
-#: CPU to build against ~0.15 ms for this (bench/README.md, "chat's room lookup").
+#: CPU to build against ~0.15 ms for this (bench/README.md, "the one-statement room lookup").
 _ROOM_AND_MEMBERSHIP = (
     "SELECT r.*, EXISTS (SELECT 1 FROM {membership} m WHERE m.room_id = r.id AND m.user_id = %s)"
     " AS caller_is_member FROM {room} r WHERE r.id = %s"
 )
-_BIGINT = 2**63 - 1
 
 
 def visible_room(actor: Actor, room_id: int) -> Room:
@@ -34,7 +34,7 @@ def visible_room(actor: Actor, room_id: int) -> Room:
     user = actor.user
     user_id = user.pk if user is not None else None
     sql = _ROOM_AND_MEMBERSHIP.format(membership=Membership._meta.db_table, room=Room._meta.db_table)
-    found = list(Room.objects.raw(sql, [user_id, room_id])) if 0 < room_id <= _BIGINT else []
+    found = list(Room.objects.raw(sql, [user_id, room_id])) if 0 < room_id <= MAX_ID else []
     room = found[0] if found else None
     if room is not None and user_id is not None:
         room.remember_member(user, bool(getattr(room, "caller_is_member", False)))
