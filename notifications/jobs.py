@@ -7,11 +7,12 @@ transaction of the change that caused them, and this job drains them.
   delivered in one transaction (``skip_locked``), and their recipients' sockets are told after
   it commits.
 - Every other delivery is claimed alone in a short transaction (``skip_locked``, so several
-  workers share the queue) that counts the attempt and leases it: its next attempt time moves
-  ``NOTIFICATION_LEASE_SECONDS`` ahead, so a worker that dies while sending leaves it to another
-  once the lease ends. The transaction commits before the send starts, and the outcome is
-  recorded in another (``services.outcomes.record_outcome``): no database transaction is open
-  while a mail server or a chat service takes its time.
+  workers, and the threads of one (``NOTIFICATION_DELIVERY_THREADS``), share the queue) that
+  counts the attempt and leases it: its next attempt time moves ``NOTIFICATION_LEASE_SECONDS``
+  ahead, so a worker that dies while sending leaves it to another once the lease ends. The
+  transaction commits before the send starts, and the outcome is recorded in another
+  (``services.outcomes.record_outcome``): no database transaction is open while a mail server
+  or a chat service takes its time.
 
 Dispatch by kind: ``inapp`` → delivered at once; a kind another app registered in
 ``notifications.targets`` (``chat_room``) → its ``deliver``; ``email``, ``webhook`` and
@@ -24,11 +25,12 @@ import importlib
 import logging
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timedelta
 from typing import Any
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, connections, transaction
 from django.db.models import F
 from django.utils import timezone
 
@@ -188,15 +190,9 @@ def attempt(delivery: Delivery) -> str | None:
     return outcome
 
 
-def deliver_due(now: datetime | None = None) -> int:
-    """Deliver what is due (now, or at ``now``); returns how many deliveries were handled."""
-    started = time.monotonic()
+def _drain(started: float, now: datetime | None) -> int:
+    """Claim and attempt due deliveries one by one until none is due or the budget is spent."""
     count = 0
-    while time.monotonic() - started < RUN_BUDGET_SECONDS:
-        handled = deliver_inapp(now=now)
-        count += handled
-        if handled < INAPP_BATCH:
-            break
     while time.monotonic() - started < RUN_BUDGET_SECONDS:
         delivery = claim_one(now)
         if delivery is None:
@@ -208,6 +204,43 @@ def deliver_due(now: datetime | None = None) -> int:
             logger.exception("Notification delivery %s could not be recorded", delivery.pk)
         count += 1
     return count
+
+
+def _drain_in_thread(started: float, now: datetime | None) -> int:
+    try:
+        return _drain(started, now)
+    finally:
+        connections.close_all()  # this thread's own connection, opened by its first claim
+
+
+def delivery_threads() -> int:
+    """How many deliveries this worker sends at once: ``NOTIFICATION_DELIVERY_THREADS``, or one
+    where threads cannot help or cannot see the work — SQLite (one writer at a time), or a
+    caller inside a transaction (another thread's connection does not see its rows)."""
+    if connection.vendor == "sqlite" or connection.in_atomic_block:
+        return 1
+    return int(settings.NOTIFICATION_DELIVERY_THREADS)
+
+
+def deliver_due(now: datetime | None = None) -> int:
+    """Deliver what is due (now, or at ``now``); returns how many deliveries were handled.
+
+    Outside deliveries (a webhook, a chat service, a mail server) mostly wait: on the far end,
+    and on the database's round trips of their claim and outcome. ``delivery_threads()``
+    threads claim and send side by side (``skip_locked`` claims, as between workers), so one
+    slow receiver does not hold up the others and a storm's backlog drains in parallel."""
+    started = time.monotonic()
+    count = 0
+    while time.monotonic() - started < RUN_BUDGET_SECONDS:
+        handled = deliver_inapp(now=now)
+        count += handled
+        if handled < INAPP_BATCH:
+            break
+    threads = delivery_threads()
+    if threads == 1 or not Delivery.objects.due(now or timezone.now()).exclude(kind=ChannelKind.INAPP)[1:2].exists():
+        return count + _drain(started, now)  # one or none due: no thread to start
+    with ThreadPoolExecutor(threads, thread_name_prefix="chatops-deliver") as pool:
+        return count + sum(pool.map(lambda _: _drain_in_thread(started, now), range(threads)))
 
 
 # --- Retention ------------------------------------------------------------------------------------

@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import threading
 import traceback
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from django.db import close_old_connections, transaction
@@ -21,7 +21,7 @@ from chatops import registry, telemetry
 from chatops.registry import Job
 from worker.models import JobState
 
-__all__ = ["Job", "loop", "run_due_jobs", "start_embedded"]
+__all__ = ["Job", "loop", "run_due_jobs", "seconds_until_due", "start_embedded", "turn"]
 
 logger = logging.getLogger(__name__)
 
@@ -65,14 +65,43 @@ def run_due_jobs(jobs: list[Job] | None = None) -> dict[str, Any]:
     return results
 
 
-def loop(stop: threading.Event, tick: float = 2.0) -> None:
+#: The loop never waits longer than this between turns (a job added by another process, a
+#: claim released by a worker that died), nor less than ``MIN_WAIT`` (no busy spin on a job
+#: another worker is claiming this instant).
+MAX_WAIT = 2.0
+MIN_WAIT = 0.05
+
+
+def seconds_until_due(jobs: list[Job] | None = None, now: datetime | None = None) -> float:
+    """How long until the first of ``jobs`` is due (0 when one is due now or was never run)."""
+    names = [job.name for job in (jobs if jobs is not None else _jobs())]
+    states = list(JobState.objects.filter(name__in=names).values_list("next_run_at", flat=True))
+    if len(states) < len(set(names)):
+        return 0.0
+    nearest = min(states, default=None)
+    if nearest is None:
+        return MAX_WAIT
+    return max(0.0, (nearest - (now or timezone.now())).total_seconds())
+
+
+def turn(jobs: list[Job] | None = None, tick: float = MAX_WAIT) -> float:
+    """One turn of the loop: run the due jobs; returns how long to wait before the next turn —
+    until the next job is due, at most ``tick``. A job that stopped at its time budget with
+    work left is due again at once (its period has passed meanwhile), so a backlog is worked
+    without a pause."""
+    try:
+        run_due_jobs(jobs)
+        return min(tick, max(MIN_WAIT, seconds_until_due(jobs)))
+    except Exception:
+        logger.exception("The worker loop failed; retrying")
+        return tick
+
+
+def loop(stop: threading.Event, tick: float = MAX_WAIT, jobs: list[Job] | None = None) -> None:
+    """Run due jobs until ``stop`` is set (``turn`` after ``turn``)."""
     while not stop.is_set():
         close_old_connections()
-        try:
-            run_due_jobs()
-        except Exception:
-            logger.exception("The worker loop failed; retrying")
-        stop.wait(tick)
+        stop.wait(turn(jobs, tick))
     close_old_connections()
 
 

@@ -42,10 +42,13 @@ class Audience:
     channels: list[int] = field(default_factory=list)
 
 
-def audiences(notice: Notice, found: Recipients) -> tuple[list[tuple[Notice, Recipients]], list[int]]:
+def audiences(
+    notice: Notice, found: Recipients, *, any_team: bool | None = None
+) -> tuple[list[tuple[Notice, Recipients]], list[int]]:
     """The notifications to send for ``notice`` (each with the receivers who may see all it
-    lists), and the users left out because they may see none of its alerts."""
-    if not Team.objects.exists():
+    lists), and the users left out because they may see none of its alerts. ``any_team``:
+    whether a team exists, when the caller already asked."""
+    if not (Team.objects.exists() if any_team is None else any_team):
         return [(notice, found)], []
     listed = [*notice.firing, *notice.resolved]
     server_ids = sorted({a.server_id for a in listed})

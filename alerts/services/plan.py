@@ -13,14 +13,24 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import Protocol
 
-from alerts.models import Alert, AlertKind, Threshold
+from alerts.models import AlertKind, Threshold
 from monitoring.ingest import SampleIn
 
 # (threshold, its pk, its metric, its comparison, its value): plain values for the hot loop.
 Check = tuple[Threshold, int, str, Callable[[float, float], bool], float]
 AlertKey = tuple[int | None, int, str]  # (threshold id, None for server.offline; server id; kind)
 StateKey = tuple[int, int]  # (threshold id, server id)
+
+
+class OpenAlert(Protocol):
+    """An open alert as the plan needs it: its stored peak. ``evaluation`` passes light
+    records of what ``_snapshot`` read (the full rows are loaded only for the alerts a step
+    changes); tests may pass ``Alert`` instances. Compared by identity."""
+
+    @property
+    def peak_value(self) -> float | None: ...
 
 
 @dataclass(frozen=True)
@@ -44,7 +54,7 @@ class Fire:
     started_at: datetime
 
 
-Target = Alert | Fire
+Target = OpenAlert | Fire
 
 
 @dataclass(frozen=True)
@@ -98,7 +108,7 @@ def _peak(target: Target) -> float | None:
 def plan_evaluation(
     samples: Sequence[SampleIn],
     applicable: Mapping[int, Sequence[Check]],
-    open_alerts: Mapping[AlertKey, Alert],
+    open_alerts: Mapping[AlertKey, OpenAlert],
     states: Mapping[StateKey, PendingState],
 ) -> EvaluationPlan:
     """What evaluating ``samples`` changes, given what was read before. See the module docstring."""

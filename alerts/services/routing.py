@@ -21,17 +21,19 @@ run never blocks ingest or another worker.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from datetime import datetime, timedelta
 from typing import Any
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from alerts.matchers import Labels, group_key, group_labels, routes_for
 from alerts.models import OPEN, Alert, AlertStatus
 from alerts.routing_models import AlertGroup, AlertGroupMember, AlertRoute
 from alerts.services import silences
-from alerts.services.notices import Notice, Reason, send_notice
+from alerts.services.notices import Notice, Notices, Reason, send_notice
 from alerts.services.silencing import tags_of
 
 #: Alerts taken, groups flushed and escalations handled per transaction.
@@ -77,9 +79,12 @@ def intake(now: datetime) -> int:
 
 
 def _join_groups(alerts: list[Alert], routes: list[AlertRoute], now: datetime) -> None:
+    """Each alert into the group of each route that takes it: the groups of the batch are read
+    in one statement, the missing ones made in another (and read back), the members in a
+    third — not one lookup per alert (a storm takes thousands a minute)."""
     tags = tags_of(a.server_id for a in alerts) if any(r.tags for r in routes) else {}
-    groups: dict[tuple[int, str], AlertGroup] = {}
-    members: list[AlertGroupMember] = []
+    wanted: dict[tuple[int, str], tuple[AlertRoute, dict[str, str]]] = {}
+    joins: list[tuple[tuple[int, str], Alert]] = []
     for alert in alerts:
         labels = Labels.of(alert, tags.get(alert.server_id, ()))
         for route in routes_for(routes, labels):
@@ -87,18 +92,41 @@ def _join_groups(alerts: list[Alert], routes: list[AlertRoute], now: datetime) -
                 continue  # a route to nobody: it takes the alert and sends nothing
             values = group_labels(route, labels)
             key = (route.pk, group_key(values))
-            if key not in groups:
-                groups[key], _ = AlertGroup.objects.get_or_create(
-                    route=route,
+            wanted.setdefault(key, (route, values))
+            joins.append((key, alert))
+    if not joins:
+        return
+    groups = _groups(wanted.keys())
+    missing = [key for key in wanted if key not in groups]
+    if missing:
+        AlertGroup.objects.bulk_create(
+            [
+                AlertGroup(
+                    route=wanted[key][0],
                     key=key[1],
-                    defaults={
-                        "labels": values,
-                        "created_at": now,
-                        "next_flush_at": now + timedelta(seconds=route.group_wait_seconds),
-                    },
+                    labels=wanted[key][1],
+                    created_at=now,
+                    next_flush_at=now + timedelta(seconds=wanted[key][0].group_wait_seconds),
                 )
-            members.append(AlertGroupMember(group=groups[key], alert=alert, joined_at=now))
+                for key in missing
+            ],
+            ignore_conflicts=True,  # another worker made it meanwhile: join that one
+        )
+        groups.update(_groups(missing))
+    members = [AlertGroupMember(group_id=groups[key], alert=alert, joined_at=now) for key, alert in joins]
     AlertGroupMember.objects.bulk_create(members, ignore_conflicts=True)
+
+
+def _groups(keys: Iterable[tuple[int, str]]) -> dict[tuple[int, str], int]:
+    """The ids of the groups with these (route id, key), those that exist."""
+    by_route: dict[int, list[str]] = defaultdict(list)
+    for route_id, key in keys:
+        by_route[route_id].append(key)
+    where = Q()
+    for route_id, route_keys in by_route.items():
+        where |= Q(route_id=route_id, key__in=route_keys)
+    rows = AlertGroup.objects.filter(where).values_list("pk", "route_id", "key")
+    return {(route_id, key): pk for pk, route_id, key in rows}
 
 
 # --- Flush --------------------------------------------------------------------------------------
@@ -110,21 +138,56 @@ def flush(now: datetime) -> int:
     due = list(
         AlertGroup.objects.filter(next_flush_at__lte=now).order_by("next_flush_at", "id").values_list("pk", flat=True)
     )
-    # FLUSH_CHUNK groups per transaction: a storm makes hundreds due at once, and a commit
-    # each would be most of the work. Locked in id order, skipping those another worker holds.
+    # FLUSH_CHUNK groups per transaction, written set-wise (``_Writes``, ``Notices``): a storm
+    # makes thousands due at once, and statements per group were most of the work. Locked in
+    # id order, skipping those another worker holds.
     for start in range(0, len(due), FLUSH_CHUNK):
         chunk = sorted(due[start : start + FLUSH_CHUNK])
         with transaction.atomic():
-            groups = (
+            groups = list(
                 AlertGroup.objects.select_for_update(skip_locked=True, of=("self",))
                 .select_related("route__escalation_policy")
                 .filter(pk__in=chunk, next_flush_at__lte=now)
                 .order_by("pk")
             )
+            if not groups:
+                continue
+            members: dict[int, list[AlertGroupMember]] = defaultdict(list)
+            for member in (
+                AlertGroupMember.objects.filter(group_id__in=[g.pk for g in groups])
+                .select_related("alert__server", "alert__acknowledged_by")
+                .order_by("alert__server__name", "id")
+            ):
+                members[member.group_id].append(member)
+            notices, writes = Notices(now), _Writes()
             for group in groups:
-                if _flush(group, now):
+                if _flush(group, members[group.pk], now, notices, writes):
                     sent += 1
+            notices.send()
+            writes.apply(now)
     return sent
+
+
+class _Writes:
+    """What flushing a chunk of groups changes, written in a few statements at its end."""
+
+    def __init__(self) -> None:
+        self.leaving: list[int] = []  # members whose alert resolved and was told of
+        self.gone: list[int] = []  # groups with nobody left, or of a disabled route
+        self.kept: list[AlertGroup] = []  # groups whose next flush (and last notice) moved
+        self.notified: dict[datetime | None, list[int]] = defaultdict(list)  # members, by next escalation
+
+    def apply(self, now: datetime) -> None:
+        for next_escalation_at, pks in self.notified.items():
+            AlertGroupMember.objects.filter(pk__in=pks).update(
+                notified_at=now, escalation_step=0, next_escalation_at=next_escalation_at
+            )
+        if self.leaving:
+            AlertGroupMember.objects.filter(pk__in=self.leaving).delete()
+        if self.gone:
+            AlertGroup.objects.filter(pk__in=self.gone).delete()
+        if self.kept:
+            AlertGroup.objects.bulk_update(self.kept, ["next_flush_at", "last_notified_at"])
 
 
 def _reason(
@@ -146,14 +209,15 @@ def _reason(
     return None
 
 
-def _flush(group: AlertGroup, now: datetime) -> bool:
+def _flush(
+    group: AlertGroup, members: list[AlertGroupMember], now: datetime, notices: Notices, writes: _Writes
+) -> bool:
+    """Flush one locked group: queue its notice in ``notices`` and its changes in ``writes``.
+    ``members``: the group's members, by server name."""
     route = group.route
     if not route.enabled:
-        group.delete()  # a disabled route says nothing more, not even resolutions
+        writes.gone.append(group.pk)  # a disabled route says nothing more, not even resolutions
         return False
-    members = list(
-        group.members.select_related("alert__server", "alert__acknowledged_by").order_by("alert__server__name", "id")
-    )
     active: list[Alert] = []
     new: list[AlertGroupMember] = []
     resolved: list[Alert] = []
@@ -174,24 +238,19 @@ def _flush(group: AlertGroup, now: datetime) -> bool:
     reason = _reason(group, route, new, resolved, active, now)
     sent = False
     if reason is not None:
-        notice = Notice(route, group.labels, active, resolved, reason)
-        send_notice(notice, _receivers(route), now)
+        notices.add(Notice(route, group.labels, active, resolved, reason), _receivers(route))
         group.last_notified_at = now
         sent = True
         steps = route.escalation_policy.steps if route.escalation_policy else []
         for member in new:
-            member.notified_at = now
-            member.escalation_step = 0
-            if steps and member.alert.status == AlertStatus.FIRING:
-                member.next_escalation_at = now + timedelta(minutes=steps[0]["after_minutes"])
-            member.save(update_fields=["notified_at", "escalation_step", "next_escalation_at"])
-    if leaving:
-        AlertGroupMember.objects.filter(pk__in=leaving).delete()
+            escalates = bool(steps) and member.alert.status == AlertStatus.FIRING
+            writes.notified[now + timedelta(minutes=steps[0]["after_minutes"]) if escalates else None].append(member.pk)
+    writes.leaving += leaving
     if len(leaving) == len(members):
-        group.delete()  # everyone resolved and told: a later alert starts a new group
+        writes.gone.append(group.pk)  # everyone resolved and told: a later alert starts a new group
     else:
         group.next_flush_at = now + timedelta(seconds=route.group_interval_seconds)
-        group.save(update_fields=["next_flush_at", "last_notified_at"])
+        writes.kept.append(group)
     return sent
 
 

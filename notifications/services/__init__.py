@@ -131,6 +131,77 @@ def hold_for_quiet_hours(deliveries: list[Delivery], severity: str, now: datetim
     return held
 
 
+@dataclass(frozen=True)
+class Outgoing:
+    """One notification for ``send_many``: ``send``'s arguments but the actor."""
+
+    type: str
+    subject: str
+    content: str
+    recipients: Recipients
+    severity: str = Severity.INFO
+    data: dict[str, Any] | None = None
+    format: Format = "markdown"
+
+
+def _copy(delivery: Delivery) -> Delivery:
+    return Delivery(
+        kind=delivery.kind,
+        channel=delivery.channel,
+        user=delivery.user,
+        address=delivery.address,
+        target_id=delivery.target_id,
+    )
+
+
+def send_many(actor: Actor, outgoing: Sequence[Outgoing]) -> list[Notification]:
+    """Queue several notifications at once, as ``send`` does each: the recipients each distinct
+    set names are resolved once, and the notifications and their deliveries are written in one
+    statement each (a storm's routing sends hundreds in one transaction)."""
+    if not outgoing:
+        return []
+    now = timezone.now()
+    resolved: dict[str, list[Delivery]] = {}
+    per_item: list[list[Delivery]] = []
+    for item in outgoing:
+        key = repr(sorted(item.recipients.as_json().items()))
+        if key not in resolved:
+            resolved[key] = resolve(item.recipients)
+        deliveries = [_copy(d) for d in resolved[key]]
+        hold_for_quiet_hours(deliveries, item.severity, now)
+        per_item.append(deliveries)
+    notifications = []
+    for item, deliveries in zip(outgoing, per_item, strict=True):
+        text, html = render(item.content, item.format)
+        notifications.append(
+            Notification(
+                type=item.type,
+                severity=item.severity,
+                subject=item.subject[:200],
+                content=item.content,
+                content_text=text,
+                content_html=html,
+                recipients=item.recipients.as_json(),
+                data=item.data or {},
+                created_by=actor.user,
+                created_at=now,
+                # Nobody to deliver to (a team without members or channels): nothing left to do.
+                status=NotificationStatus.PENDING if deliveries else NotificationStatus.SENT,
+                finished_at=None if deliveries else now,
+            )
+        )
+    Notification.objects.bulk_create(notifications)  # PostgreSQL and SQLite return the ids
+    rows: list[Delivery] = []
+    for notification, deliveries in zip(notifications, per_item, strict=True):
+        assert notification.pk is not None, "bulk_create returned no ids"
+        for delivery in deliveries:
+            delivery.notification = notification
+            delivery.created_at = now
+        rows += deliveries
+    Delivery.objects.bulk_create(rows)
+    return notifications
+
+
 def send(
     actor: Actor,
     *,
@@ -145,29 +216,7 @@ def send(
     """Queue one notification to ``recipients``: saved with its deliveries in the current
     transaction; the worker delivers them after commit. ``content`` is Markdown (or plain text
     with ``format="text"``), rendered here once as text and safe HTML."""
-    now = timezone.now()
-    deliveries = resolve(recipients)
-    hold_for_quiet_hours(deliveries, severity, now)
-    text, html = render(content, format)
-    notification = Notification.objects.create(
-        type=type,
-        severity=severity,
-        subject=subject[:200],
-        content=content,
-        content_text=text,
-        content_html=html,
-        recipients=recipients.as_json(),
-        data=data or {},
-        created_by=actor.user,
-        created_at=now,
-        # Nobody to deliver to (a team without members or channels): nothing left to do.
-        status=NotificationStatus.PENDING if deliveries else NotificationStatus.SENT,
-        finished_at=None if deliveries else now,
-    )
-    for delivery in deliveries:
-        delivery.notification = notification
-        delivery.created_at = now
-    Delivery.objects.bulk_create(deliveries)
+    (notification,) = send_many(actor, [Outgoing(type, subject, content, recipients, severity, data, format)])
     return notification
 
 
