@@ -11,8 +11,10 @@ from alerts.signals import alert_changed
 from chat.services import alerts as service
 
 
-def on_alert_changed(sender: Any, *, alert_id: int, event: str, **kwargs: Any) -> None:
-    service.alert_changed(alert_id, event)
+def on_alert_changed(
+    sender: Any, *, alert_id: int, event: str, burst: dict[str, Any] | None = None, **kwargs: Any
+) -> None:
+    service.alert_changed(alert_id, event, burst=burst)
 
 
 def on_action_recorded(sender: Any, *, history_id: int, via: str, **kwargs: Any) -> None:

@@ -97,25 +97,44 @@ def deliver_inapp(limit: int = INAPP_BATCH, now: datetime | None = None) -> int:
 # --- Every other kind -----------------------------------------------------------------------------
 
 
-def claim_one(now: datetime | None = None) -> Delivery | None:
-    """The next due delivery, leased to this worker, with its attempt counted. ``now``: the
-    clock to judge what is due by (tests move it past a lease or quiet hours)."""
+def claim(now: datetime | None = None, limit: int = 1) -> list[Delivery]:
+    """Up to ``limit`` due deliveries, in due order, leased to this worker with their attempt
+    counted (one transaction). ``now``: the clock to judge what is due by (tests move it past a
+    lease or quiet hours)."""
     now = now or timezone.now()
     with transaction.atomic():
-        delivery = (
+        batch = list(
             Delivery.objects.due(now)
             .select_for_update(skip_locked=True, of=("self",))
             .select_related("notification", "channel", "user")
-            .order_by("next_attempt_at", "pk")
-            .first()
+            .order_by("next_attempt_at", "pk")[:limit]
         )
-        if delivery is None:
-            return None
-        delivery.attempts += 1
-        delivery.status = DeliveryStatus.PENDING  # a held one whose quiet hours ended
-        delivery.next_attempt_at = now + _lease()
-        delivery.save(update_fields=["attempts", "status", "next_attempt_at"])
-    return delivery
+        if not batch:
+            return []
+        until = now + _lease()
+        Delivery.objects.filter(pk__in=[d.pk for d in batch]).update(
+            attempts=F("attempts") + 1,
+            status=DeliveryStatus.PENDING,  # a held one whose quiet hours ended
+            next_attempt_at=until,
+        )
+        for delivery in batch:
+            delivery.attempts += 1
+            delivery.status, delivery.next_attempt_at = DeliveryStatus.PENDING, until
+    return batch
+
+
+def claim_one(now: datetime | None = None) -> Delivery | None:
+    """The next due delivery, leased to this worker (``claim``)."""
+    batch = claim(now)
+    return batch[0] if batch else None
+
+
+def claim_size() -> int:
+    """Deliveries one claim takes: as many as can be sent one after another, each taking up to
+    ``NOTIFICATION_TIMEOUT_SECONDS``, within half the lease (at most 10): a claim's sort of the
+    due queue is shared by several, and the last of them is sent before its lease can end."""
+    fit = settings.NOTIFICATION_LEASE_SECONDS // (2 * settings.NOTIFICATION_TIMEOUT_SECONDS)
+    return max(1, min(10, int(fit)))
 
 
 def skip_reason(delivery: Delivery) -> str:
@@ -190,25 +209,27 @@ def attempt(delivery: Delivery) -> str | None:
     return outcome
 
 
-def _drain(started: float, now: datetime | None) -> int:
-    """Claim and attempt due deliveries one by one until none is due or the budget is spent."""
+def _drain(started: float, now: datetime | None, size: int) -> int:
+    """Claim due deliveries (``size`` at a time) and attempt them in turn until none is due or
+    the budget is spent."""
     count = 0
     while time.monotonic() - started < RUN_BUDGET_SECONDS:
-        delivery = claim_one(now)
-        if delivery is None:
+        batch = claim(now, size)
+        for delivery in batch:
+            try:
+                attempt(delivery)
+            except Exception:
+                # Leased: tried again when the lease ends. The others need not wait for that.
+                logger.exception("Notification delivery %s could not be recorded", delivery.pk)
+        count += len(batch)
+        if len(batch) < size:
             break
-        try:
-            attempt(delivery)
-        except Exception:
-            # Leased: tried again when the lease ends. The others need not wait for that.
-            logger.exception("Notification delivery %s could not be recorded", delivery.pk)
-        count += 1
     return count
 
 
-def _drain_in_thread(started: float, now: datetime | None) -> int:
+def _drain_in_thread(started: float, now: datetime | None, size: int) -> int:
     try:
-        return _drain(started, now)
+        return _drain(started, now, size)
     finally:
         connections.close_all()  # this thread's own connection, opened by its first claim
 
@@ -236,11 +257,16 @@ def deliver_due(now: datetime | None = None) -> int:
         count += handled
         if handled < INAPP_BATCH:
             break
-    threads = delivery_threads()
-    if threads == 1 or not Delivery.objects.due(now or timezone.now()).exclude(kind=ChannelKind.INAPP)[1:2].exists():
-        return count + _drain(started, now)  # one or none due: no thread to start
+    threads, size = delivery_threads(), claim_size()
+    if threads == 1:
+        return count + _drain(started, now, size)
+    due = Delivery.objects.due(now or timezone.now()).exclude(kind=ChannelKind.INAPP)[: threads * size].count()
+    if due <= 1:
+        return count + _drain(started, now, 1)  # one or none due: no thread to start
+    # A short queue is shared out (a claim of ``size`` by one thread would send it all in turn).
+    size = max(1, min(size, due // threads))
     with ThreadPoolExecutor(threads, thread_name_prefix="chatops-deliver") as pool:
-        return count + sum(pool.map(lambda _: _drain_in_thread(started, now), range(threads)))
+        return count + sum(pool.map(lambda _: _drain_in_thread(started, now, size), range(threads)))
 
 
 # --- Retention ------------------------------------------------------------------------------------

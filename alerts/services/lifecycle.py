@@ -8,12 +8,13 @@ committed one cannot be forgotten. The writes by hand take an ``Actor``.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, Literal, TypedDict
+from typing import Any, Literal, TypedDict, cast
 
 from django.db import transaction
 from django.utils import timezone
@@ -27,7 +28,7 @@ from alerts.events import ALERTS_GROUP
 from alerts.models import OPEN, Alert, AlertKind, AlertStatus, EmailNotification, Threshold, ThresholdState
 from alerts.representation import AlertSerializer, alert_data
 from alerts.services.silencing import ActiveSilences, silence_new_alert
-from alerts.signals import alert_changed
+from alerts.signals import AlertChange, alert_changed
 from chatops.api.exceptions import Conflict
 from chatops.db import conflicts_as_409
 from chatops.realtime import publish_after_commit
@@ -36,6 +37,8 @@ from servers.models import Server, Tag, who_can_see
 from servers.services import visible_servers
 from webhooks.models import Webhook
 from webhooks.services import enqueue as enqueue_webhook
+
+logger = logging.getLogger(__name__)
 
 AlertEventType = Literal["alert.created", "alert.acknowledged", "alert.resolved", "alert.updated"]
 
@@ -66,6 +69,8 @@ class Batch:
     serializer: AlertSerializer | None = None
     hooks: dict[str, list[Webhook]] = field(default_factory=dict)
     emails_wanted: bool | None = None
+    #: The transitions to announce after commit, in order (``_announce``), sent by one hook.
+    announced: list[tuple[int, AlertChange]] = field(default_factory=list)
 
     def alert_data(self, alert: Alert) -> dict[str, Any]:
         """``alert_data``, with one serializer for the batch (building its fields is most of
@@ -96,6 +101,9 @@ def batch(server_ids: Iterable[int] = ()) -> Iterator[Batch]:
         yield current
     finally:
         _batch.reset(token)
+    if current.announced:
+        changes = list(current.announced)
+        transaction.on_commit(lambda: _send_changes(changes), robust=True)
 
 
 def _email_recipients(server_id: int) -> list[str]:
@@ -148,13 +156,25 @@ def queue_email(alert: Alert, event: str) -> None:
 
 
 def _announce(alert_id: int, event: AlertEventType) -> None:
-    """``alerts.signals.alert_changed`` after commit, for the apps above (chat's cards)."""
-    change = event.removeprefix("alert.")
+    """``alerts.signals.alert_changed`` after commit, for the apps above (chat's cards). Inside
+    a ``batch``, its transitions are announced together by one hook at its end, sharing one
+    ``burst`` (a receiver reads what holds for all of them once, not once per alert)."""
+    change = cast(AlertChange, event.removeprefix("alert."))
+    shared = _batch.get()
+    if shared is not None:
+        shared.announced.append((alert_id, change))
+        return
+    transaction.on_commit(lambda: _send_changes([(alert_id, change)]), robust=True)
 
-    def send() -> None:
-        alert_changed.send(sender=Alert, alert_id=alert_id, event=change)
 
-    transaction.on_commit(send, robust=True)
+def _send_changes(changes: list[tuple[int, AlertChange]]) -> None:
+    burst: dict[str, Any] = {"alert_ids": [alert_id for alert_id, _ in changes]}
+    for alert_id, change in changes:
+        try:
+            alert_changed.send(sender=Alert, alert_id=alert_id, event=change, burst=burst)
+        except Exception:
+            # As on_commit(robust=True) did for each alert: one receiver's error stops no other.
+            logger.exception("A receiver of alert_changed failed (alert %s, %s)", alert_id, change)
 
 
 def live(events: Iterable[AlertEvent]) -> list[tuple[str, Event]]:

@@ -157,19 +157,37 @@ def card_text(data: dict[str, Any]) -> str:
     return f"{text} — firing"
 
 
-def alert_changed(alert_id: int, event: str) -> list[AlertCard]:
+def _nothing_to_do(alert_id: int, event: str, burst: dict[str, Any] | None) -> bool:
+    """Whether no card is to be posted or updated, by one cheap read — once per ``burst`` (the
+    alerts one commit changed, announced together) rather than once per alert: whether any
+    room follows alerts, and, while none does, which of the burst's alerts have cards."""
+    if burst is None:
+        if event == "created":
+            return not AlertSubscription.objects.filter(room__archived_at__isnull=True).exists()
+        return not AlertCard.objects.filter(alert_id=alert_id).exists()
+    if "chat.following" not in burst:
+        burst["chat.following"] = AlertSubscription.objects.filter(room__archived_at__isnull=True).exists()
+    if burst["chat.following"]:
+        # Cards may be posted by this very burst: ask per alert, as without one.
+        return event != "created" and not AlertCard.objects.filter(alert_id=alert_id).exists()
+    if event == "created":
+        return True
+    if "chat.carded" not in burst:
+        ids = burst["alert_ids"]  # every alert of the burst, this one included
+        burst["chat.carded"] = set(AlertCard.objects.filter(alert_id__in=ids).values_list("alert_id", flat=True))
+    return alert_id not in burst["chat.carded"]
+
+
+def alert_changed(alert_id: int, event: str, *, burst: dict[str, Any] | None = None) -> list[AlertCard]:
     """Bring the alert's cards up to date, and post one in each room that follows it when it
     fires. Runs after the change committed; the alert's row is locked meanwhile, so two
     changes heard at once (fired, then resolved a moment later) are applied in order and the
     card ends showing the alert's last state. Returns the cards posted or updated.
 
     Most alerts have nothing to do here (no room follows alerts; a card only exists once one
-    did): one cheap read says so, before any lock or transaction (a storm fires hundreds of
-    alerts in one ingest batch, each heard here after the commit)."""
-    if event == "created":
-        if not AlertSubscription.objects.filter(room__archived_at__isnull=True).exists():
-            return []
-    elif not AlertCard.objects.filter(alert_id=alert_id).exists():
+    did): one cheap read says so, before any lock or transaction — one per ``burst`` (a storm
+    fires hundreds of alerts in one ingest batch, announced together after its commit)."""
+    if _nothing_to_do(alert_id, event, burst):
         return []
     with transaction.atomic():
         alert = (

@@ -8,6 +8,8 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from accounts.actor import Actor
 from accounts.models import AuditLog
@@ -330,6 +332,31 @@ class TestCards:
         with django_capture_on_commit_callbacks(execute=True) as callbacks, pytest.raises(RuntimeError):
             failing_batch()
         assert not callbacks and not cards(room) and not Alert.objects.exists()
+
+    def test_a_storm_batch_asks_once_whether_a_room_follows_and_a_followed_one_gets_every_card(
+        self, operator, room, django_capture_on_commit_callbacks
+    ):
+        """The alerts one ingest batch fires are announced together after its commit: with no
+        room following alerts, chat reads that once for the batch, not once per alert (a
+        storm fires hundreds per batch); with one following, each alert gets its card."""
+        cpu_threshold()
+
+        def storm(prefix: str) -> tuple[list, list]:
+            hosts = [tagged("web", name=f"{prefix}-{i}") for i in range(12)]
+            sample = {"ts": T0.timestamp(), "values": {"cpu_percent": 95.0}}
+            data = {"type": "data", "seq": 1, "logs": [], "dropped": {"samples": 0, "logs": 0}, "samples": [sample]}
+            frames = [FrameIn(h.pk, "stream-storm", dict(data)) for h in hosts]
+            # The callbacks run as their block ends: inside the queries' block.
+            with CaptureQueriesContext(connection) as queries, django_capture_on_commit_callbacks(execute=True):
+                record_samples(frames)
+            return hosts, [q["sql"] for q in queries if AlertSubscription._meta.db_table in q["sql"]]
+
+        quiet, asked = storm("quiet")
+        assert Alert.objects.filter(server__in=quiet).count() == 12
+        assert len(asked) == 1 and not cards(room)
+        subscribe(room, {})
+        followed, _asked = storm("followed")
+        assert sorted(c.data["server"]["id"] for c in cards(room)) == sorted(h.pk for h in followed)
 
 
 # --- Activity -----------------------------------------------------------------------------------

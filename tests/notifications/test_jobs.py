@@ -139,6 +139,22 @@ def test_nothing_is_lost_when_a_worker_dies_mid_send(sink, settings):
     assert len(sink.got) == 1
 
 
+def test_one_claim_leases_several_in_due_order_and_sized_to_fit_the_lease(sink, settings):
+    sent = [notify(sinks=(i,), subject=f"n{i}") for i in (1, 2, 3)]
+    first = jobs.claim(limit=2)
+    assert [d.notification_id for d in first] == [sent[0].pk, sent[1].pk]
+    assert {(d.attempts, d.status) for d in first} == {(1, DeliveryStatus.PENDING)}
+    stored = Delivery.objects.filter(pk__in=[d.pk for d in first])
+    assert {(d.attempts, d.next_attempt_at) for d in stored} == {(1, first[0].next_attempt_at)}
+    assert first[0].next_attempt_at > timezone.now() + timedelta(seconds=100)  # leased
+    assert [d.notification_id for d in jobs.claim(limit=2)] == [sent[2].pk]  # the leased are not due
+    # A claim's last delivery is sent within half the lease at the longest timeout.
+    settings.NOTIFICATION_LEASE_SECONDS, settings.NOTIFICATION_TIMEOUT_SECONDS = 120, 10
+    assert jobs.claim_size() == 6
+    settings.NOTIFICATION_TIMEOUT_SECONDS = 60
+    assert jobs.claim_size() == 1
+
+
 def test_a_late_outcome_of_a_dead_workers_attempt_does_not_undo_the_next_one(sink):
     notification = notify(sinks=(1,))
     first = jobs.claim_one()
