@@ -6,13 +6,14 @@ transaction of the change that caused them, and this job drains them.
 - In-app deliveries need no outside call: up to ``INAPP_BATCH`` due ones are claimed and marked
   delivered in one transaction (``skip_locked``), and their recipients' sockets are told after
   it commits.
-- Every other delivery is claimed alone in a short transaction (``skip_locked``, so several
-  workers, and the threads of one (``NOTIFICATION_DELIVERY_THREADS``), share the queue) that
-  counts the attempt and leases it: its next attempt time moves ``NOTIFICATION_LEASE_SECONDS``
-  ahead, so a worker that dies while sending leaves it to another once the lease ends. The
-  transaction commits before the send starts, and the outcome is recorded in another
-  (``services.outcomes.record_outcome``): no database transaction is open while a mail server
-  or a chat service takes its time.
+- Every other delivery is claimed in a short transaction (``skip_locked``, so several workers,
+  and the threads of one (``NOTIFICATION_DELIVERY_THREADS``), share the queue), a few at a time
+  (``claim_size``), that counts the attempt and leases it: its next attempt time moves
+  ``NOTIFICATION_LEASE_SECONDS`` ahead, so a worker that dies while sending leaves it to
+  another once the lease ends (a delivery sent but not yet recorded is sent again then: at
+  least once). The claim commits before the sends start, and the claim's outcomes are
+  recorded together in another (``services.outcomes.record_outcomes``): no database
+  transaction is open while a mail server or a chat service takes its time.
 
 Dispatch by kind: ``inapp`` → delivered at once; a kind another app registered in
 ``notifications.targets`` (``chat_room``) → its ``deliver``; ``email``, ``webhook`` and
@@ -39,7 +40,7 @@ from notifications import targets
 from notifications.choices import ChannelKind, DeliveryStatus, NotificationStatus
 from notifications.models import Delivery, Notification
 from notifications.services.inbox import announce_delivered
-from notifications.services.outcomes import record_outcome, roll_up
+from notifications.services.outcomes import Outcome, record_outcomes, roll_up_many
 from notifications.targets import DeliveryError
 
 logger = logging.getLogger(__name__)
@@ -85,9 +86,7 @@ def deliver_inapp(limit: int = INAPP_BATCH, now: datetime | None = None) -> int:
             Delivery.objects.filter(pk__in=gone).update(
                 status=DeliveryStatus.SKIPPED, next_attempt_at=None, last_error="The user is no longer active."
             )
-        # Sorted: two workers lock the notifications they finish in the same order.
-        for notification_id in sorted({d.notification_id for d in batch}):
-            roll_up(notification_id, now)
+        roll_up_many({d.notification_id for d in batch}, now)  # locked in id order
         for delivery in live:
             delivery.status, delivery.delivered_at = DeliveryStatus.DELIVERED, now
         announce_delivered(live)
@@ -177,36 +176,46 @@ def dispatch(delivery: Delivery) -> None:
         raise DeliveryError(f"Nothing delivers notifications of kind {delivery.kind!r}.", permanent=True)
 
 
-def attempt(delivery: Delivery) -> str | None:
-    """Make a claimed delivery once and record what came of it; returns its status after."""
+def send_one(delivery: Delivery) -> Outcome:
+    """Make a claimed delivery once; what came of it (recorded by the caller)."""
     number = delivery.attempts
     reason = skip_reason(delivery)
     if reason:
-        return record_outcome(delivery.pk, number, error=reason, skipped=True)
+        return Outcome(delivery.pk, number, error=reason, skipped=True)
     try:
         dispatch(delivery)
     except DeliveryError as exc:
-        outcome = record_outcome(delivery.pk, number, error=str(exc) or "Delivery failed.", permanent=exc.permanent)
+        return Outcome(delivery.pk, number, error=str(exc) or "Delivery failed.", permanent=exc.permanent)
     except Exception as exc:
         # A transport's own bug. Its message may quote the channel's target (a secret): only the
         # exception's type is logged and kept. Retried with backoff like any failure.
         logger.error("Notification delivery %s (%s) raised %s", delivery.pk, delivery.kind, type(exc).__name__)
-        outcome = record_outcome(delivery.pk, number, error=f"Unexpected error ({type(exc).__name__}).")
-    else:
-        outcome = record_outcome(delivery.pk, number)
-        if outcome == DeliveryStatus.DELIVERED and delivery.kind == ChannelKind.INAPP:
+        return Outcome(delivery.pk, number, error=f"Unexpected error ({type(exc).__name__}).")
+    return Outcome(delivery.pk, number)
+
+
+def _recorded(deliveries: list[Delivery], outcomes: list[Outcome]) -> list[str | None]:
+    """Record the outcomes of ``deliveries`` together; tell in-app recipients; log each."""
+    statuses = record_outcomes(outcomes)
+    for delivery, outcome, status in zip(deliveries, outcomes, statuses, strict=True):
+        if status == DeliveryStatus.DELIVERED and delivery.kind == ChannelKind.INAPP:
             delivery.status, delivery.delivered_at = DeliveryStatus.DELIVERED, timezone.now()
             with transaction.atomic():
                 announce_delivered([delivery])
-    logger.info(
-        "Notification %s delivery %s (%s) attempt %s: %s",
-        delivery.notification_id,
-        delivery.pk,
-        delivery.kind,
-        number,
-        outcome,
-    )
-    return outcome
+        logger.info(
+            "Notification %s delivery %s (%s) attempt %s: %s",
+            delivery.notification_id,
+            delivery.pk,
+            delivery.kind,
+            outcome.attempt,
+            status,
+        )
+    return statuses
+
+
+def attempt(delivery: Delivery) -> str | None:
+    """Make a claimed delivery once and record what came of it; returns its status after."""
+    return _recorded([delivery], [send_one(delivery)])[0]
 
 
 def _drain(started: float, now: datetime | None, size: int) -> int:
@@ -215,12 +224,12 @@ def _drain(started: float, now: datetime | None, size: int) -> int:
     count = 0
     while time.monotonic() - started < RUN_BUDGET_SECONDS:
         batch = claim(now, size)
-        for delivery in batch:
-            try:
-                attempt(delivery)
-            except Exception:
-                # Leased: tried again when the lease ends. The others need not wait for that.
-                logger.exception("Notification delivery %s could not be recorded", delivery.pk)
+        outcomes = [send_one(delivery) for delivery in batch]
+        try:
+            _recorded(batch, outcomes)  # the claim's outcomes in one transaction
+        except Exception:
+            # Leased: tried again when the lease ends. The others need not wait for that.
+            logger.exception("Notification deliveries %s could not be recorded", [d.pk for d in batch])
         count += len(batch)
         if len(batch) < size:
             break

@@ -8,6 +8,8 @@ import importlib.util
 from datetime import timedelta
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from accounts.actor import Actor
@@ -15,7 +17,7 @@ from notifications import jobs
 from notifications.choices import DeliveryStatus, NotificationStatus
 from notifications.models import Delivery, Notification
 from notifications.services import Recipients, send
-from notifications.services.outcomes import retry_delay
+from notifications.services.outcomes import Outcome, record_outcomes, retry_delay
 from tests.factories import UserFactory
 from tests.notifications.conftest import SINK, notify
 
@@ -153,6 +155,25 @@ def test_one_claim_leases_several_in_due_order_and_sized_to_fit_the_lease(sink, 
     assert jobs.claim_size() == 6
     settings.NOTIFICATION_TIMEOUT_SECONDS = 60
     assert jobs.claim_size() == 1
+
+
+def test_a_claims_outcomes_are_recorded_together_each_by_its_own_rules(sink):
+    one, two = notify(sinks=(1, 2), subject="one"), notify(sinks=(3,), subject="two")
+    claimed = jobs.claim(limit=3)
+    a, b, c = claimed
+    stale = Outcome(c.pk, c.attempts + 1, error="an older attempt's failure")  # not this attempt's
+    with CaptureQueriesContext(connection) as recording:
+        statuses = record_outcomes([Outcome(a.pk, a.attempts), Outcome(b.pk, b.attempts, error="503"), stale])
+    assert statuses == [DeliveryStatus.DELIVERED, DeliveryStatus.PENDING, None]
+    b.refresh_from_db()
+    assert b.status == DeliveryStatus.PENDING and b.last_error == "503" and b.next_attempt_at > timezone.now()
+    one.refresh_from_db()
+    assert one.status == NotificationStatus.PENDING  # b is to be retried
+    assert record_outcomes([Outcome(c.pk, c.attempts)]) == [DeliveryStatus.DELIVERED]
+    two.refresh_from_db()
+    assert two.status == NotificationStatus.SENT and two.finished_at is not None
+    # One transaction for the claim: no statement per delivery.
+    assert len([q for q in recording if q["sql"].startswith("UPDATE")]) <= 2
 
 
 def test_a_late_outcome_of_a_dead_workers_attempt_does_not_undo_the_next_one(sink):
