@@ -378,8 +378,8 @@ NOTIFICATION_RETRY_CAP_SECONDS = envint("NOTIFICATION_RETRY_CAP_SECONDS", 3600, 
 # How long a worker holds a delivery it is sending; one that dies meanwhile leaves it to
 # another worker after this. Longer than the slowest transport's timeout.
 NOTIFICATION_LEASE_SECONDS = envint("NOTIFICATION_LEASE_SECONDS", 120, minimum=10, maximum=3600)
-# Deliveries one worker sends at once (threads, each with its own database connection; SQLite: 1).
-NOTIFICATION_DELIVERY_THREADS = envint("NOTIFICATION_DELIVERY_THREADS", 8, minimum=1, maximum=64)
+# Deliveries one worker sends at once (threads, each with a connection from the pool; SQLite: 1).
+NOTIFICATION_DELIVERY_THREADS = envint("NOTIFICATION_DELIVERY_THREADS", 4, minimum=1, maximum=64)
 
 # --- REST framework and the API contract ----------------------------------------------------
 REST_FRAMEWORK = {
