@@ -131,6 +131,15 @@ class Delivery(models.Model):
         verbose_name_plural = "deliveries"
         indexes = [
             models.Index(fields=["status", "next_attempt_at"], name="notif_delivery_due_idx"),
+            # The queue as the claim reads it (``jobs.claim``: open ones in due order, a few at a
+            # time): walked in order, it stops after those few. Without it each claim joined
+            # and sorted every open delivery (20 ms at 10,000; a storm's thousands of claims
+            # cost PostgreSQL the CPU that ingest needed, bench/README.md "notify").
+            models.Index(
+                fields=["next_attempt_at", "id"],
+                condition=models.Q(status__in=[DeliveryStatus.PENDING, DeliveryStatus.HELD]),
+                name="notif_delivery_queue_idx",
+            ),
             models.Index(fields=["user", "kind", "read_at"], name="notif_delivery_inbox_idx"),
         ]
 
