@@ -339,8 +339,8 @@ CHAT_EVENT_RETENTION_DAYS = envint("CHAT_EVENT_RETENTION_DAYS", 7, minimum=1)
 # processes instead.
 EMBEDDED_WORKER = envbool("EMBEDDED_WORKER", True)
 # `manage.py worker` lowers its own CPU priority by this much (nice), so the hub's live path
-# (agents' samples, browsers) comes first on a shared machine; 0 keeps the shell's.
-WORKER_NICE = envint("WORKER_NICE", 10, minimum=0, maximum=19)
+# (agents' samples, browsers) comes first on a shared machine; 0 (default) keeps the shell's.
+WORKER_NICE = envint("WORKER_NICE", 0, minimum=0, maximum=19)
 # What starts that loop (named here, so the shared base imports no app).
 EMBEDDED_WORKER_START = "worker.runner.start_embedded"
 # The hub process's garbage collector (chatops.runtime.tune_gc): what is loaded at start is
