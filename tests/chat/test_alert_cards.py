@@ -6,6 +6,7 @@ servers a room follows. The races between clicks and the evaluation are in
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import pytest
 from django.db import connection
@@ -344,8 +345,9 @@ class TestCards:
         def storm(prefix: str) -> tuple[list, list]:
             hosts = [tagged("web", name=f"{prefix}-{i}") for i in range(12)]
             sample = {"ts": T0.timestamp(), "values": {"cpu_percent": 95.0}}
-            data = {"type": "data", "seq": 1, "logs": [], "dropped": {"samples": 0, "logs": 0}, "samples": [sample]}
-            frames = [FrameIn(h.pk, "stream-storm", dict(data)) for h in hosts]
+            data: Any = {"type": "data", "seq": 1, "logs": [], "dropped": {"samples": 0, "logs": 0}}
+            data["samples"] = [sample]
+            frames = [FrameIn(h.pk, "stream-storm", data) for h in hosts]
             # The callbacks run as their block ends: inside the queries' block.
             with CaptureQueriesContext(connection) as queries, django_capture_on_commit_callbacks(execute=True):
                 record_samples(frames)
