@@ -218,8 +218,12 @@ class TestAtOnce:
             assert_error(ack, 409, "alert_state")
         alert.refresh_from_db()
         assert (alert.status, alert.resolved_by) == (AlertStatus.RESOLVED, ada)
-        assert [event for _, event in heard][-1] == "resolved"
-        assert [event for _, event in heard].count("resolved") == 1
+        # Each transition is heard once. Not in commit order: each thread sends its own after
+        # its commit, and the resolving thread's may come first (seen in CI). The card ends
+        # right whatever the order: its writer locks the alert and reads its last state.
+        events = [event for _, event in heard]
+        assert events.count("resolved") == 1
+        assert events.count("acknowledged") == (1 if ack.status_code == 200 else 0)
         assert [c.data["status"] for c in cards(room)] == ["resolved"]
 
     @pytest.mark.parametrize("what", [ACK, RESOLVE])
