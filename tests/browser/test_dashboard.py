@@ -246,6 +246,39 @@ def test_an_alert_fires_and_is_acknowledged(page, fleet):
     ]
 
 
+def test_a_comment_being_typed_survives_a_live_update_of_the_list(page, fleet):
+    """The alerts page draws its rows again on every live change. A comment typed into one row
+    while another alert fires must still be there, and be sent, when Acknowledge is clicked
+    (it was lost: seen in CI as an acknowledgement without its comment)."""
+    made = []
+
+    def threshold(name: str) -> None:
+        status, body = call(fleet.hub.url, fleet.token, "POST", "/alerts/thresholds", {
+            "name": name, "metric": "cpu_percent", "operator": ">=", "value": 0, "duration_seconds": 0,
+            "severity": "warning", "scope": "server", "server": fleet.server_id,
+        })  # fmt: skip
+        assert status == 201, body
+        made.append(body["data"]["id"])
+
+    try:
+        threshold("Typing first")
+        page.goto(f"{fleet.hub.url}/alerts")
+        first = page.locator("#alerts-list .alert", has_text="Typing first")
+        box = first.get_by_placeholder("comment (optional)")
+        box.fill("half typed")
+        threshold("Typing second")  # fires: its event redraws the list under the typing
+        page.locator("#alerts-list .alert", has_text="Typing second").wait_for()
+        assert box.input_value() == "half typed"
+        assert box.evaluate("input => input === document.activeElement")
+        first.get_by_role("button", name="Acknowledge").click()
+        first.wait_for(state="detached")
+        found = rest(fleet.hub.url, fleet.token, "/alerts?status=acknowledged")
+        assert [a["ack_comment"] for a in found if a["name"] == "Typing first"] == ["half typed"]
+    finally:
+        for pk in made:  # deleting a threshold resolves its alerts: the next tests see none
+            call(fleet.hub.url, fleet.token, "DELETE", f"/alerts/thresholds/{pk}")
+
+
 def test_the_alerts_page_shows_an_alert_that_fired_before_its_socket_was_subscribed(browser, fleet):
     """The alerts page reads its lists, then its alert feed subscribes to /ws/alerts and reads
     them again. An alert that fires in between comes on no socket, only in that second read,

@@ -117,6 +117,28 @@ const SILENCE_FOR = [
   ["1 week", 7 * 86400],
 ];
 
+// Put `rows` (alertRow's) in `container` in place of what it shows, keeping what the operator
+// typed in a row's comment box, and the cursor: the rows are drawn again on every live change
+// (any alert's event, the feed's read once its socket opens), and a comment half typed when
+// one comes must still be there when Acknowledge is clicked.
+export function replaceAlertRows(container, ...rows) {
+  const boxes = () => container.querySelectorAll("article.alert[data-alert-id] input.comment");
+  const idOf = (input) => input.closest("article.alert").dataset.alertId;
+  const typed = new Map([...boxes()].filter((input) => input.value).map((input) => [idOf(input), input.value]));
+  const active = document.activeElement;
+  const focused = active instanceof HTMLInputElement && [...boxes()].includes(active) ? idOf(active) : null;
+  const caret = focused ? [active.selectionStart, active.selectionEnd] : null;
+  container.replaceChildren(...rows);
+  boxes().forEach((input) => {
+    const id = idOf(input);
+    if (typed.has(id)) input.value = typed.get(id);
+    if (id === focused) {
+      input.focus();
+      input.setSelectionRange(...caret);
+    }
+  });
+}
+
 // One alert as a row: what, where, since when, its state, and the buttons its state allows.
 export function alertRow(alert, { onChange, showServer = true } = {}) {
   const actions = h("div", { class: "actions" });

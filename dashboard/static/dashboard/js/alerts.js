@@ -3,7 +3,7 @@
 // (thresholds.js).
 
 import { onHubBack, request } from "./api.js";
-import { alertFeed, alertRow } from "./alert-feed.js";
+import { alertFeed, alertRow, replaceAlertRows } from "./alert-feed.js";
 import { startPage } from "./page.js";
 import { Thresholds } from "./thresholds.js";
 import { $, debounce, h } from "./util.js";
@@ -31,7 +31,7 @@ async function load() {
     tab.querySelector(".count").textContent = String(answers[i].pagination?.total ?? answers[i].data.length);
   });
   const shown = answers[["firing", "acknowledged", "resolved"].indexOf(status)].data;
-  list.replaceChildren(...shown.map((alert) => alertRow(alert, { onChange: reload })));
+  replaceAlertRows(list, ...shown.map((alert) => alertRow(alert, { onChange: reload })));
   if (!shown.length) list.append(h("p", { class: "empty" }, `No ${status} alerts.`));
 }
 

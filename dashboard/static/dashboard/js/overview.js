@@ -4,7 +4,7 @@
 // Rows are built once and updated in place, at most once per animation frame.
 
 import { LiveSocket, get, getAll, onHubBack } from "./api.js";
-import { alertFeed, alertRow, severityRank } from "./alert-feed.js";
+import { alertFeed, alertRow, replaceAlertRows, severityRank } from "./alert-feed.js";
 import { showClusters } from "./clusters-overview.js";
 import { startPage } from "./page.js";
 import { $, ago, h, perFrame, percent } from "./util.js";
@@ -251,7 +251,8 @@ feed.subscribe(() => {
   const firing = feed.firing();
   const strip = $("#firing-alerts");
   strip.hidden = firing.length === 0;
-  strip.replaceChildren(
+  replaceAlertRows(
+    strip,
     h("h2", {}, `${firing.length} alert${firing.length === 1 ? "" : "s"} firing `, h("a", { href: "/alerts", class: "small" }, "all alerts")),
     ...firing.slice(0, 5).map((alert) => alertRow(alert)),
   );

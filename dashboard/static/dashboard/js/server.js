@@ -1,7 +1,7 @@
 // A server's page: its facts, latest values, charts, logs, containers, console and alerts.
 
 import { LiveSocket, get, onHubBack, trouble } from "./api.js";
-import { alertFeed, alertRow } from "./alert-feed.js";
+import { alertFeed, alertRow, replaceAlertRows } from "./alert-feed.js";
 import { ServerCharts } from "./charts.js";
 import { RunMarkers } from "./run-markers.js";
 import { startPage } from "./page.js";
@@ -114,7 +114,7 @@ feed.subscribe(() => {
   const mine = feed.forServer(serverId);
   const strip = $("#server-alerts");
   strip.hidden = mine.length === 0;
-  strip.replaceChildren(h("h2", {}, "Alerts"), ...mine.map((alert) => alertRow(alert, { showServer: false })));
+  replaceAlertRows(strip, h("h2", {}, "Alerts"), ...mine.map((alert) => alertRow(alert, { showServer: false })));
 });
 
 // ---- Go -------------------------------------------------------------------------------------
