@@ -39,3 +39,10 @@ def test_a_job_that_ran_past_its_period_runs_again_without_a_pause():
     job = Job("test.backlog", 1, backlog)
     assert [turn([job]) for _ in range(3)] == [MIN_WAIT] * 3
     assert runs == [1, 1, 1]
+
+
+def test_an_idle_turn_reads_once_whatever_the_number_of_jobs(django_assert_num_queries):
+    jobs = [Job(f"test.idle{i}", 3600, lambda: None) for i in range(5)]
+    run_due_jobs(jobs)  # each ran once: none is due for an hour
+    with django_assert_num_queries(1):
+        assert run_due_jobs(jobs) == {}
