@@ -68,8 +68,9 @@ def record_outcomes(outcomes: Sequence[Outcome]) -> list[str | None]:
         changed: list[Delivery] = []
         statuses: list[str | None] = []
         for outcome in outcomes:
-            delivery = deliveries.get(outcome.delivery_id)
-            if delivery is None or delivery.status != DeliveryStatus.PENDING or delivery in changed:
+            # Popped: a second outcome of one delivery in the same call finds it recorded.
+            delivery = deliveries.pop(outcome.delivery_id, None)
+            if delivery is None or delivery.status != DeliveryStatus.PENDING:
                 statuses.append(None)
                 continue
             if (outcome.error or outcome.skipped) and delivery.attempts != outcome.attempt:
