@@ -37,7 +37,7 @@ class Receiver(APIView):
         return 'HMAC realm="integrations"'
 
     def post(self, request: Request, integration_id: int) -> Response:
-        integration = Integration.objects.filter(pk=integration_id, provider=self.provider, enabled=True).first()
+        integration = Integration.objects.receiving(integration_id, self.provider)
         if integration is None:
             raise NotFound(f"No enabled {self.provider} integration {integration_id}.")
         receipt = receive(integration, request.headers, request.body)

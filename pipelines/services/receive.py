@@ -5,7 +5,6 @@ costs one insert."""
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import hmac
 import json
@@ -14,7 +13,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from pipelines.choices import Provider, Verdict
@@ -109,9 +107,14 @@ def repositories_of(facts: list[Fact]) -> set[str]:
 
 
 def _store(integration: Integration, verdict: str, reason: str, **fields: Any) -> Delivery:
-    return Delivery.objects.create(
-        integration=integration, verdict=verdict, reason=reason[:500], received_at=timezone.now(), **fields
-    )
+    delivery = _record(integration, verdict, reason, **fields)
+    assert delivery is not None  # only an accepted delivery can be a duplicate
+    return delivery
+
+
+def _record(integration: Integration, verdict: str, reason: str, **fields: Any) -> Delivery | None:
+    fields.setdefault("received_at", timezone.now())
+    return Delivery.objects.record(integration=integration, verdict=verdict, reason=reason[:500], **fields)
 
 
 def receive(integration: Integration, headers: Mapping[str, str], body: bytes) -> Receipt:
@@ -153,17 +156,14 @@ def receive(integration: Integration, headers: Mapping[str, str], body: bytes) -
     if refused:
         reason = f"Repository {', '.join(refused)} is not in this integration's filter; ignored."
         return Receipt(Verdict.FILTERED, 202, reason, _store(integration, Verdict.FILTERED, reason, **base))
-    # In autocommit (a request), a refused INSERT leaves nothing to roll back: no savepoint's
-    # two extra round trips on the accept path. Inside a transaction (tests, a caller's
-    # atomic block), the savepoint keeps the transaction usable after a duplicate.
-    guard = transaction.atomic() if transaction.get_connection().in_atomic_block else contextlib.nullcontext()
-    try:
-        with guard:
-            delivery = _store(integration, Verdict.ACCEPTED, "", body=text, **base)
-    except IntegrityError:
+    # Accepted once per delivery id: the database decides (a conflict inserts nothing), so two
+    # processes receiving the same delivery at once store it once. A ping has nothing to apply:
+    # it is stored as processed.
+    now = timezone.now()
+    delivery = _record(
+        integration, Verdict.ACCEPTED, "", body=text, received_at=now, processed_at=None if facts else now, **base
+    )
+    if delivery is None:
         reason = f"Delivery {delivery_id} was already received; ignored."
         return Receipt(Verdict.DUPLICATE, 202, reason, _store(integration, Verdict.DUPLICATE, reason, **base))
-    if not facts:  # ping: nothing to apply
-        delivery.processed_at = delivery.received_at
-        delivery.save(update_fields=["processed_at"])
     return Receipt(Verdict.ACCEPTED, 202, "Accepted.", delivery)

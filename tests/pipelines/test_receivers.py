@@ -4,9 +4,12 @@ realistic payloads become."""
 from __future__ import annotations
 
 import logging
+import threading
 from datetime import UTC, datetime
 
 import pytest
+from django import db
+from django.db import connection
 
 from pipelines.models import Delivery, Deployment, Pipeline
 from pipelines.services.ingest import process_pending
@@ -94,7 +97,9 @@ class TestGitHub:
 
     def test_a_ping_is_accepted_and_needs_no_work(self, github):
         assert assert_ok(send(github, "ping", payload("github/ping")), 202)["verdict"] == "accepted"
-        assert Delivery.objects.get().processed_at is not None
+        delivery = Delivery.objects.get()
+        assert delivery.processed_at == delivery.received_at  # stored as done: nothing for the worker
+        assert process_pending() == 0
 
     def test_a_replayed_delivery_id_is_a_duplicate(self, github):
         send(github, "workflow_run", payload("github/workflow_run"), "same")
@@ -112,6 +117,7 @@ class TestGitHub:
 
     def test_an_unknown_or_disabled_integration_is_404(self, github, gitlab):
         assert_error(_post("github", 999999), 404)
+        assert_error(_post("github", 2**63), 404)  # past bigint: no row, not a database error
         assert_error(_post("gitlab", github.pk), 404)  # the wrong provider's path
         github.enabled = False
         github.save()
@@ -294,6 +300,32 @@ class TestGeneric:
         del body["data"]["subject"]["content"]["environment"]
         error = assert_error(send(generic, "", body), 400)
         assert [e["field"] for e in error["errors"]] == ["subject.content.environment.id"]
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="threads: PostgreSQL (DATABASE_URL)")
+def test_the_same_delivery_received_twice_at_once_is_accepted_once(github):
+    """Two requests with one delivery id, inserted at the same moment on two connections (as
+    two hub processes would): the database accepts one and the other is a duplicate."""
+    barrier = threading.Barrier(2, timeout=10)
+    verdicts: list[str] = []
+
+    def post() -> None:
+        try:
+            barrier.wait()
+            response = send(github, "workflow_run", payload("github/workflow_run"), "at-once")
+            verdicts.append(assert_ok(response, 202)["verdict"])
+        finally:
+            db.connection.close()
+
+    threads = [threading.Thread(target=post) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=20)
+    assert sorted(verdicts) == ["accepted", "duplicate"]
+    assert Delivery.objects.filter(verdict="accepted", delivery_id="at-once").count() == 1
+    assert process_pending() == 1
 
 
 @pytest.mark.django_db(transaction=True)
