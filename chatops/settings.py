@@ -178,6 +178,10 @@ elif envbool("DATABASE_POOL", True):
         "timeout": envint("DATABASE_POOL_TIMEOUT", 10, minimum=1, maximum=300),
     }
 DATABASES = {"default": _db}
+# HTTP requests each run on one thread (Django's synchronous middleware and views). This many
+# threads are kept and lent to requests in turn; a request that finds all of them busy gets a
+# thread of its own for its duration, as Django's stock handler gives every request.
+HTTP_REQUEST_THREADS = envint("HTTP_REQUEST_THREADS", 8, minimum=0, maximum=256)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Redis: channel layer, cache, rate-limit counters ---------------------------------------

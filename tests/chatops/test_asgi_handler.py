@@ -9,6 +9,8 @@ import threading
 import pytest
 from asgiref import sync
 from channels.testing import HttpCommunicator
+from django import db
+from django.core import signals
 from django.core.handlers import base
 
 from accounts.services import issue_tokens
@@ -81,3 +83,57 @@ async def test_urls_resolve_in_the_request_thread_and_errors_keep_the_envelope(m
     assert body["error_code"] == "not_found" and body["request_id"]
     # URL resolution ran in the request's thread, not on the event loop.
     assert threads and all(ident != loop_thread for ident in threads)
+
+
+@pytest.fixture
+def request_threads(monkeypatch):
+    """The name of the thread each request's URL resolution and ``request_finished`` ran on."""
+    seen: dict[str, list[str]] = {"resolve": [], "finished": []}
+    resolve = base.BaseHandler.resolve_request
+
+    def resolve_recorded(self, request):
+        seen["resolve"].append(threading.current_thread().name)
+        return resolve(self, request)
+
+    def finished(**kwargs):
+        seen["finished"].append(threading.current_thread().name)
+
+    monkeypatch.setattr(base.BaseHandler, "resolve_request", resolve_recorded)
+    signals.request_finished.connect(finished, weak=False)
+    yield seen
+    signals.request_finished.disconnect(finished)
+
+
+async def _get(path: str, *headers: tuple[bytes, bytes]) -> dict:
+    """The response, once the application has finished with the request (closed the response)."""
+    communicator = HttpCommunicator(application, "GET", path, headers=[HOST, *headers])
+    response = await communicator.get_response()
+    await communicator.wait(timeout=5)
+    return response
+
+
+async def test_requests_are_served_by_kept_threads_that_return_their_connection(request_threads, viewer):
+    """A request borrows one of ``HTTP_REQUEST_THREADS`` kept threads (Django's handler starts and
+    joins a thread per request): everything of the request runs on it, and the database
+    connection it used is closed (back to the pool) when the request finishes."""
+    token = await sync.sync_to_async(lambda: issue_tokens(viewer).access_token)()
+    auth = (b"authorization", f"Bearer {token}".encode())
+    for _ in range(3):
+        assert (await _get("/api/v1/servers", auth))["status"] == 200
+
+    names = request_threads["resolve"]
+    assert len(names) == 3 and all(name.startswith("http-") for name in names)
+    assert len(set(names)) == 1  # one request at a time: the same kept thread each time
+    assert request_threads["finished"] == names  # response.close() on the request's own thread
+    handler = application.application.application_mapping["http"]
+    kept = next(executor for executor in handler._idle if executor._thread_name_prefix == names[0].rsplit("_", 1)[0])
+    assert kept.submit(lambda: db.connection.connection is None).result(timeout=5)
+
+
+async def test_a_request_that_finds_every_kept_thread_busy_gets_a_thread_of_its_own(monkeypatch, request_threads):
+    handler = application.application.application_mapping["http"]
+    monkeypatch.setattr(handler, "_idle", [])  # all lent out
+    response = await _get("/api/v1/no-such-route")
+    assert response["status"] == 404
+    assert request_threads["resolve"] and not request_threads["resolve"][0].startswith("http-")
+    assert handler._idle == []  # nothing was given back that was not taken
