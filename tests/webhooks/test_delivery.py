@@ -91,6 +91,15 @@ class TestSuccess:
         deliver_due()
         assert [r.path for r in receiver.requests] == ["/a"]
 
+    def test_the_subscribers_are_read_in_id_order_without_their_secret(self, hook_to, django_assert_num_queries):
+        second = hook_to("https://1.1.1.1/b", ["alert.created", "command.completed"])
+        first = hook_to("https://1.1.1.1/a", ["command.completed"])
+        hook_to("https://1.1.1.1/c", ["alert.created"])
+        with django_assert_num_queries(1):
+            hooks = Webhook.objects.subscribed_to("command.completed")
+        assert [hook.pk for hook in hooks] == sorted([first.pk, second.pk])
+        assert all("secret" in hook.get_deferred_fields() for hook in hooks)  # never decrypted to queue
+
     def test_nothing_is_queued_when_the_caller_rolls_back(self, hook_to):
         hook_to("https://1.1.1.1/hook")
 
