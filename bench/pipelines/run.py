@@ -201,6 +201,9 @@ def main() -> int:
         default="embedded",
         help="apply deliveries in the hub process (EMBEDDED_WORKER, the default) or in a manage.py worker",
     )
+    parser.add_argument(
+        "--worker-nice", type=int, default=0, help="the worker process's WORKER_NICE (with --worker process)"
+    )
     parser.add_argument("--procs", type=int, default=1, help="agent load processes")
     parser.add_argument("--settle", type=float, default=5, help="seconds between agents connected and the window")
     parser.add_argument("--deadline", type=float, default=1500, help="global limit in seconds")
@@ -226,10 +229,18 @@ def main() -> int:
                 with (work / "worker.log").open("wb") as log:
                     processes.others.append(
                         subprocess.Popen(  # noqa: S603 - our own interpreter and manage.py
-                            [common.PYTHON, "manage.py", "worker"], cwd=common.ROOT, env=env, stdout=log, stderr=log
+                            [common.PYTHON, "manage.py", "worker"],
+                            cwd=common.ROOT,
+                            env={**env, "WORKER_NICE": str(args.worker_nice)},
+                            stdout=log,
+                            stderr=log,
                         )
                     )
-            applier = "the hub process (embedded worker)" if args.worker == "embedded" else "a manage.py worker process"
+            applier = (
+                "the hub process (embedded worker)"
+                if args.worker == "embedded"
+                else f"a manage.py worker process (WORKER_NICE={args.worker_nice})"
+            )
             print(f"   deliveries applied by: {applier}")
             agents = ingest.agent_specs(rows, [daphne.port])
             alone, _ = run_window(args, "agents alone (baseline of this run)", 1, agents, daphne.pid, database, None)
