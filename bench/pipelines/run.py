@@ -96,6 +96,7 @@ def run_window(
     workers: list[tuple[str, Any, Any]] = []
     results: list[tuple[float, float, float, int, str]] = []
     common.wait_quiet()
+    phase.cpu_reference.append(common.cpu_reference())  # the machine's speed, before and after
     try:
         for i in range(args.procs):
             parent, child = ctx.Pipe()
@@ -143,6 +144,7 @@ def run_window(
             if process.is_alive():
                 process.terminate()
                 process.join(timeout=5)
+    phase.cpu_reference.append(common.cpu_reference())
     ingest.check_stored(database, phase)
     return phase, results
 
