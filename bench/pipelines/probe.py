@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import http.client
+import importlib
 import json
 import sys
 import threading
@@ -32,22 +33,8 @@ sys.path[:0] = [str(HERE), str(HERE.parent)]
 import common  # noqa: E402 - needs the path above
 import sender  # noqa: E402
 
-SECRET = "bench-ci-secret-0123456789abcdef"  # noqa: S105 - a throwaway secret of a throwaway hub
-INTEGRATIONS = f"""
-import json
-from accounts.actor import Actor
-from accounts.models import User
-from pipelines.services.integrations import create_integration
-admin = User.objects.create_user("bench-probe-admin", "bench-probe@example.com", None, role="admin")
-ids = {{}}
-for provider in ("github", "gitlab", "generic"):
-    found, _ = create_integration(
-        Actor.for_user(admin, "api"), name=provider, provider=provider, secret="{SECRET}",
-        environment_mapping={{}}, server_mapping=[],
-    )
-    ids[provider] = found.pk
-print(json.dumps(ids))
-"""
+# The benchmark's integrations (one per provider) and their secret: bench/pipelines/run.py.
+bench_run = importlib.import_module("run")
 
 Request = tuple[str, bytes, dict[str, str]]
 
@@ -80,19 +67,17 @@ def main() -> int:
     parser.add_argument("--connections", type=int, default=4)
     parser.add_argument("--deadline", type=float, default=900, help="global limit in seconds")
     args = parser.parse_args()
-    common.install_deadline(args.deadline)
-    work = common.ROOT / "var" / "bench" / f"pipelines-probe-{datetime.now():%Y%m%d-%H%M%S}"
-    work.mkdir(parents=True, exist_ok=True)
+    work = common.work_dir("pipelines-probe", args.deadline)
     print(f"CI receivers' accept path, closed loop, {datetime.now():%Y-%m-%d %H:%M}, tree {common.ROOT}")
     processes = common.Processes()
     try:
         with common.fresh_database("bench_probe") as url:
             env = common.hub_env(url, work, EMBEDDED_WORKER="false")
             common.manage(env, "migrate", "--noinput", "-v", "0", timeout=600)
-            ids = json.loads(common.django_script(env, INTEGRATIONS).strip().splitlines()[-1])
+            ids = json.loads(common.django_script(env, bench_run.INTEGRATIONS).strip().splitlines()[-1])
             daphne = processes.start_daphne("chatops.asgi:application", env, work)
             cfg = sender.SenderConfig(
-                port=daphne.port, rate=1, duration=1, threads=1, secret=SECRET, integrations=ids
+                port=daphne.port, rate=1, duration=1, threads=1, secret=bench_run.SECRET, integrations=ids
             )  # fmt: skip
             hub = psutil.Process(daphne.pid)
             print(f"   CPU reference before: {common.cpu_reference():.1f} ms")
