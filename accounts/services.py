@@ -392,14 +392,15 @@ def _announce(group: str, event: dict[str, Any]) -> None:
     message only delays what it announces."""
 
     def send() -> None:
-        from asgiref.sync import async_to_sync
         from channels.layers import get_channel_layer
+
+        from chatops.realtime import bridge
 
         layer = get_channel_layer()
         if layer is None:
             return
         try:
-            async_to_sync(layer.group_send)(group, event)
+            bridge.call(layer.group_send, group, event)
         except Exception:
             logger.exception("Could not announce %s to %s", event["type"], group)
 

@@ -29,6 +29,7 @@ from accounts.services import record_audit
 from agents.events import agent_group, command_group
 from agents.models import CommandHistory
 from agents.signals import action_recorded
+from chatops.realtime import bridge
 from chatops.shutdown import ShuttingDown, unless_stopping
 from servers.choices import ServerStatus
 from servers.models import Server
@@ -89,8 +90,10 @@ def dispatch(history: CommandHistory, **extra: Any) -> None:
     """Hand the request to the agent's socket, wherever it is. Call after the row committed."""
     layer = get_channel_layer()
     assert layer is not None
-    async_to_sync(layer.group_send)(
-        agent_group(history.server_id), {"type": "agent.dispatch", "frame": agent_frame(history, **extra)}
+    bridge.call(
+        layer.group_send,
+        agent_group(history.server_id),
+        {"type": "agent.dispatch", "frame": agent_frame(history, **extra)},
     )
 
 

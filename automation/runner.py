@@ -27,7 +27,6 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from asgiref.sync import async_to_sync
 from django.conf import settings
 from django.db import connection, transaction
 from django.utils import timezone
@@ -37,7 +36,7 @@ from automation.choices import RunStatus
 from automation.events import PlaybookOutputEvent, ansible_group
 from automation.models import PlaybookRun
 from automation.services import finish_run
-from chatops.realtime import publish
+from chatops.realtime import bridge, publish
 
 logger = logging.getLogger(__name__)
 
@@ -119,7 +118,7 @@ class Recorder:
                 host=host, task=task, stdout=stdout,
             )  # fmt: skip
             try:
-                async_to_sync(publish)([(ansible_group(self.run_id), event)])
+                bridge.call(publish, [(ansible_group(self.run_id), event)])
             except Exception:
                 logger.exception("Playbook run %s: an event could not be published", self.run_id)
         self.dirty = True

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import time
 
-from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
 from django.conf import settings
 from django.db import transaction
@@ -21,6 +20,7 @@ from accounts.services import record_audit
 from agents.events import agent_group
 from approvals.services import gate
 from chatops.api.exceptions import Conflict
+from chatops.realtime import bridge
 from k8s.models import Cluster, Mode, RolloutRestart
 from servers.choices import ServerStatus
 
@@ -100,7 +100,7 @@ def _restart_pushed(cluster: Cluster, restart: RolloutRestart) -> RolloutRestart
     frame = {"type": "kubernetes.restart", "id": str(restart.pk), "namespace": restart.namespace,
              "deployment": restart.deployment}  # fmt: skip
     RolloutRestart.objects.filter(pk=restart.pk).update(status=Status.SENT)
-    async_to_sync(layer.group_send)(agent_group(cluster.server_id), {"type": "agent.send", "frame": frame})
+    bridge.call(layer.group_send, agent_group(cluster.server_id), {"type": "agent.send", "frame": frame})
     deadline = time.monotonic() + settings.K8S_ACTION_WAIT_SECONDS
     while time.monotonic() < deadline:
         restart.refresh_from_db()

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
 from django.db import transaction
 
+from chatops.realtime import bridge
 from chatops.realtime.groups import group_send_many
 
 # (group, event): an event is a TypedDict of its app's ``events.py``, with a dotted ``type``.
@@ -17,9 +17,9 @@ Messages = Sequence[tuple[str, Mapping[str, Any]]]
 
 def publish_after_commit(messages: Messages) -> None:
     """From synchronous code inside a transaction: publish once it commits (not at all if it
-    rolls back)."""
+    rolls back), on the hub's event loop or the process's bridge loop (``bridge.call``)."""
     if messages:
-        transaction.on_commit(lambda: async_to_sync(publish)(messages))
+        transaction.on_commit(lambda: bridge.call(publish, messages))
 
 
 async def publish(messages: Messages) -> None:
