@@ -54,13 +54,18 @@ def outsider(db) -> User:
 
 @pytest.fixture(autouse=True)
 async def _close_sync_thread_connections(request):
-    """Async tests reach the database through channels' sync thread; close its connections
-    after each test, or PostgreSQL cannot drop the test database at the end."""
+    """Async tests reach the database through channels' sync thread and the ingest writer's
+    thread; close their connections after each test (channels' test communicator turns their
+    own closing off), or PostgreSQL cannot drop the test database at the end, and the next
+    test without database access fails on the open connection."""
     yield
     from channels.db import database_sync_to_async
     from django.db import connections
 
+    from monitoring.ingest.batching import on_writer
+
     await database_sync_to_async(connections.close_all)()
+    await on_writer(connections.close_all)()
 
 
 @pytest.fixture

@@ -19,6 +19,13 @@ halves, written in order, until the guilty frame stands alone: it is refused (it
 stored. A batch that fails otherwise (the database is down, a lock timed out) is not split:
 none of its frames is stored, and their sockets are told ``not_stored()``.
 
+On PostgreSQL the batches are written on a thread of their own (``ingest-writer``, one per
+process, with its own pooled connection), not on the process's one database thread that every
+socket's ``database_sync_to_async`` shares: at 5,000 agents the handshakes, hellos and
+disconnects queued behind the batches there (and the batches behind them), so connecting
+agents timed out and frames waited on a busy thread rather than on the database. SQLite keeps
+the database thread (one writer at a time is all it takes).
+
 The write and the publish are looked up on the ``monitoring.ingest`` package at call time
 (``seams``): tests and the ingest benchmark replace them there.
 """
@@ -27,16 +34,19 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
+import threading
 import time
 from collections.abc import Awaitable, Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any, Protocol
 
 import orjson
 import psycopg
-from channels.db import database_sync_to_async
+from channels.db import DatabaseSyncToAsync, database_sync_to_async
 from django.conf import settings
-from django.db import DataError
+from django.db import DataError, connections
 
 from chatops import telemetry
 from chatops.loops import PerLoop
@@ -63,6 +73,27 @@ class CommitListener(Protocol):
 
     async def not_stored(self) -> None:
         """A batch with frames of this listener's failed (their futures hold the error)."""
+
+
+_writer: tuple[int, ThreadPoolExecutor] | None = None
+_writer_lock = threading.Lock()
+
+
+def writer_thread() -> ThreadPoolExecutor:
+    """The process's ingest writer (made on first use, and again in a forked child)."""
+    global _writer
+    with _writer_lock:
+        if _writer is None or _writer[0] != os.getpid():
+            _writer = (os.getpid(), ThreadPoolExecutor(max_workers=1, thread_name_prefix="ingest-writer"))
+        return _writer[1]
+
+
+def on_writer(fn: Callable[..., Any]) -> Callable[..., Awaitable[Any]]:
+    """``fn`` as a coroutine function run on the ingest writer's thread (PostgreSQL) or the
+    database thread (SQLite), closing the thread's connection around it either way."""
+    if connections["default"].vendor != "postgresql":
+        return database_sync_to_async(fn)
+    return DatabaseSyncToAsync(fn, thread_sensitive=False, executor=writer_thread())
 
 
 @dataclass
@@ -157,7 +188,7 @@ class IngestBatcher:
         returns the error that stopped it, which the frames left unresolved did not cause."""
         try:
             frames = [p.frame for p in batch if p.frame is not None]
-            result: BatchResult = await database_sync_to_async(seams.record_samples)(frames)
+            result: BatchResult = await on_writer(seams.record_samples)(frames)
         except DATA_FAULTS as exc:
             if len(batch) > 1:
                 logger.warning("A batch of %d frames holds data that cannot be stored; splitting it", len(batch))
@@ -181,7 +212,7 @@ class IngestBatcher:
         seq = frame.data["seq"]
         logger.error("Frame %s of server %s cannot be stored, refused: %r", seq, frame.server_id, exc)
         try:
-            await database_sync_to_async(record_rejected_frame)(frame.server_id, frame.stream, seq)
+            await on_writer(record_rejected_frame)(frame.server_id, frame.stream, seq)
         except Exception as error:
             logger.exception("Could not count a refused frame")
             return error

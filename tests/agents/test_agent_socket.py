@@ -142,6 +142,7 @@ async def test_a_batch_that_fails_closes_4503_and_nothing_after_it_is_acknowledg
     await asyncio.sleep(0.1)
     await send(ws, data(3))
     assert await closed_with(ws) == 4503  # retry later
+    await monitoring.ingest.batcher().barrier()  # frame 3's batch, written on the ingest thread
     assert await count(MetricSample, server=server) == 2  # 1 and 3: the agent resends 2
     await ws.disconnect()
 
