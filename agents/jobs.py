@@ -30,8 +30,11 @@ def mark_silent_servers_offline() -> int:
         if not silent:
             return 0
         Server.objects.filter(pk__in=silent).update(status=ServerStatus.OFFLINE)
-        for pk, last_seen in Server.objects.filter(pk__in=silent).values_list("pk", "last_seen"):
-            announce_status([pk], ServerStatus.OFFLINE, last_seen)
+        # One publish for all of them: a hub that lost its agents marks thousands at once.
+        announce_status(
+            list(Server.objects.filter(pk__in=silent).order_by("pk").values_list("pk", "last_seen")),
+            ServerStatus.OFFLINE,
+        )
         ConnectionEvent.objects.bulk_create(
             [ConnectionEvent(server_id=pk, kind=ConnectionEvent.Kind.DISCONNECT, reason="silent") for pk in silent]
         )

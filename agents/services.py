@@ -32,12 +32,13 @@ from servers.models import Server
 logger = logging.getLogger(__name__)
 
 
-def announce_status(server_ids: list[int], status: str, last_seen: datetime | None) -> None:
-    """After commit, tell the fleet view and each server's page that servers went online or
-    offline (a sample also says online; nothing else says offline)."""
-    seen = last_seen.timestamp() if last_seen else None
+def announce_status(servers: list[tuple[int, datetime | None]], status: str) -> None:
+    """After commit, tell the fleet view and each server's page that servers (id, last seen)
+    went online or offline (a sample also says online; nothing else says offline), in one
+    publish."""
     events: list[tuple[str, Event]] = []
-    for server_id in server_ids:
+    for server_id, last_seen in servers:
+        seen = last_seen.timestamp() if last_seen else None
         event = ServerStatusEvent(type="server.status", server_id=server_id, status=status, last_seen=seen)
         events += [(FLEET_METRICS_GROUP, event), (server_metrics_group(server_id), event)]
     publish_after_commit(events)
@@ -76,7 +77,7 @@ def agent_connected(actor: Actor, hello: Hello) -> Session:
         if ip and server.ip_address is None:
             server.ip_address = ip
         server.save(update_fields=["os", "agent_version", "status", "last_seen", "ip_address", "updated_at"])
-        announce_status([server.pk], ServerStatus.ONLINE, server.last_seen)
+        announce_status([(server.pk, server.last_seen)], ServerStatus.ONLINE)
         ConnectionEvent.objects.create(
             server=server,
             kind=ConnectionEvent.Kind.CONNECT,
@@ -130,7 +131,7 @@ def agent_disconnected(server_id: int, reason: str, *, ip: str | None, agent_ver
         if not replaced:
             Server.objects.filter(pk=server_id).update(status=ServerStatus.OFFLINE)
             last_seen = Server.objects.filter(pk=server_id).values_list("last_seen", flat=True).first()
-            announce_status([server_id], ServerStatus.OFFLINE, last_seen)
+            announce_status([(server_id, last_seen)], ServerStatus.OFFLINE)
 
 
 def active_keys(key_ids: list[int]) -> set[int]:

@@ -11,7 +11,9 @@ from django.utils import timezone
 
 from accounts.services import create_api_key, issue_tokens
 from agents.jobs import mark_silent_servers_offline
+from monitoring.events import FLEET_METRICS_GROUP
 from servers.models import Server
+from tests.factories import ServerFactory
 from tests.sockets import browser_socket, connect_agent, data, recv, send
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -80,3 +82,20 @@ async def test_offline_comes_after_the_last_sample_of_a_closing_agent(viewer, ad
         seen.append((event["type"], event.get("status")))
     assert seen == [("metrics.sample", None), ("metrics.sample", None), ("server.status", "offline")]
     await own.disconnect()
+
+
+def test_the_silence_job_announces_many_servers_in_one_publish(monkeypatch):
+    """A hub that went away leaves thousands of servers online; the job marks them in one
+    statement and announces them in one publish, each with its own last seen."""
+    from agents import services
+
+    batches: list[list] = []
+    monkeypatch.setattr(services, "publish_after_commit", lambda events: batches.append(list(events)))
+    long_ago = timezone.now() - timedelta(hours=1)
+    servers = [ServerFactory.create(status="online", last_seen=long_ago - timedelta(minutes=i)) for i in range(5)]
+    assert mark_silent_servers_offline() == 5
+    assert len(batches) == 1
+    fleet = [event for group, event in batches[0] if group == FLEET_METRICS_GROUP]
+    assert [(e["server_id"], e["status"], e["last_seen"]) for e in fleet] == [
+        (s.pk, "offline", s.last_seen.timestamp()) for s in servers
+    ]
