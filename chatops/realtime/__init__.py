@@ -4,6 +4,8 @@
 - ``streams``: ``StreamConsumer`` for browsers' live streams, its close codes, ``Forbidden``.
 - ``groups``: sending many group messages at once, only to groups somebody watches.
 - ``publish``: ``publish_after_commit``, the one way services broadcast.
+- ``bridge``: ``call``, how synchronous code outside the hub's loop (the worker) reaches the
+  channel layer: on one lasting event loop per process.
 
 Group names are functions in the owning app's ``events.py`` (``user_group`` is the base's:
 every stream joins it).
