@@ -301,6 +301,10 @@ def test_shell_completion_completes_commands_and_subcommands(tmp_path):
 
     assert complete("chatops se", 1) == ["servers"]
     assert set(complete("chatops alerts ", 2)) >= {"list", "ack", "resolve"}
-    script = subprocess.run([str(chatops), "--show-completion", "bash"], env={**env, "_CHATOPS_COMPLETE": ""},
+    # With shellingham installed, Typer's --show-completion is a flag that detects the shell
+    # from the process tree, and a test run with no shell among its ancestors (CI started
+    # detached) found none. Typer's own switch makes it take the shell by name instead.
+    explicit = {**env, "_CHATOPS_COMPLETE": "", "_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION": "1"}
+    script = subprocess.run([str(chatops), "--show-completion", "bash"], env=explicit,
                             capture_output=True, text=True, timeout=60)  # fmt: skip
     assert "_chatops_completion" in script.stdout
