@@ -4,6 +4,11 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import threading
+
+import pytest
+from channels.db import database_sync_to_async
+from django.db import connections
 
 from monitoring import ingest
 from monitoring.ingest import BatchResult, FrameIn, IngestBatcher
@@ -89,5 +94,30 @@ async def test_back_to_back_without_an_interval(monkeypatch):
     for seq in (1, 2, 3):
         await asyncio.wait_for(batcher.enqueue(frame(seq)), 10)
     assert batches == [[1], [2], [3]]
+    assert batcher.task is not None
+    batcher.task.cancel()
+
+
+@pytest.mark.skipif(connections["default"].vendor != "postgresql", reason="SQLite writes on the database thread")
+async def test_on_postgresql_a_batch_is_written_while_the_database_thread_is_busy(monkeypatch):
+    """Handshakes, hellos and disconnects use channels' one database thread; a batch must not
+    queue behind them (nor they behind it): it is written on the ingest writer's thread."""
+    written_on: list[str] = []
+
+    def writing(frames: list[FrameIn]) -> BatchResult:
+        written_on.append(threading.current_thread().name)
+        return BatchResult(stored=len(frames))
+
+    monkeypatch.setattr(ingest, "record_samples", writing)
+    release = threading.Event()
+    busy = asyncio.ensure_future(database_sync_to_async(release.wait)(10))
+    await asyncio.sleep(0.05)  # the database thread is now waiting
+    batcher = IngestBatcher()
+    try:
+        await asyncio.wait_for(batcher.enqueue(frame(1)), 5)
+    finally:
+        release.set()
+        await busy
+    assert written_on[0].startswith("ingest-writer")
     assert batcher.task is not None
     batcher.task.cancel()
