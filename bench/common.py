@@ -7,6 +7,7 @@ Everything listens on and connects to 127.0.0.1 only.
 from __future__ import annotations
 
 import contextlib
+import http.client
 import os
 import re
 import signal
@@ -557,3 +558,29 @@ class PgActivity:
         n = max(1, self.samples)
         top = sorted(self.counts.items(), key=lambda kv: -kv[1])[:6]
         return [f"{100 * c / n:5.1f}% {wait:<8} {query}" for (wait, query), c in top]
+
+
+#: A request of the closed-loop probes: path, body, headers (always POST).
+PostRequest = tuple[str, bytes, dict[str, str]]
+
+
+def post_closed_loop(port: int, requests: list[PostRequest], connections: int) -> list[int]:
+    """POST ``requests`` over ``connections`` keep-alive connections, each waiting for its
+    answer before the next (a closed loop: the probes' measure of CPU per request)."""
+    statuses: list[int] = []
+
+    def run(chunk: list[PostRequest]) -> None:
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        for path, body, headers in chunk:
+            conn.request("POST", path, body=body, headers=headers)
+            response = conn.getresponse()
+            response.read()
+            statuses.append(response.status)
+        conn.close()
+
+    threads = [threading.Thread(target=run, args=(requests[i::connections],)) for i in range(connections)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=600)
+    return statuses

@@ -263,7 +263,7 @@ def ladder(args: argparse.Namespace) -> list[float]:
 
 
 def measure_server(
-    name: str, port: int, pid: int, rows: list[tuple[int, int, str]], args: argparse.Namespace
+    name: str, port: int, pid: int, rows: list[tuple[int, int, str]], args: argparse.Namespace, work: Path
 ) -> ServerRun:
     run = ServerRun(name, pid)
     tag = f"b{uuid.uuid4().hex[:8]}"
@@ -293,7 +293,14 @@ def measure_server(
         start = time.time() + 1.0 + args.warmup
         steady = Window("steady", args.rate, start, start + args.duration)
         run.windows.append(steady)
+        spies = (
+            common.start_py_spy([pid], args.warmup + 1.0 + args.duration, work / f"steady-{name}")
+            if args.profile
+            else []
+        )
         send_window(load, run, steady, args.warmup, args.drain)
+        for spy in spies:
+            common.finish_py_spy(spy)
         print(
             f"   steady window done (per-second worst latency, median of its second half: {steady.worst * 1000:.0f} ms)"
         )
@@ -357,7 +364,7 @@ def run_baseline(processes: common.Processes, rows: list[tuple[int, int, str]], 
     env.update({"DJANGO_SETTINGS_MODULE": "baseline_settings", "PYTHONPATH": f"{HERE}:{HERE.parent / 'ingest'}"})
     daphne = processes.start_daphne("baseline_asgi:application", env, work, cwd=HERE, health_path=None)
     try:
-        return measure_server("baseline", daphne.port, daphne.pid, rows, args)
+        return measure_server("baseline", daphne.port, daphne.pid, rows, args, work)
     finally:
         processes.stop_daphne(daphne)
         common.redis_cleanup(env["REDIS_PREFIX"])
@@ -367,7 +374,7 @@ def run_hub(processes: common.Processes, env: dict[str, str], rows: list[tuple[i
             args: argparse.Namespace, work: Path) -> ServerRun:  # fmt: skip
     daphne = processes.start_daphne("chatops.asgi:application", env, work)
     try:
-        return measure_server("hub", daphne.port, daphne.pid, rows, args)
+        return measure_server("hub", daphne.port, daphne.pid, rows, args, work)
     finally:
         processes.stop_daphne(daphne)
 
@@ -395,6 +402,7 @@ def main() -> int:
     parser.add_argument("--deadline", type=float, default=2400, help="global limit in seconds")
     parser.add_argument("--hub-env", action="append", default=[], metavar="NAME=VALUE", help="extra hub setting")
     parser.add_argument("--keep-db", action="store_true", help="do not drop the database at the end")
+    parser.add_argument("--profile", action="store_true", help="py-spy the server over the steady window (var/bench/)")
     args = parser.parse_args()
     modes = [m.strip() for m in args.modes.split(",") if m.strip()]
     if set(modes) - set(MODES):

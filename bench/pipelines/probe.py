@@ -16,11 +16,9 @@ two trees by running this script from each, interleaved (bench/README.md, sessio
 from __future__ import annotations
 
 import argparse
-import http.client
 import importlib
 import json
 import sys
-import threading
 import time
 from datetime import datetime
 from pathlib import Path
@@ -35,29 +33,6 @@ import sender  # noqa: E402
 
 # The benchmark's integrations (one per provider) and their secret: bench/pipelines/run.py.
 bench_run = importlib.import_module("run")
-
-Request = tuple[str, bytes, dict[str, str]]
-
-
-def post_all(port: int, requests: list[Request], connections: int) -> list[int]:
-    """Send ``requests`` over ``connections`` keep-alive connections, each one at a time."""
-    statuses: list[int] = []
-
-    def run(chunk: list[Request]) -> None:
-        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-        for path, body, headers in chunk:
-            conn.request("POST", path, body=body, headers=headers)
-            response = conn.getresponse()
-            response.read()
-            statuses.append(response.status)
-        conn.close()
-
-    threads = [threading.Thread(target=run, args=(requests[i::connections],)) for i in range(connections)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=600)
-    return statuses
 
 
 def main() -> int:
@@ -81,12 +56,14 @@ def main() -> int:
             )  # fmt: skip
             hub = psutil.Process(daphne.pid)
             print(f"   CPU reference before: {common.cpu_reference():.1f} ms")
-            post_all(daphne.port, [sender.build(cfg, i) for i in range(200)], args.connections)  # warm-up
+            common.post_closed_loop(
+                daphne.port, [sender.build(cfg, i) for i in range(200)], args.connections
+            )  # warm-up
             for round_no in range(args.rounds):
                 first = 200 + round_no * args.deliveries
                 requests = [sender.build(cfg, first + i) for i in range(args.deliveries)]
                 cpu_before, started = sum(hub.cpu_times()[:2]), time.monotonic()
-                statuses = post_all(daphne.port, requests, args.connections)
+                statuses = common.post_closed_loop(daphne.port, requests, args.connections)
                 cpu, wall = sum(hub.cpu_times()[:2]) - cpu_before, time.monotonic() - started
                 print(
                     f"   round {round_no + 1}: {len(statuses):,} deliveries, hub {cpu / len(statuses) * 1000:.2f} ms "
