@@ -14,13 +14,21 @@ starts a thread for the request and joins it afterwards, and the thread builds i
 database connection wrapper. This one lends each request one of ``HTTP_REQUEST_THREADS`` kept
 threads (asgiref's ``ThreadSensitiveContext(executor=…)``: every thread-sensitive call of the
 request, from ``request_started`` to ``response.close()``, runs on that one thread, as before);
-a request that finds them all busy gets a thread of its own, as before. Measured on the CI
-receivers' accept path: about a tenth of a request's CPU was the thread's start and join
-(bench/README.md, "pipelines/run.py", session 15).
+a request that finds them all busy waits up to ``HTTP_REQUEST_QUEUE_MS`` for one to come back
+(first come, first served), and only then gets a thread of its own, as with Django's handler.
+Measured on the CI receivers' accept path: about a tenth of a request's CPU was the thread's
+start and join (bench/README.md, "pipelines/run.py", session 15). Under a burst, every request
+past the kept threads used to start one, and the threads then took turns at the one
+interpreter lock: more CPU per request exactly when the process had none to spare
+(bench/README.md, "Session 17"). The wait is bounded so that slow requests (an outgoing call,
+a long answer) holding every kept thread do not hold up the others for longer than that.
 """
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+from collections import deque
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
@@ -39,24 +47,72 @@ class SyncChainASGIHandler(ASGIHandler):
             ThreadPoolExecutor(max_workers=1, thread_name_prefix=f"http-{n}")
             for n in range(settings.HTTP_REQUEST_THREADS)
         ]
+        #: Requests waiting for a kept thread, oldest first (each leaves when it has waited
+        #: ``HTTP_REQUEST_QUEUE_MS`` or is cancelled; one done meanwhile is skipped).
+        self._waiting: deque[asyncio.Future[ThreadPoolExecutor | None]] = deque()
 
     def load_middleware(self, is_async: bool = False) -> None:
         super().load_middleware(is_async=False)
 
     async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
-        if scope["type"] != "http" or not self._idle:
+        executor = await self._borrow() if scope["type"] == "http" else None
+        if executor is None:
             await super().__call__(scope, receive, send)  # a thread of its own (or Django's error)
             return
-        executor = self._idle.pop()
         try:
             async with ThreadSensitiveContext(executor=executor):
                 await self.handle(scope, receive, send)
         finally:
+            self._give_back(executor)
+
+    async def _borrow(self) -> ThreadPoolExecutor | None:
+        """An idle kept thread, or the first to come back within ``HTTP_REQUEST_QUEUE_MS``;
+        ``None`` when there is none (no kept threads, or the wait ran out)."""
+        if self._idle and not self._waiting:
+            return self._idle.pop()
+        wait_ms = settings.HTTP_REQUEST_QUEUE_MS
+        if not self._idle and (not wait_ms or not settings.HTTP_REQUEST_THREADS):
+            return None
+        loop = asyncio.get_running_loop()
+        waiter: asyncio.Future[ThreadPoolExecutor | None] = loop.create_future()
+        self._waiting.append(waiter)
+        timer = loop.call_later(wait_ms / 1000, _resolve, waiter, None)
+        if self._idle:  # idle threads with others queued (a hand-over in flight): serve in order
+            self._hand_over(self._idle.pop())
+        try:
+            return await waiter
+        except asyncio.CancelledError:
+            handed = waiter.result() if waiter.done() and not waiter.cancelled() else None
+            if handed is not None:
+                self._give_back(handed)  # handed over as the request was cancelled
+            raise
+        finally:
+            timer.cancel()
+            if not waiter.done() or waiter.cancelled() or waiter.result() is None:
+                with contextlib.suppress(ValueError):
+                    self._waiting.remove(waiter)  # waited its time: not in the queue any more
+
+    def _give_back(self, executor: ThreadPoolExecutor) -> None:
+        if not self._hand_over(executor):
             self._idle.append(executor)
+
+    def _hand_over(self, executor: ThreadPoolExecutor) -> bool:
+        """Give ``executor`` to the oldest request still waiting; ``False`` if none is."""
+        while self._waiting:
+            waiter = self._waiting.popleft()
+            if not waiter.done():
+                waiter.set_result(executor)
+                return True
+        return False
 
     async def get_response_async(self, request: HttpRequest) -> HttpResponseBase:
         response: HttpResponseBase = await sync_to_async(self.get_response, thread_sensitive=True)(request)
         return response
+
+
+def _resolve(waiter: asyncio.Future[Any], value: Any) -> None:
+    if not waiter.done():
+        waiter.set_result(value)
 
 
 def get_asgi_application() -> Any:

@@ -182,6 +182,8 @@ DATABASES = {"default": _db}
 # threads are kept and lent to requests in turn; a request that finds all of them busy gets a
 # thread of its own for its duration, as Django's stock handler gives every request.
 HTTP_REQUEST_THREADS = envint("HTTP_REQUEST_THREADS", 8, minimum=0, maximum=256)
+# How long a request waits for one of those threads before it gets one of its own (0: never waits).
+HTTP_REQUEST_QUEUE_MS = envint("HTTP_REQUEST_QUEUE_MS", 250, minimum=0, maximum=60_000)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Redis: channel layer, cache, rate-limit counters ---------------------------------------

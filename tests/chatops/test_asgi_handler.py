@@ -3,6 +3,7 @@ entered from the event loop once per request, through the real ASGI application.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import threading
 
@@ -130,10 +131,41 @@ async def test_requests_are_served_by_kept_threads_that_return_their_connection(
     assert kept.submit(lambda: db.connection.connection is None).result(timeout=5)
 
 
-async def test_a_request_that_finds_every_kept_thread_busy_gets_a_thread_of_its_own(monkeypatch, request_threads):
+async def test_a_request_that_finds_every_kept_thread_busy_waits_for_one(monkeypatch, settings, request_threads):
+    """In a burst, requests past the kept threads queue for them (first come, first served)
+    instead of each starting a thread that then competes for the interpreter lock."""
+    settings.HTTP_REQUEST_QUEUE_MS = 10_000
     handler = application.application.application_mapping["http"]
+    kept = handler._idle[0]
     monkeypatch.setattr(handler, "_idle", [])  # all lent out
-    response = await _get("/api/v1/no-such-route")
+    first = asyncio.create_task(_get("/api/v1/no-such-route"))
+    second = asyncio.create_task(_get("/api/v1/no-such-route-either"))
+    await asyncio.sleep(0.3)
+    assert not first.done() and not second.done() and request_threads["resolve"] == []
+
+    handler._give_back(kept)  # the kept thread comes back: the first request gets it, then the second
+    assert (await asyncio.wait_for(first, 10))["status"] == 404
+    assert (await asyncio.wait_for(second, 10))["status"] == 404
+    assert request_threads["resolve"] == [request_threads["resolve"][0]] * 2
+    assert request_threads["resolve"][0].startswith("http-")
+    assert handler._idle == [kept] and not handler._waiting
+
+
+async def test_a_request_that_waited_its_time_gets_a_thread_of_its_own(monkeypatch, settings, request_threads):
+    settings.HTTP_REQUEST_QUEUE_MS = 100
+    handler = application.application.application_mapping["http"]
+    monkeypatch.setattr(handler, "_idle", [])  # all lent out, none comes back
+    response = await asyncio.wait_for(_get("/api/v1/no-such-route"), 10)
     assert response["status"] == 404
     assert request_threads["resolve"] and not request_threads["resolve"][0].startswith("http-")
     assert handler._idle == []  # nothing was given back that was not taken
+
+
+async def test_with_no_wait_a_busy_handler_starts_a_thread_at_once(monkeypatch, settings, request_threads):
+    settings.HTTP_REQUEST_QUEUE_MS = 0
+    handler = application.application.application_mapping["http"]
+    monkeypatch.setattr(handler, "_idle", [])
+    response = await asyncio.wait_for(_get("/api/v1/no-such-route"), 10)
+    assert response["status"] == 404
+    assert request_threads["resolve"] and not request_threads["resolve"][0].startswith("http-")
+    assert not handler._waiting
