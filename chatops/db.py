@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from typing import Any
+from functools import cache
+from typing import Any, TypeVar
 
-from django.db import IntegrityError, connection, transaction
-from django.db.models import QuerySet
+from django.db import IntegrityError, connection, connections, transaction
+from django.db.models import Field, Model, QuerySet
+
+M = TypeVar("M", bound=Model)
+
+#: The largest id a bigint column holds: larger numbers name no row (and the database refuses them).
+MAX_ID = 2**63 - 1
 
 
 def advisory_lock(name: str) -> None:
@@ -52,3 +58,64 @@ def conflicts_as_409(
     except IntegrityError:
         taken = unique_conflicts(queryset, values, noun, exclude_pk)
         raise UniqueConflict(taken or {"non_field_errors": [f"This {noun} conflicts with another."]}) from None
+
+
+Converter = Any  # (value, expression, connection) -> value
+
+
+@cache
+def _selected(
+    model: type[Model], names: frozenset[str] | None, alias: str
+) -> tuple[str, str, tuple[Field[Any, Any], ...], tuple[tuple[tuple[Converter, Any], ...], ...]]:
+    """The select list, the table, the fields, and each field's converters as the ORM's
+    compiler applies them (the backend's, then the field's: SQLite's datetimes, JSON, …)."""
+    fields = tuple(f for f in model._meta.concrete_fields if names is None or f.name in names)
+    connection = connections[alias]
+    quote = connection.ops.quote_name
+    columns = ", ".join(f"t.{quote(str(f.column))}" for f in fields)
+    converters = []
+    for field in fields:
+        column = field.get_col(model._meta.db_table)
+        found = connection.ops.get_db_converters(column) + column.get_db_converters(connection)
+        converters.append(tuple((convert, column) for convert in found))
+    return f"SELECT {columns}", quote(model._meta.db_table), fields, tuple(converters)
+
+
+def select_plain(
+    model: type[M],
+    where: str,
+    params: Sequence[Any],
+    *,
+    fields: frozenset[str] | None = None,
+    extra: Mapping[str, str] | None = None,
+    using: str = "default",
+) -> list[M]:
+    """Rows of ``model`` read by one plain statement and built as the ORM builds them
+    (``Model.from_db``, the backend's and each field's converters), without the ORM's query compiler.
+
+    ``SELECT <the model's columns, or those of fields> [, <extra>] FROM <its table> t WHERE
+    <where>``; each ``extra`` expression is set on the instance under its name. For the few
+    reads that every request makes: compiling a one-row query cost three to four times the CPU
+    of running it (bench/README.md, "pipelines/run.py", session 15, and "Session 17").
+    ``where`` is our own SQL, never a caller's text: values go in ``params``.
+    """
+    select, table, chosen, converters = _selected(model, fields, using)
+    names = list(extra or {})
+    if names:
+        select += ", " + ", ".join(f"{(extra or {})[name]} AS {name}" for name in names)
+    connection = connections[using]
+    with connection.cursor() as cursor:
+        cursor.execute(f"{select} FROM {table} t WHERE {where}", params)
+        rows = cursor.fetchall()
+    attnames = [f.attname for f in chosen]
+    out = []
+    for row in rows:
+        values = list(row[: len(chosen)])
+        for index, field_converters in enumerate(converters):
+            for convert, column in field_converters:
+                values[index] = convert(values[index], column, connection)
+        instance = model.from_db(using, attnames, values)
+        for name, value in zip(names, row[len(chosen) :], strict=True):
+            setattr(instance, name, value)
+        out.append(instance)
+    return out

@@ -14,6 +14,7 @@ from django.db import connections, models
 from django.db.models import Q
 
 from chatops.crypto import EncryptedTextField
+from chatops.db import select_plain
 from pipelines.choices import DeploymentStatus, Provider, RunStatus, Verdict
 from servers.models import Server
 
@@ -26,32 +27,21 @@ def default_retention_hours() -> int:
 
 class IntegrationQuerySet(models.QuerySet["Integration"]):
     #: What the accept path reads of an integration (``services.receive``); the rest is deferred.
-    RECEIVING_FIELDS = ("id", "name", "provider", "secret", "repositories")
+    RECEIVING_FIELDS = frozenset({"id", "name", "provider", "secret", "repositories"})
 
     def receiving(self, pk: int, provider: str) -> Integration | None:
         """The enabled ``provider`` integration ``pk``, as a receiver needs it, in one plain
         statement. The accept path's lookup: the ORM's ``filter(...).first()`` of the same row
         cost four times the CPU to build (bench/README.md, "pipelines/run.py", session 15)."""
-        model = self.model
-        fields = [field for field in model._meta.concrete_fields if field.name in self.RECEIVING_FIELDS]
         connection = connections[self.db]
-        low, high = connection.ops.integer_field_range(fields[0].get_internal_type())
+        low, high = connection.ops.integer_field_range(self.model._meta.pk.get_internal_type())
         if (low is not None and pk < low) or (high is not None and pk > high):
             return None  # no such row; the database would refuse the number
-        quote = connection.ops.quote_name
-        columns = ", ".join(quote(str(field.column)) for field in fields)
-        table = quote(model._meta.db_table)
-        sql = f"SELECT {columns} FROM {table} WHERE id = %s AND provider = %s AND enabled"  # noqa: S608 - names from the model
-        with connection.cursor() as cursor:
-            cursor.execute(sql, [pk, provider])
-            row = cursor.fetchone()
-        if row is None:
-            return None
-        values = [
-            field.from_db_value(value, None, connection) if hasattr(field, "from_db_value") else value
-            for field, value in zip(fields, row, strict=True)
-        ]
-        return model.from_db(self.db, [field.attname for field in fields], values)
+        found = select_plain(
+            self.model, "t.id = %s AND t.provider = %s AND t.enabled", [pk, provider],
+            fields=self.RECEIVING_FIELDS, using=self.db,
+        )  # fmt: skip
+        return found[0] if found else None
 
 
 class Integration(models.Model):

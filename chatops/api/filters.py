@@ -14,6 +14,8 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.filters import BaseFilterBackend
 from rest_framework.request import Request
 
+from chatops.db import MAX_ID
+
 if TYPE_CHECKING:
     from rest_framework.views import APIView
 
@@ -73,9 +75,6 @@ class SortFilter(BaseFilterBackend):
                 "schema": {"type": "string", "enum": ["asc", "desc"]},
             },
         ]
-
-
-MAX_ID = 2**63 - 1
 
 
 @extend_schema_field({"type": "integer", "minimum": 1, "maximum": MAX_ID})

@@ -107,3 +107,33 @@ def test_the_rendered_html_is_kept_with_the_content(operator):
     bot = services.post_bot_message(room, "`three`")
     services.update_bot_message(bot, content="`four`")
     assert Message.objects.get(pk=bot.pk).content_html == "<p><code>four</code></p>\n"
+
+
+def test_an_event_takes_the_rooms_next_id_in_one_statement_on_postgresql(operator):
+    """Every message posted records an event: on PostgreSQL the room's next id and the stored
+    event are one statement (a data-modifying ``WITH``); SQLite has no such ``WITH``."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from django.utils import timezone
+
+    from chat.services.log import record_event
+
+    room = services.create_room(me(operator), name="log")
+    before = room.__class__.objects.get(pk=room.pk).last_event_id
+    started = timezone.now()
+    with CaptureQueriesContext(connection) as queries:
+        event = record_event(room.pk, "message.created", {"id": 7, "content": "x"})
+    assert event["event_id"] == before + 1
+    stored = RoomEvent.objects.get(room=room, event_id=event["event_id"])
+    assert (stored.type, stored.payload) == ("message.created", {"id": 7, "content": "x"})
+    assert stored.created_at >= started
+    assert room.__class__.objects.get(pk=room.pk).last_event_id == before + 1
+    assert len(queries) == (1 if connection.vendor == "postgresql" else 2)
+
+
+def test_the_room_lookup_says_whether_the_caller_is_a_member(operator, viewer):
+    room = services.create_room(me(operator), name="members")
+    assert services.visible_room(me(operator), room.pk).is_member(operator)
+    assert not services.visible_room(me(viewer), room.pk).is_member(viewer)
+    with pytest.raises(NotFound):
+        services.visible_room(me(viewer), 2**63)  # past bigint: no such room, no database error
