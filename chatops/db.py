@@ -119,3 +119,39 @@ def select_plain(
             setattr(instance, name, value)
         out.append(instance)
     return out
+
+
+@cache
+def _insert(model: type[Model], alias: str, skip_conflicts: bool) -> tuple[str, tuple[Field[Any, Any], ...]]:
+    fields = tuple(f for f in model._meta.concrete_fields if not f.primary_key)
+    quote = connections[alias].ops.quote_name
+    columns = ", ".join(quote(str(f.column)) for f in fields)
+    marks = ", ".join(["%s"] * len(fields))
+    conflicts = " ON CONFLICT DO NOTHING" if skip_conflicts else ""
+    pk = quote(str(model._meta.pk.column))  # type: ignore[union-attr]
+    table = quote(model._meta.db_table)
+    return f"INSERT INTO {table} ({columns}) VALUES ({marks}){conflicts} RETURNING {pk}", fields  # noqa: S608 - names from the model
+
+
+def insert_plain(instance: Model, *, skip_conflicts: bool = False, using: str = "default") -> bool:
+    """Insert a new ``instance`` by one plain ``INSERT … RETURNING`` its key, with the values the
+    ORM would write (each field's ``pre_save`` and ``get_db_prep_save``: ``auto_now_add`` and
+    defaults included). No signals and no ``save()`` override run: for the models written on
+    every request of a hot path, where the ORM's insert cost several times the statement's
+    CPU (bench/README.md, "pipelines/run.py", session 15, and "Session 17").
+
+    ``skip_conflicts``: ``ON CONFLICT DO NOTHING``; ``False`` is returned when a unique
+    constraint kept the row out (and the instance stays unsaved). Needs ``RETURNING``
+    (PostgreSQL, SQLite 3.35+)."""
+    connection = connections[using]
+    sql, fields = _insert(type(instance), using, skip_conflicts)
+    params = [field.get_db_prep_save(field.pre_save(instance, True), connection) for field in fields]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        row = cursor.fetchone()
+    if row is None:
+        return False
+    instance.pk = row[0]
+    instance._state.adding = False
+    instance._state.db = using
+    return True

@@ -14,7 +14,7 @@ from django.db import connections, models
 from django.db.models import Q
 
 from chatops.crypto import EncryptedTextField
-from chatops.db import select_plain
+from chatops.db import insert_plain, select_plain
 from pipelines.choices import DeploymentStatus, Provider, RunStatus, Verdict
 from servers.models import Server
 
@@ -98,27 +98,8 @@ class IntegrationDeliveryQuerySet(models.QuerySet["Delivery"]):
         ``None`` for a duplicate. One plain ``INSERT … ON CONFLICT DO NOTHING RETURNING``: no
         savepoint, no ``IntegrityError`` to catch, and a fraction of the ORM's CPU on the accept
         path (bench/README.md, "pipelines/run.py", session 15)."""
-        model = self.model
-        delivery = model(**values)
-        connection = connections[self.db]
-        fields = [field for field in model._meta.concrete_fields if not field.primary_key]
-        params = [field.get_db_prep_save(field.pre_save(delivery, True), connection) for field in fields]
-        quote = connection.ops.quote_name
-        columns = ", ".join(quote(str(field.column)) for field in fields)
-        marks = ", ".join(["%s"] * len(fields))
-        sql = (
-            f"INSERT INTO {quote(model._meta.db_table)} ({columns}) VALUES ({marks}) "  # noqa: S608 - names from the model
-            "ON CONFLICT DO NOTHING RETURNING id"
-        )
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            row = cursor.fetchone()
-        if row is None:
-            return None
-        delivery.pk = row[0]
-        delivery._state.adding = False
-        delivery._state.db = self.db
-        return delivery
+        delivery = self.model(**values)
+        return delivery if insert_plain(delivery, skip_conflicts=True, using=self.db) else None
 
 
 class Delivery(models.Model):

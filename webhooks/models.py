@@ -9,10 +9,11 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.db import connections, models
+from django.db import models
 from django.utils import timezone
 
 from chatops.crypto import EncryptedTextField
+from chatops.db import select_plain
 from webhooks.choices import TEST_EVENT, DeliveryStatus, Outcome
 
 SECRET_PREFIX = "whsec_"  # noqa: S105 - marks a webhook secret; not a secret itself
@@ -40,6 +41,8 @@ class WebhookQuerySet(models.QuerySet["Webhook"]):
     def enabled(self) -> WebhookQuerySet:
         return self.filter(enabled=True)
 
+    SUBSCRIBED_FIELDS = frozenset({"id", "events"})
+
     def subscribed_to(self, event: str) -> list[Webhook]:
         """Enabled webhooks that want ``event``, with only their id and events loaded (what an
         outbox row needs; the rest, the secret included, is read when sending). Filtered in
@@ -47,8 +50,7 @@ class WebhookQuerySet(models.QuerySet["Webhook"]):
         thousands. A plain statement: every chat message and alert change asks, mostly to hear
         "none", and building the ORM's query cost three times the CPU (bench/README.md,
         session 15)."""
-        table = connections[self.db].ops.quote_name(self.model._meta.db_table)
-        hooks = self.raw(f"SELECT id, events FROM {table} WHERE enabled ORDER BY id")  # noqa: S608 - the model's table
+        hooks = select_plain(self.model, "t.enabled ORDER BY t.id", [], fields=self.SUBSCRIBED_FIELDS, using=self.db)
         return [hook for hook in hooks if event in hook.events]
 
 

@@ -73,7 +73,7 @@ def post_message(
         known_person(actor.user)  # the author's brief needs no query (a client's request loaded its own)
     with transaction.atomic():
         root = _thread_root(room, thread_id)
-        message = Message.objects.create(
+        message = Message.objects.post(
             room=room, author=actor.user, message_type=message_type, content=content, thread=root
         )
         mentioned = _mentioned(room, content)
@@ -98,7 +98,7 @@ def post_bot_message(
     """The hub's own message (a command's result, an alert card, an approval, a system line)."""
     room_id = room if isinstance(room, int) else room.pk
     with transaction.atomic():
-        message = Message.objects.create(
+        message = Message.objects.post(
             room_id=room_id, author=None, message_type=message_type, content=content[:10_000], data=data or {},
             thread=thread,
         )  # fmt: skip

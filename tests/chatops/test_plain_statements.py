@@ -1,4 +1,5 @@
-"""``chatops.db.select_plain``: rows read by one plain statement, built as the ORM builds them."""
+"""``chatops.db.select_plain`` and ``insert_plain``: rows read and written by one plain statement,
+as the ORM reads and writes them."""
 
 from __future__ import annotations
 
@@ -7,8 +8,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from accounts.actor import Actor
 from accounts.models import User
-from chatops.db import select_plain
+from chatops.db import insert_plain, select_plain
 
 pytestmark = pytest.mark.django_db
 
@@ -44,3 +46,31 @@ def test_some_fields_and_extra_expressions(viewer, operator):
 
 def test_no_row_is_an_empty_list():
     assert select_plain(User, "t.id = %s", [0]) == []
+
+
+def test_an_insert_writes_what_the_orm_would(operator):
+    from chat import services
+    from chat.models import Message
+
+    room = services.create_room(Actor.for_user(operator, "api"), name="plain")
+    with CaptureQueriesContext(connection) as queries:
+        message = Message.objects.post(room=room, author=operator, content="**hi**")
+    assert len(queries) == 1
+    assert message.pk and not message._state.adding
+    stored = Message.objects.get(pk=message.pk)
+    assert stored.content_html == message.content_html and "<strong>hi</strong>" in stored.content_html
+    assert stored.created_at == message.created_at and timezone.is_aware(stored.created_at)  # auto_now_add
+    assert (stored.message_type, stored.reply_count, stored.data, stored.thread_id) == ("text", 0, {}, None)
+
+
+def test_an_insert_that_conflicts_is_skipped(operator):
+    from chat import services
+    from chat.models import RoomEvent
+
+    room = services.create_room(Actor.for_user(operator, "api"), name="conflicts")
+    first = RoomEvent(room=room, event_id=999, type="x", payload={})
+    assert insert_plain(first, skip_conflicts=True) is True
+    again = RoomEvent(room=room, event_id=999, type="y", payload={})
+    assert insert_plain(again, skip_conflicts=True) is False
+    assert again.pk is None and again._state.adding
+    assert list(RoomEvent.objects.filter(room=room, event_id=999).values_list("type", flat=True)) == ["x"]
