@@ -128,7 +128,7 @@ def _insert(model: type[Model], alias: str, skip_conflicts: bool) -> tuple[str, 
     columns = ", ".join(quote(str(f.column)) for f in fields)
     marks = ", ".join(["%s"] * len(fields))
     conflicts = " ON CONFLICT DO NOTHING" if skip_conflicts else ""
-    pk = quote(str(model._meta.pk.column))  # type: ignore[union-attr]
+    pk = quote(str(model._meta.pk.column))
     table = quote(model._meta.db_table)
     return f"INSERT INTO {table} ({columns}) VALUES ({marks}){conflicts} RETURNING {pk}", fields  # noqa: S608 - names from the model
 
