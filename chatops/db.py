@@ -142,10 +142,14 @@ def insert_plain(instance: Model, *, skip_conflicts: bool = False, using: str = 
 
     ``skip_conflicts``: ``ON CONFLICT DO NOTHING``; ``False`` is returned when a unique
     constraint kept the row out (and the instance stays unsaved). Needs ``RETURNING``
-    (PostgreSQL, SQLite 3.35+)."""
+    (PostgreSQL, SQLite 3.35+). A field left to its ``db_default`` (an expression, not a
+    value) is refused: ``save()`` knows to leave it out."""
     connection = connections[using]
     sql, fields = _insert(type(instance), using, skip_conflicts)
-    params = [field.get_db_prep_save(field.pre_save(instance, True), connection) for field in fields]
+    values = [field.pre_save(instance, True) for field in fields]
+    if any(hasattr(value, "resolve_expression") for value in values):
+        raise ValueError(f"insert_plain writes values, not expressions ({type(instance).__name__}): use save()")
+    params = [field.get_db_prep_save(value, connection) for field, value in zip(fields, values, strict=True)]
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         row = cursor.fetchone()

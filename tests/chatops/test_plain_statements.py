@@ -74,3 +74,15 @@ def test_an_insert_that_conflicts_is_skipped(operator):
     assert insert_plain(again, skip_conflicts=True) is False
     assert again.pk is None and again._state.adding
     assert list(RoomEvent.objects.filter(room=room, event_id=999).values_list("type", flat=True)) == ["x"]
+
+
+def test_an_insert_refuses_expressions(operator):
+    from django.db.models import F
+
+    from chat import services
+    from chat.models import RoomEvent
+
+    room = services.create_room(Actor.for_user(operator, "api"), name="expressions")
+    with pytest.raises(ValueError, match="not expressions"):
+        insert_plain(RoomEvent(room=room, event_id=F("id"), type="x", payload={}))
+    assert not RoomEvent.objects.filter(room=room, type="x").exists()
