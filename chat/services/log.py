@@ -31,7 +31,6 @@ def _next_event(room_id: int, type: str, data: dict[str, Any]) -> int:
     PostgreSQL: one statement (a data-modifying ``WITH``) instead of an ``UPDATE … RETURNING``
     and the ORM's ``INSERT``: every message posted pays it (bench/README.md, "Session 17").
     SQLite allows no ``UPDATE`` in a ``WITH``: two statements there."""
-    now = timezone.now()
     if connection.vendor != "postgresql":
         with connection.cursor() as cursor:
             cursor.execute(
@@ -40,11 +39,11 @@ def _next_event(room_id: int, type: str, data: dict[str, Any]) -> int:
                 [room_id],
             )
             (event_id,) = cursor.fetchone()
-        RoomEvent.objects.create(room_id=room_id, event_id=event_id, type=type, payload=data, created_at=now)
+        RoomEvent.objects.create(room_id=room_id, event_id=event_id, type=type, payload=data)
         return int(event_id)
     fields = RoomEvent._meta
     payload = fields.get_field("payload").get_db_prep_save(data, connection)
-    created_at = fields.get_field("created_at").get_db_prep_save(now, connection)
+    created_at = fields.get_field("created_at").get_db_prep_save(timezone.now(), connection)
     with connection.cursor() as cursor:
         cursor.execute(
             f"WITH next AS (UPDATE {Room._meta.db_table} SET last_event_id = last_event_id + 1 WHERE id = %s"  # noqa: S608 - the models' own tables

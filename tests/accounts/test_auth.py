@@ -394,3 +394,25 @@ class TestEdges:
             body = base64.urlsafe_b64encode(json.dumps(claims).encode()).rstrip(b"=")
             token = f"{header.decode()}.{body.decode()}."
         assert_error(anon.post("/api/v1/auth/refresh", {"refresh_token": token}, format="json"), 401)
+
+
+@pytest.mark.django_db
+def test_an_access_token_reads_its_user_in_one_statement_and_refuses_a_gone_or_inactive_user(viewer):
+    """The JWT's user is read by one plain statement (``chatops.db.select_plain``), with
+    simplejwt's refusals kept: no such user, an inactive user (both 401)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from accounts.authentication import JWTAuthentication
+
+    token = AccessToken(issue_tokens(viewer).access_token)
+    with CaptureQueriesContext(connection) as queries:
+        user = JWTAuthentication().get_user(token)
+    assert user == viewer and user.role == viewer.role and user.password == viewer.password
+    assert len(queries) == 1 and "accounts_user" in queries[0]["sql"]
+
+    client = APIClient(HTTP_AUTHORIZATION=f"Bearer {token}")
+    User.objects.filter(pk=viewer.pk).update(is_active=False)
+    assert_error(client.get("/api/v1/auth/me"), 401)
+    User.objects.filter(pk=viewer.pk).delete()
+    assert_error(client.get("/api/v1/auth/me"), 401)
