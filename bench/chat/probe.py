@@ -54,8 +54,16 @@ class Hub:
     """One daphne process of the probe (optionally another tree, other settings), with the
     first ``sockets`` members' sockets subscribed through one receiving process."""
 
-    def __init__(self, processes: common.Processes, env: dict[str, str], work: Path, cwd: Path) -> None:
-        self.daphne = processes.start_daphne("chatops.asgi:application", env, work, cwd=cwd)
+    def __init__(
+        self,
+        processes: common.Processes,
+        env: dict[str, str],
+        work: Path,
+        cwd: Path,
+        app: str = "chatops.asgi:application",
+        health_path: str | None = "/api/v1/health",
+    ) -> None:
+        self.daphne = processes.start_daphne(app, env, work, cwd=cwd, health_path=health_path)
         self.process = psutil.Process(self.daphne.pid)
         self.receiver: Any = None
         self.cmd: Any = None
@@ -120,6 +128,9 @@ def main() -> int:
     parser.add_argument("--hub-env", action="append", default=[], metavar="NAME=VALUE", help="extra hub setting")
     parser.add_argument("--b-env", action="append", default=[], metavar="NAME=VALUE", help="a second hub, B, with this")
     parser.add_argument("--b-tree", type=Path, help="a second hub, B, run from this tree (same migrations)")
+    parser.add_argument(
+        "--b-baseline", action="store_true", help="B is the bare baseline (baseline_asgi.py), not a hub"
+    )
     parser.add_argument("--deadline", type=float, default=900, help="global limit in seconds")
     args = parser.parse_args()
     work = common.work_dir("chat-probe", args.deadline)
@@ -133,7 +144,14 @@ def main() -> int:
             common.manage(env_a, "migrate", "--noinput", "-v", "0", timeout=600)
             rows = bench_run.setup(env_a, args, work)
             hubs["A"] = Hub(processes, env_a, work, common.ROOT)
-            if args.b_env or args.b_tree:
+            if args.b_baseline:
+                env_b = common.hub_env("", work)
+                env_b.update(
+                    {"DJANGO_SETTINGS_MODULE": "baseline_settings", "PYTHONPATH": f"{HERE}:{HERE.parent / 'ingest'}"}
+                )
+                hubs["B"] = Hub(processes, env_b, work, HERE, app="baseline_asgi:application", health_path=None)
+                print("   B: the bare baseline (baseline_asgi.py); rounds alternate A, B")
+            elif args.b_env or args.b_tree:
                 env_b = settings_from(args.hub_env + args.b_env, env, "B")
                 hubs["B"] = Hub(processes, env_b, work, (args.b_tree or common.ROOT).resolve())
                 print(f"   hub B: tree {(args.b_tree or common.ROOT).resolve()}; rounds alternate A, B")
