@@ -133,6 +133,18 @@ def _insert(model: type[Model], alias: str, skip_conflicts: bool) -> tuple[str, 
     return f"INSERT INTO {table} ({columns}) VALUES ({marks}){conflicts} RETURNING {pk}", fields  # noqa: S608 - names from the model
 
 
+def insert_statement(instance: Model, *, skip_conflicts: bool = False, using: str = "default") -> tuple[str, list[Any]]:
+    """The ``INSERT … RETURNING`` key that ``insert_plain`` runs for ``instance``, and its
+    parameters (each field's ``pre_save`` has run: ``auto_now_add`` is set on the instance).
+    For a larger statement that writes the row with others (a data-modifying ``WITH``)."""
+    connection = connections[using]
+    sql, fields = _insert(type(instance), using, skip_conflicts)
+    values = [field.pre_save(instance, True) for field in fields]
+    if any(hasattr(value, "resolve_expression") for value in values):
+        raise ValueError(f"insert_plain writes values, not expressions ({type(instance).__name__}): use save()")
+    return sql, [field.get_db_prep_save(value, connection) for field, value in zip(fields, values, strict=True)]
+
+
 def insert_plain(instance: Model, *, skip_conflicts: bool = False, using: str = "default") -> bool:
     """Insert a new ``instance`` by one plain ``INSERT … RETURNING`` its key, with the values the
     ORM would write (each field's ``pre_save`` and ``get_db_prep_save``: ``auto_now_add`` and
@@ -145,11 +157,7 @@ def insert_plain(instance: Model, *, skip_conflicts: bool = False, using: str = 
     (PostgreSQL, SQLite 3.35+). A field left to its ``db_default`` (an expression, not a
     value) is refused: ``save()`` knows to leave it out."""
     connection = connections[using]
-    sql, fields = _insert(type(instance), using, skip_conflicts)
-    values = [field.pre_save(instance, True) for field in fields]
-    if any(hasattr(value, "resolve_expression") for value in values):
-        raise ValueError(f"insert_plain writes values, not expressions ({type(instance).__name__}): use save()")
-    params = [field.get_db_prep_save(value, connection) for field, value in zip(fields, values, strict=True)]
+    sql, params = insert_statement(instance, skip_conflicts=skip_conflicts, using=using)
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         row = cursor.fetchone()

@@ -36,6 +36,14 @@ def _body(event: str, data: dict[str, Any]) -> str:
     return json.dumps(payload, cls=DjangoJSONEncoder, ensure_ascii=False, separators=(",", ":"))
 
 
+def subscribers(event: str) -> list[Webhook]:
+    """The enabled webhooks subscribed to ``event``: for a caller that decides by them how to
+    write its change, and then passes them to ``enqueue`` (``hooks``)."""
+    if not is_event(event):
+        raise ValueError(f"Unknown webhook event {event!r}")
+    return Webhook.objects.subscribed_to(event)
+
+
 def enqueue(event: str, data: dict[str, Any], *, hooks: list[Webhook] | None = None) -> int:
     """Queue ``event`` for every enabled webhook subscribed to it, inside the caller's
     transaction (a transactional outbox: the delivery exists exactly when the change that

@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 from django.contrib.auth import get_user_model
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone
 from rest_framework.exceptions import PermissionDenied, ValidationError
@@ -16,8 +16,9 @@ from accounts.services import record_audit
 from chat.choices import MessageType
 from chat.models import Message, MessageEdit, Room
 from chat.representation import known_person, message_data
-from chat.services.log import record_event
-from webhooks.services import enqueue
+from chat.services.log import insert_with_event, record_event
+from webhooks.models import Webhook
+from webhooks.services import enqueue, subscribers
 
 MENTION = re.compile(r"(?<![\w@])@([\w.@+-]{1,150})")
 
@@ -40,7 +41,7 @@ def _thread_root(room: Room, thread_id: int | None) -> Message | None:
     return root.thread if root.thread_id is not None else root  # a reply to a reply joins the thread
 
 
-def _created(message: Message, root: Message | None, mentioned: list[Any]) -> None:
+def _created(message: Message, root: Message | None, mentioned: list[Any], hooks: list[Webhook] | None = None) -> None:
     """Inside the transaction: the thread's counters, the event, the webhook. The message's
     representation is built once, and kept on it for the reply to the poster."""
     if root is not None:
@@ -50,7 +51,7 @@ def _created(message: Message, root: Message | None, mentioned: list[Any]) -> No
     data = message_data(message, mentions=mentioned)
     message.__dict__["_representation"] = data
     record_event(message.room_id, "message.created", data)
-    enqueue("message.created", dict(data))
+    enqueue("message.created", dict(data), hooks=hooks)
 
 
 def post_message(
@@ -71,15 +72,23 @@ def post_message(
         message_type = MessageType.COMMAND
     if actor.client_id is None:
         known_person(actor.user)  # the author's brief needs no query (a client's request loaded its own)
+    mentioned = _mentioned(room, content)
+    hooks = subscribers("message.created")
+    if connection.vendor == "postgresql" and thread_id is None and not (mentioned or is_command or hooks):
+        # The common case, a line in the main flow: the row and its event in one statement.
+        message = Message(room=room, author=actor.user, message_type=message_type, content=content)
+        message.render()
+        event = insert_with_event(message, "message.created", lambda row: message_data(row, mentions=[]))
+        message.__dict__["_representation"] = event["data"]
+        return message
     with transaction.atomic():
         root = _thread_root(room, thread_id)
         message = Message.objects.post(
             room=room, author=actor.user, message_type=message_type, content=content, thread=root
         )
-        mentioned = _mentioned(room, content)
         if mentioned:
             message.mentions.set(mentioned)
-        _created(message, root, mentioned)
+        _created(message, root, mentioned, hooks)
         if is_command:
             from chat import commands
 

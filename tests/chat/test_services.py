@@ -131,6 +131,57 @@ def test_an_event_takes_the_rooms_next_id_in_one_statement_on_postgresql(operato
     assert len(queries) == (1 if connection.vendor == "postgresql" else 2)
 
 
+def test_a_line_in_the_main_flow_is_one_write_statement_on_postgresql(operator, django_capture_on_commit_callbacks):
+    """A message in the main flow that mentions nobody, with no webhook listening: on
+    PostgreSQL its row and its event are one statement (a data-modifying ``WITH``), after the
+    webhook subscription read; no savepoint, no separate event statement. The stored event
+    and the broadcast carry the message's new id; the broadcast waits for the commit."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    room = services.create_room(me(operator), name="flow")
+    before = room.__class__.objects.get(pk=room.pk).last_event_id
+    with django_capture_on_commit_callbacks() as callbacks, CaptureQueriesContext(connection) as queries:
+        message = services.post_message(me(operator), room, "*hello*")
+    writes = [q["sql"] for q in queries if not q["sql"].lstrip().upper().startswith("SELECT")]
+    if connection.vendor == "postgresql":
+        # No savepoint, no separate insert or event: one write (the reads: membership, webhooks).
+        assert len(writes) == 1 and writes[0].startswith("WITH m AS (INSERT INTO"), [w[:60] for w in writes]
+    stored = Message.objects.get(pk=message.pk)
+    assert (stored.room_id, stored.author_id, stored.content) == (room.pk, operator.pk, "*hello*")
+    assert stored.content_html == "<p><em>hello</em></p>\n"
+    assert stored.created_at == message.created_at
+    event = RoomEvent.objects.get(room=room, event_id=before + 1)
+    assert event.type == "message.created"
+    assert event.payload["id"] == message.pk
+    assert event.payload == message.__dict__["_representation"]
+    if connection.vendor == "postgresql":
+        assert event.created_at == message.created_at  # one clock read for the row and its event
+    assert room.__class__.objects.get(pk=room.pk).last_event_id == before + 1
+    assert len(callbacks) == 1  # the broadcast, after commit
+
+
+def test_a_thread_reply_a_mention_or_a_webhook_keep_the_transaction(operator, viewer, admin):
+    """What the one statement does not cover still posts whole: the reply updates its root,
+    a mention is stored, a webhook gets its delivery with the message's id."""
+    import json
+
+    from webhooks.models import Delivery, Webhook
+
+    room = services.create_room(me(operator), name="paths")
+    services.join_room(me(viewer), room)
+    root = services.post_message(me(operator), room, "root")
+    reply = services.post_message(me(viewer), room, "reply", thread_id=root.pk)
+    assert Message.objects.get(pk=root.pk).reply_count == 1 and reply.thread_id == root.pk
+    mention = services.post_message(me(operator), room, f"hi @{viewer.username}")
+    assert list(Message.objects.get(pk=mention.pk).mentions.all()) == [viewer]
+    Webhook.objects.create(url="http://127.0.0.1:9/hook", events=["message.created"], secret="s" * 32)
+    hooked = services.post_message(me(operator), room, "hooked")
+    assert json.loads(Delivery.objects.get(event="message.created").body)["data"]["id"] == hooked.pk
+    ids = list(RoomEvent.objects.filter(room=room, type="message.created").values_list("payload__id", flat=True))
+    assert {root.pk, reply.pk, mention.pk, hooked.pk} <= set(ids)
+
+
 def test_the_room_lookup_says_whether_the_caller_is_a_member(operator, viewer):
     room = services.create_room(me(operator), name="members")
     assert services.visible_room(me(operator), room.pk).is_member(operator)
