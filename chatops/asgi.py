@@ -17,7 +17,7 @@ from django.conf import settings  # noqa: E402
 from django.utils.module_loading import import_string  # noqa: E402
 
 from chatops.routing import websocket_urlpatterns  # noqa: E402
-from chatops.runtime import tune_gc  # noqa: E402
+from chatops.runtime import tune_daphne, tune_gc  # noqa: E402
 from chatops.shutdown import Drain, install  # noqa: E402
 
 if settings.EMBEDDED_WORKER:
@@ -33,6 +33,7 @@ application = Drain(
     )
 )
 install()
+tune_daphne()
 
 # Last: everything loaded at start is frozen out of the garbage collector.
 tune_gc()
