@@ -15,6 +15,17 @@ Receive = Callable[[], Awaitable[dict[str, Any]]]
 Send = Callable[[dict[str, Any]], Awaitable[None]]
 
 
+def _receiver(layer: Any) -> Callable[[str], Awaitable[dict[str, Any]]]:
+    """The layer's ``receive``; for the Redis pub/sub layer, its per-loop layer's own: the
+    shared layer forwards each call to the running loop's layer (a weak-keyed lookup and a
+    proxy coroutine per message), and a consumer's messages all come on the loop it runs on.
+    ``_get_layer`` is not public API: a layer without it is received from as before."""
+    per_loop = getattr(layer, "_get_layer", None)
+    if per_loop is not None:
+        return cast(Callable[[str], Awaitable[dict[str, Any]]], per_loop().receive)
+    return cast(Callable[[str], Awaitable[dict[str, Any]]], layer.receive)
+
+
 class DirectDispatch:
     """Handle each message without Channels' per-message overhead.
 
@@ -40,7 +51,7 @@ class DirectDispatch:
         sources: list[Receive] = [receive]
         if consumer.channel_layer is not None:
             consumer.channel_name = await consumer.channel_layer.new_channel()
-            consumer.channel_receive = functools.partial(consumer.channel_layer.receive, consumer.channel_name)
+            consumer.channel_receive = functools.partial(_receiver(consumer.channel_layer), consumer.channel_name)
             sources.append(consumer.channel_receive)
         consumer.base_send = send
         turn = asyncio.Lock()

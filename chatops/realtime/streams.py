@@ -11,6 +11,7 @@ import asyncio
 import logging
 from typing import Any, ClassVar
 
+import orjson
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
 from django.conf import settings
@@ -105,6 +106,13 @@ class StreamConsumer(DirectDispatch, AsyncJsonWebsocketConsumer):
 
     async def forward(self, event: dict[str, Any]) -> None:
         await self.send_json(event)
+
+    @classmethod
+    async def encode_json(cls, content: Any) -> str:
+        """Every frame to a browser (each event, once per watching socket) is encoded by
+        orjson: several times faster than ``json``, and strict JSON (NaN is ``null``, which
+        a browser's ``JSON.parse`` accepts; ``json`` wrote ``NaN``, which it refuses)."""
+        return orjson.dumps(content, option=orjson.OPT_NON_STR_KEYS).decode()
 
     async def connect(self) -> None:
         protocols = self.scope.get("subprotocols") or []

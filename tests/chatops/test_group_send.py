@@ -207,3 +207,26 @@ async def test_without_an_answer_from_redis_every_group_is_sent_to(two_processes
             await group_send_many(here, [("server.9.metrics", {"type": "x"})])
         assert await spy.seen() == ["server.9.metrics"]
     assert "sending to every group" in caplog.text
+
+
+@needs_redis
+async def test_a_consumer_receives_from_the_pubsub_layer_of_its_own_loop():
+    """``DirectDispatch`` reads from the running loop's pub/sub layer itself, not through the
+    shared layer's per-call proxy; what it receives is the same. ``_get_layer`` is not public:
+    this fails if channels_redis drops it (and the dispatcher would fall back to the proxy)."""
+    from chatops.realtime.dispatch import _receiver
+
+    layer = RedisPubSubChannelLayer(hosts=[settings.REDIS_URL], prefix=f"test-{uuid.uuid4().hex[:8]}")
+    try:
+        receive = _receiver(layer)
+        assert receive.__self__ is layer._get_layer()
+        channels = await subscribed(layer, "chat.room.1")
+        await layer.group_send("chat.room.1", {"type": "message.created", "n": 1})
+        assert await asyncio.wait_for(receive(channels["chat.room.1"]), timeout=5) == {
+            "type": "message.created",
+            "n": 1,
+        }
+    finally:
+        await layer.flush()
+    memory = InMemoryChannelLayer()
+    assert _receiver(memory) == memory.receive

@@ -61,3 +61,18 @@ def test_the_shared_base_imports_no_app():
         if name.split(".")[0] in ours
     }
     assert not found
+
+
+async def test_frames_to_browsers_are_strict_json():
+    """A stream's frames are encoded by orjson: a value that is not a number (a gauge that read
+    NaN) becomes ``null``, which a browser's ``JSON.parse`` accepts (``json`` wrote ``NaN``);
+    keys that are numbers become strings, as before."""
+    import json
+    import math
+
+    text = await StreamConsumer.encode_json({"value": math.nan, 7: "seven", "ok": [1, 2.5, "x"]})
+    assert json.loads(text, parse_constant=lambda name: pytest.fail(f"{name} is not JSON")) == {
+        "value": None,
+        "7": "seven",
+        "ok": [1, 2.5, "x"],
+    }
