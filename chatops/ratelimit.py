@@ -1,6 +1,7 @@
 """Fixed-window rate limits, counted atomically so parallel requests cannot slip past.
 
-Counters live in Redis when ``REDIS_URL`` is set (``INCR`` then ``EXPIRE``, one round trip),
+Counters live in Redis when ``REDIS_URL`` is set (``INCR`` then ``EXPIRE``, in one script: one
+command, one round trip),
 otherwise in the database (one ``INSERT … ON CONFLICT DO UPDATE … RETURNING``, in the store
 ``RATE_LIMIT_DATABASE_STORE`` names), so several
 hub processes always share one count. The window is fixed: simple, cheap and predictable for
@@ -51,12 +52,18 @@ def _redis() -> Any:
     return redis.Redis.from_url(settings.REDIS_URL, socket_timeout=2, socket_connect_timeout=2)
 
 
+# One command, one reply: a ``MULTI``/``INCR``/``EXPIRE``/``EXEC`` pipeline sent four and parsed
+# four, on every API request (bench/README.md, "Session 18"). A script runs atomically too.
+_INCR_SCRIPT = "local n = redis.call('INCR', KEYS[1]) redis.call('EXPIRE', KEYS[1], ARGV[1], 'NX') return n"
+
+
+@cache
+def _incr_script() -> Any:
+    return _redis().register_script(_INCR_SCRIPT)
+
+
 def _incr_redis(key: str, ttl: int) -> int:
-    pipe = _redis().pipeline(transaction=True)
-    pipe.incr(key)
-    pipe.expire(key, ttl, nx=True)
-    count, _ = pipe.execute()
-    return int(count)
+    return int(_incr_script()(keys=[key], args=[ttl]))
 
 
 class DatabaseStore(Protocol):

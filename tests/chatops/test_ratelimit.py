@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
 import time
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
+from django.conf import settings as django_settings
 from django.db import connection
 from rest_framework.test import APIClient
 
@@ -85,6 +87,25 @@ class TestAtomicity:
         decisions = _in_threads(24, lambda _: ratelimit.check(key, 10, 60))
         assert sum(d.allowed for d in decisions) == 10
         assert sorted(d.remaining for d in decisions)[-1] == 9
+
+    @pytest.mark.skipif(not django_settings.REDIS_URL, reason="the counters are in the database without Redis")
+    def test_a_count_in_redis_is_one_script_that_sets_the_windows_expiry_once(self):
+        """One command per request (a script: ``INCR``, then ``EXPIRE … NX``), not a
+        four-command ``MULTI`` pipeline; the window's expiry is set by the first count and
+        not pushed back by the next."""
+        from chatops.ratelimit import _INCR_SCRIPT, _redis
+
+        client = _redis()
+        key = f"test:{time.time_ns()}"
+        first = ratelimit.check(key, 10, 60)
+        (full_key,) = list(client.scan_iter(f"*:rl:{key}:*"))
+        ttl = client.ttl(full_key)
+        assert 0 < ttl <= 61
+        client.expire(full_key, 300)  # as if the window had long to go: the next count keeps it
+        second = ratelimit.check(key, 10, 60)
+        assert (first.remaining, second.remaining) == (9, 8)
+        assert client.ttl(full_key) > 61
+        assert client.script_exists(hashlib.sha1(_INCR_SCRIPT.encode()).hexdigest()) == [True]  # noqa: S324 - Redis names scripts so
 
     def test_parallel_requests_cannot_slip_past(self, viewer, settings):
         settings.RATE_LIMITS = {**settings.RATE_LIMITS, "default": (5, 60)}
