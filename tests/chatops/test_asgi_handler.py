@@ -62,9 +62,73 @@ async def test_a_request_enters_the_middleware_and_the_view_in_one_hop(hops, vie
     assert json.loads(response["body"])["data"][0]["id"] == server.pk
     assert (b"X-Request-ID", b"one-hop-1") in response["headers"]
     # Django's stock handler goes back to the loop (async_to_sync) to resolve the URL and
-    # then to a thread again for the view; the chain is entered once here.
+    # then to a thread again for the view; the chain is entered once here. It also sends
+    # ``request_started`` and closes the response (``request_finished``) in hops of their own:
+    # here they run in the chain's hop.
     assert hops["to_loop"] == []
-    assert hops["to_thread"].count("BaseHandler.get_response") == 1
+    assert hops["to_thread"] == ["SyncChainASGIHandler._serve"]
+
+
+async def test_the_request_signals_fire_once_each_in_the_requests_thread(hops, viewer):
+    token = await sync.sync_to_async(lambda: issue_tokens(viewer).access_token)()
+    fired: list[tuple[str, str]] = []
+
+    def started(**kwargs):
+        fired.append(("started", threading.current_thread().name))
+
+    def finished(**kwargs):
+        fired.append(("finished", threading.current_thread().name))
+
+    signals.request_started.connect(started, weak=False)
+    signals.request_finished.connect(finished, weak=False)
+    try:
+        hops["to_thread"].clear()
+        response = await _get("/api/v1/auth/me", (b"authorization", f"Bearer {token}".encode()))
+    finally:
+        signals.request_started.disconnect(started)
+        signals.request_finished.disconnect(finished)
+    assert response["status"] == 200
+    assert [kind for kind, _ in fired] == ["started", "finished"]
+    assert len({name for _, name in fired}) == 1 and fired[0][1].startswith("http-")
+    assert hops["to_thread"] == ["SyncChainASGIHandler._serve"]
+
+
+def _streamed(request):
+    from django.http import StreamingHttpResponse
+
+    return StreamingHttpResponse(iter([b"one,", b"two"]), content_type="text/plain")
+
+
+urlpatterns = [__import__("django.urls").urls.path("streamed", _streamed)]
+
+
+@pytest.mark.urls(__name__)
+async def test_a_streaming_response_is_closed_after_it_is_sent(hops):
+    """A response that is produced while it is sent is closed afterwards, as Django does: its
+    ``request_finished`` comes after the last chunk."""
+    order: list[str] = []
+
+    def finished(**kwargs):
+        order.append("finished")
+
+    signals.request_finished.connect(finished, weak=False)
+    try:
+        communicator = HttpCommunicator(application, "GET", "/streamed", headers=[HOST])
+        await communicator.send_input({"type": "http.request", "body": b""})
+        start = await communicator.receive_output(5)
+        body = b""
+        while True:  # Django ends a stream with a body message that has no body
+            chunk = await communicator.receive_output(5)
+            body += chunk.get("body", b"")
+            if not chunk.get("more_body", False):
+                break
+        order.append("sent")
+        await communicator.wait(timeout=5)
+    finally:
+        signals.request_finished.disconnect(finished)
+    assert start["status"] == 200 and body == b"one,two"
+    assert order == ["sent", "finished"]
+    assert hops["to_thread"][0] == "SyncChainASGIHandler._serve" and "HttpResponseBase.close" in hops["to_thread"]
 
 
 async def test_urls_resolve_in_the_request_thread_and_errors_keep_the_envelope(monkeypatch, hops):
