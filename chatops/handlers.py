@@ -118,6 +118,7 @@ class SyncChainASGIHandler(ASGIHandler):
         signals.request_started.send(sender=self.__class__, scope=request.scope)  # type: ignore[attr-defined]
         response = self.get_response(request)
         if not response.streaming:
+            response._handler_class = self.__class__  # type: ignore[attr-defined]  # request_finished's sender
             response.close()
         return response
 

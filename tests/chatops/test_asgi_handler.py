@@ -73,10 +73,12 @@ async def test_the_request_signals_fire_once_each_in_the_requests_thread(hops, v
     token = await sync.sync_to_async(lambda: issue_tokens(viewer).access_token)()
     fired: list[tuple[str, str]] = []
 
-    def started(**kwargs):
+    def started(sender, **kwargs):
+        assert sender is SyncChainASGIHandler
         fired.append(("started", threading.current_thread().name))
 
-    def finished(**kwargs):
+    def finished(sender, **kwargs):
+        assert sender is SyncChainASGIHandler
         fired.append(("finished", threading.current_thread().name))
 
     signals.request_started.connect(started, weak=False)
