@@ -49,10 +49,10 @@ def enqueue(event: str, data: dict[str, Any], *, hooks: list[Webhook] | None = N
     transaction (a transactional outbox: the delivery exists exactly when the change that
     caused it was committed). Returns how many deliveries were queued. ``hooks``: those
     subscribed, as the caller already read them in this transaction (a batch of events)."""
-    if not is_event(event):
-        raise ValueError(f"Unknown webhook event {event!r}")
     if hooks is None:
-        hooks = Webhook.objects.subscribed_to(event)
+        hooks = subscribers(event)
+    elif not is_event(event):
+        raise ValueError(f"Unknown webhook event {event!r}")
     if not hooks:
         return 0
     body = _body(event, data)

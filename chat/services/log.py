@@ -42,19 +42,32 @@ def _next_event(room_id: int, type: str, data: dict[str, Any]) -> int:
             (event_id,) = cursor.fetchone()
         RoomEvent.objects.create(room_id=room_id, event_id=event_id, type=type, payload=data)
         return int(event_id)
-    fields = RoomEvent._meta
-    payload = fields.get_field("payload").get_db_prep_save(data, connection)
-    created_at = fields.get_field("created_at").get_db_prep_save(timezone.now(), connection)
     with connection.cursor() as cursor:
         cursor.execute(
-            f"WITH next AS (UPDATE {Room._meta.db_table} SET last_event_id = last_event_id + 1 WHERE id = %s"  # noqa: S608 - the models' own tables
-            f" RETURNING id, last_event_id) INSERT INTO {fields.db_table}"
-            " (room_id, event_id, type, payload, created_at)"
-            " SELECT id, last_event_id, %s, %s, %s FROM next RETURNING event_id",
-            [room_id, type, payload, created_at],
+            f"WITH {_NEXT_ID} {_INSERT_EVENT} SELECT id, last_event_id, %s, %s, %s FROM next RETURNING event_id",  # noqa: S608 - the models' own tables
+            [room_id, *_event_values(type, data, timezone.now())],
         )
         (event_id,) = cursor.fetchone()
     return int(event_id)
+
+
+# PostgreSQL: the room's next event id (its row is the lock) as a ``WITH`` query named ``next``,
+# and the event's insert, shared by ``_next_event`` and ``insert_with_event``.
+_NEXT_ID = (
+    f"next AS (UPDATE {Room._meta.db_table} SET last_event_id = last_event_id + 1"  # noqa: S608 - the model's own table
+    " WHERE id = %s RETURNING id, last_event_id)"
+)
+_INSERT_EVENT = f"INSERT INTO {RoomEvent._meta.db_table} (room_id, event_id, type, payload, created_at)"
+
+
+def _event_values(type: str, data: Mapping[str, Any], created_at: Any) -> list[Any]:
+    """The event's type, payload and time as the insert takes them."""
+    fields = RoomEvent._meta
+    return [
+        type,
+        fields.get_field("payload").get_db_prep_save(data, connection),
+        fields.get_field("created_at").get_db_prep_save(created_at, connection),
+    ]
 
 
 def insert_with_event(message: Message, type: str, build: Callable[[Message], Mapping[str, Any]]) -> RoomEventData:
@@ -68,17 +81,12 @@ def insert_with_event(message: Message, type: str, build: Callable[[Message], Ma
     assert connection.vendor == "postgresql"
     insert, params = insert_statement(message, using=connection.alias)
     data = dict(build(message))
-    fields = RoomEvent._meta
-    payload = fields.get_field("payload").get_db_prep_save(data, connection)
-    created_at = fields.get_field("created_at").get_db_prep_save(message.created_at, connection)
     with connection.cursor() as cursor:
         cursor.execute(
-            f"WITH m AS ({insert}), next AS (UPDATE {Room._meta.db_table} SET last_event_id = last_event_id + 1"  # noqa: S608 - the models' own tables
-            f" WHERE id = %s RETURNING id, last_event_id), ev AS (INSERT INTO {fields.db_table}"
-            " (room_id, event_id, type, payload, created_at)"
+            f"WITH m AS ({insert}), {_NEXT_ID}, ev AS ({_INSERT_EVENT}"  # noqa: S608 - the models' own tables
             " SELECT next.id, next.last_event_id, %s, jsonb_set(%s::jsonb, '{id}', to_jsonb(m.id)), %s FROM next, m"
             " RETURNING event_id) SELECT m.id, ev.event_id FROM m, ev",
-            [*params, message.room_id, type, payload, created_at],
+            [*params, message.room_id, *_event_values(type, data, message.created_at)],
         )
         row = cursor.fetchone()
     if row is None:  # the room's row is gone: its key would have refused the message first
