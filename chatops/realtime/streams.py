@@ -115,23 +115,30 @@ class StreamConsumer(DirectDispatch, AsyncJsonWebsocketConsumer):
         return orjson.dumps(content, option=orjson.OPT_NON_STR_KEYS).decode()
 
     async def connect(self) -> None:
+        """Joins the stream's groups, then accepts: a client reads the object when its socket
+        opens and relies on the socket for what follows, so the groups are joined by then
+        (an event sent between an accept and a later join would reach no one). Events that
+        arrive meanwhile wait their turn (``DirectDispatch`` handles one message at a time)
+        and are sent after the accept. A refusal is an accept and a close with its code."""
         protocols = self.scope.get("subprotocols") or []
+        code = await self._join()
         await self.accept(subprotocol="bearer" if protocols[:1] == ["bearer"] else None)
+        if code is not None:
+            await self.close(code=code)
+
+    async def _join(self) -> int | None:
+        """Authenticate and join; the close code when the stream is refused."""
         user = self.scope.get("user")
         if user is None or not user.is_authenticated:
-            await self.close(code=CLOSE_UNAUTHENTICATED)
-            return
+            return CLOSE_UNAUTHENTICATED
         if not user.is_active:
-            await self.close(code=CLOSE_FORBIDDEN)
-            return
+            return CLOSE_FORBIDDEN
         try:
             names = await self.resolve_groups(user)
         except Forbidden:
-            await self.close(code=CLOSE_FORBIDDEN)
-            return
+            return CLOSE_FORBIDDEN
         if names is None:
-            await self.close(code=CLOSE_NOT_FOUND)
-            return
+            return CLOSE_NOT_FOUND
         self.groups_to_join = names
         # Joined first, so a deactivation from now on reaches this socket.
         self.user_id = int(user.pk)
@@ -141,6 +148,7 @@ class StreamConsumer(DirectDispatch, AsyncJsonWebsocketConsumer):
         for name in names:
             await self.channel_layer.group_add(name, self.channel_name)
             await announce(self.channel_layer, name)
+        return None
 
     async def resolve_groups(self, user: Any) -> list[str] | None:
         """The groups to join, or None when the object is unknown or invisible (close 4404)."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import time
 
 import channels.consumer
@@ -131,6 +132,37 @@ async def test_command_stream_forwards_output_and_status(operator, server, agent
     await send(agent, {"type": "command.output", "id": str(history.pk), "stream": "stdout", "data": "a.txt\n"})
     assert await recv(browser) == {"type": "command.output", "id": history.pk, "stream": "stdout", "data": "a.txt\n"}
     await agent.disconnect()
+    await browser.disconnect()
+
+
+async def test_a_stream_has_joined_its_groups_when_it_opens(operator, server, monkeypatch):
+    """The dashboard reads a command when its socket opens, then relies on the socket for the
+    rest: an event sent between the accept and a later join would reach no one, and the
+    console would wait for a final status that never comes. Each join here takes a while, as
+    a round trip to Redis does under load; the accept still comes after every one of them."""
+    from channels.layers import get_channel_layer
+
+    from agents.events import command_group
+    from agents.models import CommandHistory
+
+    layer = get_channel_layer()
+    joined: list[str] = []
+    group_add = layer.group_add
+
+    async def slow_group_add(group, channel):
+        await asyncio.sleep(0.2)
+        await group_add(group, channel)
+        joined.append(group)
+
+    monkeypatch.setattr(layer, "group_add", slow_group_add)
+    history = await database_sync_to_async(CommandHistory.objects.create)(server=server, command="ls", status="sent")
+    op_token = await database_sync_to_async(lambda: issue_tokens(operator).access_token)()
+    browser, connected, _ = await open_stream(f"/api/v1/ws/commands/{history.pk}", op_token)
+    assert connected
+    assert command_group(history.pk) in joined
+    event = {"type": "command.status", "id": history.pk, "status": "succeeded", "final": True}
+    await layer.group_send(command_group(history.pk), event)
+    assert await recv(browser) == event
     await browser.disconnect()
 
 
