@@ -88,6 +88,7 @@ def select_plain(
     *,
     fields: frozenset[str] | None = None,
     extra: Mapping[str, str] | None = None,
+    lock: bool = False,
     using: str = "default",
 ) -> list[M]:
     """Rows of ``model`` read by one plain statement and built as the ORM builds them
@@ -97,15 +98,18 @@ def select_plain(
     <where>``; each ``extra`` expression is set on the instance under its name. For the few
     reads that every request makes: compiling a one-row query cost three to four times the CPU
     of running it (bench/README.md, "pipelines/run.py", session 15, and "Session 17").
-    ``where`` is our own SQL, never a caller's text: values go in ``params``.
+    ``where`` is our own SQL, never a caller's text: values go in ``params``. ``lock``: the
+    rows are locked for the transaction (``FOR UPDATE``, where the backend has it; SQLite
+    writes one transaction at a time anyway, as ``select_for_update`` there).
     """
     select, table, chosen, converters = _selected(model, fields, using)
     names = list(extra or {})
     if names:
         select += ", " + ", ".join(f"{(extra or {})[name]} AS {name}" for name in names)
     connection = connections[using]
+    locking = " FOR UPDATE" if lock and connection.features.has_select_for_update else ""
     with connection.cursor() as cursor:
-        cursor.execute(f"{select} FROM {table} t WHERE {where}", params)
+        cursor.execute(f"{select} FROM {table} t WHERE {where}{locking}", params)
         rows = cursor.fetchall()
     attnames = [f.attname for f in chosen]
     out = []
@@ -119,6 +123,23 @@ def select_plain(
             setattr(instance, name, value)
         out.append(instance)
     return out
+
+
+def lookup_where(model: type[Model], lookup: Mapping[str, Any], using: str = "default") -> tuple[str, list[Any]]:
+    """``t.<column> = %s AND …`` for ``select_plain``, and its parameters, from an equality
+    lookup by field name (a relation given as an instance or its key), each value prepared
+    as the ORM prepares it. ``None`` is refused: it would need ``IS NULL``."""
+    connection = connections[using]
+    quote = connection.ops.quote_name
+    parts, params = [], []
+    for name, value in lookup.items():
+        field = model._meta.get_field(name)
+        if value is None or not isinstance(field, Field):
+            raise ValueError(f"lookup_where compares a field with a value: {name}={value!r}")
+        key = value.pk if isinstance(value, Model) else value
+        parts.append(f"t.{quote(str(field.column))} = %s")
+        params.append(field.get_db_prep_value(key, connection, prepared=False))
+    return " AND ".join(parts), params
 
 
 @cache

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from accounts.actor import Actor
 from accounts.models import User
-from chatops.db import insert_plain, select_plain
+from chatops.db import insert_plain, lookup_where, select_plain
 
 pytestmark = pytest.mark.django_db
 
@@ -86,3 +86,23 @@ def test_an_insert_refuses_expressions(operator):
     with pytest.raises(ValueError, match="not expressions"):
         insert_plain(RoomEvent(room=room, event_id=F("id"), type="x", payload={}))
     assert not RoomEvent.objects.filter(room=room, type="x").exists()
+
+
+def test_a_lookup_by_field_and_by_instance_and_a_locked_read(operator):
+    """``lookup_where`` compares columns, a relation by its instance's key; ``lock`` reads
+    ``FOR UPDATE`` where the backend locks rows (SQLite: the same read, unlocked)."""
+    from chat import services
+    from chat.models import RoomEvent
+
+    room = services.create_room(Actor.for_user(operator, "api"), name="lookups")
+    insert_plain(RoomEvent(room=room, event_id=7, type="x", payload={}))
+    where, params = lookup_where(RoomEvent, {"room": room, "event_id": 7})
+    assert params == [room.pk, 7]
+    assert lookup_where(RoomEvent, {"room": room.pk, "event_id": 7}) == (where, params)
+    with CaptureQueriesContext(connection) as queries:
+        (event,) = select_plain(RoomEvent, where, params, lock=True)
+    assert (event.room_id, event.event_id, event.type) == (room.pk, 7, "x")
+    assert queries[0]["sql"].endswith("FOR UPDATE") is connection.features.has_select_for_update
+    assert select_plain(RoomEvent, *lookup_where(RoomEvent, {"room": room, "event_id": 8})) == []
+    with pytest.raises(ValueError, match="compares a field"):
+        lookup_where(RoomEvent, {"room": None})
