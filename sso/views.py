@@ -12,6 +12,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.generic import TemplateView
 
 from accounts.actor import Actor
+from chatops import ratelimit
 from sso import services
 from sso.web import CALLBACK_PATH, default_redirect_uri, set_binding
 
@@ -33,6 +34,17 @@ def start(request: HttpRequest) -> HttpResponse:
     """The "Sign in with GitHub" button's target."""
     if not services.github_config().enabled:
         raise Http404("GitHub sign-in is off.")
+    # Each start stores a sign-in state: counted in the API's sign-in budget
+    # ("authentication"), which GET /api/v1/auth/github draws on too, per client.
+    if ratelimit.enabled():
+        decision = ratelimit.hit("authentication", ratelimit.identity(request))
+        if not decision.allowed:
+            response = HttpResponse(
+                "Too many sign-in attempts from this address; try again shortly.",
+                status=429, content_type="text/plain; charset=utf-8",
+            )  # fmt: skip
+            response["Retry-After"] = str(decision.retry_after)
+            return response
     started = services.start_sign_in(Actor.from_request(request), redirect_uri=default_redirect_uri(request))
     response = HttpResponseRedirect(started.auth_url)
     set_binding(response, request, started)

@@ -70,3 +70,18 @@ def test_the_start_page_and_the_api_give_states_of_the_same_kind(client, github_
     query = dict(pair.split("=", 1) for pair in first.query.split("&"))
     response = client.get("/api/v1/auth/github/callback", query)
     assert response.status_code == 400 and response.json()["error_code"] == "state_not_yours"
+
+
+def test_starting_sign_ins_is_rate_limited_with_the_apis_budget(client, github_on, settings):
+    """Each start stores a sign-in state: a flood from one address is refused (429) once the
+    "authentication" budget is spent, the API's start and this page drawing on the same one."""
+    from sso.models import SignInState
+
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "authentication": (3, 60)}
+    assert client.get("/login/github").status_code == 302
+    assert client.get("/api/v1/auth/github").status_code == 200
+    assert client.get("/login/github").status_code == 302
+    refused = client.get("/login/github")
+    assert refused.status_code == 429 and int(refused["Retry-After"]) > 0
+    assert "try again" in refused.content.decode()
+    assert SignInState.objects.count() == 3
