@@ -86,6 +86,7 @@ def run_window(
     hub_pid: int,
     database: str,
     sender_cfg: sender.SenderConfig | None,
+    others: dict[str, list[int]] | None = None,
 ) -> tuple[Any, list[tuple[float, float, float, int, str]]]:
     ctx = mp.get_context("spawn")
     cfg = load.PhaseConfig(
@@ -120,6 +121,7 @@ def run_window(
                 "hub": [hub_pid],
                 "generator": [p.pid for role, p, _ in workers if role == "generator"],
                 "sender": [p.pid for role, p, _ in workers if role == "sender"],
+                **(others or {}),
             }
         )
         time.sleep(max(0.0, start_at - time.time()))
@@ -206,6 +208,13 @@ def main() -> int:
     parser.add_argument(
         "--worker-nice", type=int, default=0, help="the worker process's WORKER_NICE (with --worker process)"
     )
+    parser.add_argument(
+        "--deliveries-to",
+        choices=["hub", "second"],
+        default="hub",
+        help="post the deliveries to the agents' hub process (the issue's setup) or, to tell the process's "
+        "share of the agents' slowdown from the machine's, to a second daphne process (no embedded worker)",
+    )
     parser.add_argument("--procs", type=int, default=1, help="agent load processes")
     parser.add_argument("--settle", type=float, default=5, help="seconds between agents connected and the window")
     parser.add_argument("--deadline", type=float, default=1500, help="global limit in seconds")
@@ -244,11 +253,17 @@ def main() -> int:
                 else f"a manage.py worker process (WORKER_NICE={args.worker_nice})"
             )
             print(f"   deliveries applied by: {applier}")
+            receiving = daphne
+            if args.deliveries_to == "second":
+                second_env = {**env, "EMBEDDED_WORKER": "false"}
+                receiving = processes.start_daphne("chatops.asgi:application", second_env, work)
+                print(f"   deliveries posted to a second daphne process (pid {receiving.pid}), not the agents' hub")
             agents = ingest.agent_specs(rows, [daphne.port])
             alone, _ = run_window(args, "agents alone (baseline of this run)", 1, agents, daphne.pid, database, None)
             ingest.report(alone)
-            cfg = sender.SenderConfig(daphne.port, args.rate, args.duration, args.threads, SECRET, ids)
-            loaded, results = run_window(args, "agents + deliveries", 2, agents, daphne.pid, database, cfg)
+            cfg = sender.SenderConfig(receiving.port, args.rate, args.duration, args.threads, SECRET, ids)
+            others = {"receiving hub": [receiving.pid]} if receiving is not daphne else None
+            loaded, results = run_window(args, "agents + deliveries", 2, agents, daphne.pid, database, cfg, others)
             ingest.report(loaded)
             print(f"   sender CPU {loaded.cpu.get('sender', 0):.0f}% of one core")
             report_deliveries(results, args)
