@@ -40,6 +40,8 @@ from django.core.handlers.asgi import ASGIHandler, get_script_prefix
 from django.http import HttpRequest, HttpResponseBase
 from django.urls import set_script_prefix
 
+from chatops.lean import LeanChain, match
+
 
 class SyncChainASGIHandler(ASGIHandler):
     def __init__(self) -> None:
@@ -56,6 +58,7 @@ class SyncChainASGIHandler(ASGIHandler):
 
     def load_middleware(self, is_async: bool = False) -> None:
         super().load_middleware(is_async=False)
+        self._lean = LeanChain()
 
     async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
         executor = await self._borrow() if scope["type"] == "http" else None
@@ -113,10 +116,12 @@ class SyncChainASGIHandler(ASGIHandler):
         return response
 
     def _serve(self, request: HttpRequest) -> HttpResponseBase:
-        """In the request's thread: ``request_started``, the chain, and the ``close()`` of a
-        response already in memory (``request_finished``)."""
+        """In the request's thread: ``request_started``, the chain (the lean one for a lean
+        route's request, ``chatops.lean``), and the ``close()`` of a response already in memory
+        (``request_finished``)."""
         signals.request_started.send(sender=self.__class__, scope=request.scope)  # type: ignore[attr-defined]
-        response = self.get_response(request)
+        lean = match(request)
+        response = self._lean(request, *lean) if lean else self.get_response(request)
         if not response.streaming:
             response._handler_class = self.__class__  # type: ignore[attr-defined]  # request_finished's sender
             response.close()

@@ -1,21 +1,23 @@
 """The receivers CI systems post to. They authenticate by the integration's secret (a
 signature or a token), never by a user or key; the accept path stores the delivery and
-answers 202, and the worker applies it (``pipelines.services.ingest``)."""
+answers 202, and the worker applies it (``pipelines.services.ingest``). A plain POST is served
+by the lean route (``pipelines.api.lean``, ``chatops.lean``), which shares :func:`accept`;
+these DRF views describe the endpoints in the schema and serve the rest."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework import status
 from rest_framework.exceptions import AuthenticationFailed, NotFound, ValidationError
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from chatops.api.envelope import envelope
+from chatops.api.envelope import Envelope, envelope
 from pipelines.api.serializers import ReceiptSerializer
 from pipelines.choices import Provider
 from pipelines.models import Integration
@@ -34,19 +36,28 @@ class Receiver(APIView):
     parser_classes: list[Any] = []  # the raw body is read as it came: the signature covers it
 
     def get_authenticate_header(self, request: Request) -> str:
-        return 'HMAC realm="integrations"'
+        return AUTHENTICATE_HEADER
 
     def post(self, request: Request, integration_id: int) -> Response:
-        integration = Integration.objects.receiving(integration_id, self.provider)
-        if integration is None:
-            raise NotFound(f"No enabled {self.provider} integration {integration_id}.")
-        receipt = receive(integration, request.headers, request.body)
-        if receipt.status_code == 401:
-            raise AuthenticationFailed(receipt.detail)
-        if receipt.status_code == 400:
-            raise ValidationError({field: ["Missing, or not what the provider sends."] for field in receipt.missing})
-        data = {"verdict": receipt.verdict, "delivery": receipt.delivery.pk if receipt.delivery else None}
-        return Response(envelope(data, receipt.detail), status=status.HTTP_202_ACCEPTED)
+        return Response(accept(self.provider, integration_id, request.headers, request.body), status=202)
+
+
+AUTHENTICATE_HEADER = 'HMAC realm="integrations"'
+
+
+def accept(provider: str, integration_id: int, headers: Mapping[str, str], body: bytes) -> Envelope:
+    """The receivers' answer to a delivery, with DRF's or the lean route's ``Receiver``: the
+    202 envelope, or the error to raise (404, 401, 400)."""
+    integration = Integration.objects.receiving(integration_id, provider)
+    if integration is None:
+        raise NotFound(f"No enabled {provider} integration {integration_id}.")
+    receipt = receive(integration, headers, body)
+    if receipt.status_code == 401:
+        raise AuthenticationFailed(receipt.detail)
+    if receipt.status_code == 400:
+        raise ValidationError({field: ["Missing, or not what the provider sends."] for field in receipt.missing})
+    data = {"verdict": receipt.verdict, "delivery": receipt.delivery.pk if receipt.delivery else None}
+    return envelope(data, receipt.detail)
 
 
 _RESPONSES = {202: ReceiptSerializer}
