@@ -33,12 +33,14 @@ _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 BATCH = 100
 
 
-def _upsert(model: type[M], lookup: dict[str, Any], defaults: dict[str, Any], merge: Callable[[M], None]) -> M:
+def _upsert(
+    model: type[M], lookup: dict[str, Any], defaults: dict[str, Any], merge: Callable[[M], None]
+) -> tuple[M, bool]:
     """Apply ``merge`` to the row for ``lookup``, locked for this transaction, or to a new one
     made of ``lookup`` and ``defaults``; saved either way. The locked read and the insert are
     one plain statement each (``select_plain``, ``insert_plain``): the ORM compiled a query
     with an ``ORDER BY`` for every fact, and its insert took a savepoint (bench/README.md,
-    session 19)."""
+    session 19). Returns the row and whether this call inserted it."""
     where, params = lookup_where(model, lookup)
     found = _locked(model, where, params)
     if found is None:
@@ -47,13 +49,13 @@ def _upsert(model: type[M], lookup: dict[str, Any], defaults: dict[str, Any], me
         # ON CONFLICT DO NOTHING: a row another worker inserted meanwhile is waited for (its
         # commit) and kept; this fact is then merged into it.
         if insert_plain(fresh, skip_conflicts=True):
-            return fresh
+            return fresh, True
         found = _locked(model, where, params)
         if found is None:
             raise RuntimeError(f"{model.__name__} {lookup} conflicted on insert but cannot be read")
     merge(found)
     found.save()
-    return found
+    return found, False
 
 
 def _locked(model: type[M], where: str, params: list[Any]) -> M | None:
@@ -93,7 +95,7 @@ def apply_pipeline(integration: Integration, fact: PipelineFact, audience: Audie
         if len(fact.stage_order) > len(pipeline.stage_order or []):
             pipeline.stage_order = fact.stage_order
 
-    pipeline = _upsert(
+    pipeline, _ = _upsert(
         Pipeline,
         {"integration": integration, "external_id": fact.external_id},
         {"provider": integration.provider, "repository": fact.repository},
@@ -126,9 +128,10 @@ def _apply_job(pipeline: Pipeline, fact: JobFact, known: Job | None = None) -> J
         merge(known)
         known.save()
         return known
-    return _upsert(
+    job, _ = _upsert(
         Job, {"pipeline": pipeline, "external_id": fact.external_id}, {"name": fact.name, "stage": fact.stage}, merge
     )
+    return job
 
 
 def apply_job(integration: Integration, fact: JobFact) -> Job:
@@ -138,7 +141,7 @@ def apply_job(integration: Integration, fact: JobFact) -> Job:
     def merge(pipeline: Pipeline) -> None:
         _fill(pipeline, name=fact.pipeline_name, branch=fact.branch, commit_sha=fact.commit_sha)
 
-    pipeline = _upsert(
+    pipeline, _ = _upsert(
         Pipeline,
         {"integration": integration, "external_id": fact.pipeline_id},
         {"provider": integration.provider, "repository": fact.repository},
@@ -179,7 +182,7 @@ def apply_deployment(integration: Integration, fact: DeploymentFact, audience: A
         )  # fmt: skip
 
     environment = integration.environment_for(fact.environment)
-    deployment = _upsert(
+    deployment, created = _upsert(
         Deployment,
         {"integration": integration, "external_id": fact.external_id},
         {
@@ -188,7 +191,11 @@ def apply_deployment(integration: Integration, fact: DeploymentFact, audience: A
         },
         merge,
     )  # fmt: skip
-    deployment.servers.set(servers_for(integration, deployment.environment, deployment.service))
+    servers = servers_for(integration, deployment.environment, deployment.service)
+    if not created:
+        deployment.servers.set(servers)
+    elif servers:  # a new deployment has none to compare with: one INSERT, no read
+        deployment.servers.add(*servers)
     _announced(deployment, announce.deployment_changed(deployment, audience))
     return deployment
 
@@ -204,12 +211,13 @@ def apply(integration: Integration, facts: list[Fact], audience: Audience | None
 
 
 def process_delivery(delivery: Delivery, audience: Audience | None = None) -> bool:
-    """Apply one accepted delivery (in the caller's transaction); False if it could not be
-    (its ``process_error`` says why). The caller marks it processed."""
+    """Apply one accepted delivery in a savepoint of the caller's transaction; False if it
+    could not be (its ``process_error`` says why, and nothing of it is kept). The caller marks
+    it processed."""
     integration = delivery.integration
     try:
         with transaction.atomic():
-            apply(integration, parse(integration.provider, delivery.event, json.loads(delivery.body)), audience)
+            _apply_delivery(delivery, audience)
         return True
     except (MissingFields, UnknownEvent, ValueError) as exc:  # accepted by an older reader
         delivery.process_error = str(exc)[:500]
@@ -217,6 +225,28 @@ def process_delivery(delivery: Delivery, audience: Audience | None = None) -> bo
         logger.exception("Delivery %s of integration %s could not be applied", delivery.pk, integration.pk)
         delivery.process_error = f"{type(exc).__name__}: {exc}"[:500]
     return False
+
+
+def _apply_delivery(delivery: Delivery, audience: Audience | None) -> None:
+    integration = delivery.integration
+    apply(integration, parse(integration.provider, delivery.event, json.loads(delivery.body)), audience)
+
+
+def _apply_batch(batch: list[Delivery], audience: Audience) -> list[Delivery]:
+    """Apply ``batch`` in the caller's transaction; the deliveries that could not be applied.
+
+    All of it in one savepoint first: a savepoint per delivery was two of the worker's seven
+    or eight statements per delivery (bench/README.md, session 20). If any delivery fails,
+    that savepoint is rolled back (with the webhook events and broadcasts it registered) and
+    the batch is applied again one savepoint per delivery, as before, so a bad delivery costs
+    only itself."""
+    try:
+        with transaction.atomic():
+            for delivery in batch:
+                _apply_delivery(delivery, audience)
+        return []
+    except Exception:  # any failure: the careful pass below names and logs it
+        return [delivery for delivery in batch if not process_delivery(delivery, audience)]
 
 
 def process_pending(limit: int = 2000) -> int:
@@ -233,17 +263,12 @@ def process_pending(limit: int = 2000) -> int:
             )
             if not batch:
                 break
-            audience = Audience.now()
             now = timezone.now()
-            applied = []
-            for delivery in batch:
-                if process_delivery(delivery, audience):
-                    applied.append(delivery.pk)
-                else:
-                    Delivery.objects.filter(pk=delivery.pk).update(
-                        processed_at=now, process_error=delivery.process_error
-                    )
-            Delivery.objects.filter(pk__in=applied).update(processed_at=now)
+            failed = _apply_batch(batch, Audience.now())
+            for delivery in failed:
+                Delivery.objects.filter(pk=delivery.pk).update(processed_at=now, process_error=delivery.process_error)
+            failed_pks = {delivery.pk for delivery in failed}
+            Delivery.objects.filter(pk__in=[d.pk for d in batch if d.pk not in failed_pks]).update(processed_at=now)
         done += len(batch)
         if len(batch) < BATCH:
             break
