@@ -11,6 +11,7 @@ whose thread died without recording an end."""
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import shlex
@@ -401,20 +402,49 @@ def reap() -> int:
     return ended
 
 
-def clean_up_after(private_dir: str) -> None:
+def clean_up_after(private_dir: str, grace: float = 10.0) -> None:
     """After a worker died mid-run: stop what it left running in the run's private data
     directory (ansible-playbook ignores the hang-up of its terminal) and remove the directory,
-    private keys included."""
+    private keys included. The directory goes only once those processes have exited (``grace``
+    seconds after SIGTERM, then SIGKILL): removed while a dying ``ansible-playbook`` still
+    wrote its artifacts, its last files kept the directory alive."""
     path = Path(private_dir)
     if not path.is_absolute() or not path.name.startswith("chatops-ansible-"):
         return
+    groups = _groups_running_in(path)
+    _signal_groups(groups, signal.SIGTERM)
+    if not _wait_until_gone(path, grace):
+        _signal_groups(_groups_running_in(path), signal.SIGKILL)
+        _wait_until_gone(path, 2.0)
+    shutil.rmtree(path, ignore_errors=True)
+
+
+def _groups_running_in(path: Path) -> set[int]:
+    """The process groups of the processes whose command line names ``path`` (never this
+    process's own group)."""
     needle = str(path).encode()
+    groups = set()
     for entry in Path("/proc").glob("[0-9]*"):
         try:
             if needle in (entry / "cmdline").read_bytes():
                 group = os.getpgid(int(entry.name))
-                if group != os.getpgid(0):  # never this process's own group
-                    os.killpg(group, signal.SIGTERM)
+                if group != os.getpgid(0):
+                    groups.add(group)
         except (OSError, ValueError):
             continue
-    shutil.rmtree(path, ignore_errors=True)
+    return groups
+
+
+def _signal_groups(groups: set[int], signum: int) -> None:
+    for group in groups:
+        with contextlib.suppress(OSError):
+            os.killpg(group, signum)
+
+
+def _wait_until_gone(path: Path, timeout: float) -> bool:
+    deadline = time.monotonic() + timeout
+    while _groups_running_in(path):
+        if time.monotonic() >= deadline:
+            return False
+        time.sleep(0.1)
+    return True

@@ -88,4 +88,5 @@ def test_a_run_cut_off_by_a_hub_restart_ends_as_lost(tmp_path):
         assert "its worker process" in run["reason"] and "is gone" in run["reason"]
         assert "TASK [Sleep]" in run["output"]  # what was written before the crash is kept
         _until(lambda: not _processes_in(private_dir), 15, "ansible's processes to stop")
-        assert not os.path.exists(private_dir)
+        # Removed once they have exited (the reaper waits for them), a moment after.
+        _until(lambda: not os.path.exists(private_dir), 15, "the private directory to go")
