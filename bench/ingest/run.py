@@ -9,6 +9,12 @@ bound to each, and a viewer's access token. Then, each mode in turn:
 
 - ``baseline``: the bare Channels consumer of ``baseline_asgi.py`` (json.loads, one
   group_send, an ack) under the saturation load: the ceiling of daphne + the pub/sub layer.
+- ``baseline-steady``: the same bare consumer under the steady load of N agents: the floor of
+  daphne, the pub/sub layer and the load generator on this machine, with no database. A hub
+  cannot keep a fleet the bare consumer cannot keep in the same run.
+- ``floor``: the same steady load on ``floor_asgi.py``, a plain ASGI application that only
+  parses and acknowledges (no Channels consumer, no channel layer): what daphne and the load
+  generator alone take of the machine.
 - ``steady``: one hub process (DEBUG off, EMBEDDED_WORKER on); N agents send one frame of one
   40-value sample per second for D seconds, respecting the window; browsers subscribed to
   /api/v1/ws/metrics/{id} of some servers measure agent → browser latency. Agents send from
@@ -48,8 +54,9 @@ import load  # noqa: E402
 import patches  # noqa: E402
 import psycopg  # noqa: E402
 
-MODES = ("baseline", "steady", "saturation", "two-process")
-RUN_NO = {"steady": 1, "saturation": 2, "two-process": 3, "baseline": 4}
+MODES = ("baseline", "baseline-steady", "floor", "steady", "saturation", "two-process")
+RUN_NO = {"steady": 1, "saturation": 2, "two-process": 3, "baseline": 4, "baseline-steady": 5, "floor": 6}
+BASELINES = ("baseline", "baseline-steady", "floor")
 
 SETUP = """
 import json, os
@@ -428,7 +435,10 @@ def main() -> int:
     try:
         if "baseline" in modes:
             phases["baseline"] = run_baseline(processes, args, sat_agents, work)
-        hub_modes = [m for m in modes if m != "baseline"]
+        for name in ("baseline-steady", "floor"):
+            if name in modes:
+                phases[name] = run_baseline(processes, args, args.agents, work, steady=name)
+        hub_modes = [m for m in modes if m not in BASELINES]
         if hub_modes:
             run_hub_modes(processes, args, hub_modes, sat_agents, work, profile_dir, phases)
     except (KeyboardInterrupt, common.BenchAbort) as exc:
@@ -440,16 +450,25 @@ def main() -> int:
     return 0
 
 
-def run_baseline(processes: common.Processes, args: argparse.Namespace, n: int, work: Path) -> Phase:
+def run_baseline(processes: common.Processes, args: argparse.Namespace, n: int, work: Path, steady: str = "") -> Phase:
+    """The bare consumer: ``baseline`` (saturation), or under the steady load of ``n`` agents
+    as ``baseline-steady`` or, acknowledging only, ``floor``."""
     env = common.hub_env("", work)
     env.update({"DJANGO_SETTINGS_MODULE": "baseline_settings", "PYTHONPATH": str(HERE)})
-    daphne = processes.start_daphne("baseline_asgi:application", env, work, cwd=HERE, health_path=None)
+    app = "floor_asgi:application" if steady == "floor" else "baseline_asgi:application"
+    daphne = processes.start_daphne(app, env, work, cwd=HERE, health_path=None)
     try:
         rows = [(i + 1, f"baseline-{i:05d}.example", "unused") for i in range(n)]
+        name, mode, duration = (
+            (steady, "steady", args.duration) if steady else ("baseline", "saturation", args.sat_duration)
+        )
+        what = (
+            "plain ASGI app: json.loads + ack" if steady == "floor" else "bare consumer: json.loads + group_send + ack"
+        )
         phase = Phase(
-            "baseline",
-            "baseline (bare consumer: json.loads + group_send + ack), saturation",
-            phase_config(args, "saturation", RUN_NO["baseline"], args.sat_duration, n),
+            name,
+            f"{name} ({what}), {mode}" + (f": {n} agents x {args.rate:g} frame/s" if steady else ""),
+            phase_config(args, mode, RUN_NO[name], duration, n),
             agents=n,
             hubs=1,
             procs=args.procs,
