@@ -8,13 +8,25 @@ from contextlib import contextmanager
 from functools import cache
 from typing import Any, TypeVar
 
-from django.db import IntegrityError, connection, connections, transaction
+from django.db import IntegrityError, connection, connections, migrations, transaction
 from django.db.models import Field, Model, QuerySet
 
 M = TypeVar("M", bound=Model)
 
 #: The largest id a bigint column holds: larger numbers name no row (and the database refuses them).
 MAX_ID = 2**63 - 1
+
+
+class PostgreSQLOnly(migrations.RunSQL):
+    """A migration's RunSQL that does nothing on other databases (indexes SQLite cannot have)."""
+
+    def database_forwards(self, app_label: str, schema_editor: Any, from_state: Any, to_state: Any) -> None:
+        if schema_editor.connection.vendor == "postgresql":
+            super().database_forwards(app_label, schema_editor, from_state, to_state)
+
+    def database_backwards(self, app_label: str, schema_editor: Any, from_state: Any, to_state: Any) -> None:
+        if schema_editor.connection.vendor == "postgresql":
+            super().database_backwards(app_label, schema_editor, from_state, to_state)
 
 
 def advisory_lock(name: str) -> None:

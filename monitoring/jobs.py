@@ -43,52 +43,60 @@ def _minute_aggregates(server_id: int, bucket: datetime) -> list[tuple[str, floa
 
 
 def _rollup_claimed_pg(claimed: list[tuple[int, datetime]]) -> None:
-    """The claimed minutes' rollups, then their hours', each in one statement: PostgreSQL does
-    the work. (Done row by row in Python, the job held the hub's GIL for seconds a minute
-    under 1,000 agents, and the event loop stalled with it: agent → browser p99 went from
-    about 50 ms without the job to seconds with it.)
+    """The claimed minutes' rollups, and their hours' merged with them, in one statement:
+    PostgreSQL does the work. (Done row by row in Python, the job held the hub's GIL for
+    seconds a minute under 1,000 agents, and the event loop stalled with it.)
 
-    The hours are recomputed per (server, metric, hour) the minutes touched, so the lookup
-    uses the whole rollup index (server, metric, resolution, bucket); per (server, hour) alone
-    it walked all of a server's rollups, 320 ms each on a week of 20 servers. The planner's
-    estimate of a minute's samples is far too high (67,200 rows for 60), so it is not asked to
-    choose: JIT is off (compiling cost ~0.8 s for work of a few milliseconds) and the samples
-    are read minute by minute through the (server, ts) index."""
+    An hour is not read again from its 1-minute rows: the minute's new figures are merged into
+    it (least, greatest, and the change of sum and count since the minute's previous rollup,
+    read in the same statement; a minute only gains samples). Recomputing each touched hour
+    from its minutes read up to 60 rows per (server, metric) per minute rolled up, a third of
+    the job at 5,000 servers; and a recomputation raced with another worker's minute of the
+    same hour: computed from a snapshot without it, it overwrote that worker's hour once its
+    row lock was released, and the hour lost a minute until the next one. An increment applied
+    under the row lock cannot lose one. Two workers never roll up the same minute at once: its
+    mark stays locked until the claiming job commits.
+
+    The planner's estimate of a minute's samples is far too high (67,200 rows for 60), so it
+    is not asked to choose: JIT is off (compiling cost ~0.8 s for work of a few milliseconds),
+    the samples are read minute by minute through the (server, ts) index, and Memoize is off
+    (it cached ``jsonb_each_text`` by sample document, which never repeats: every lookup
+    missed, and hashing the documents was a third of the minutes' aggregation)."""
     rollups = connection.ops.quote_name(MetricRollup._meta.db_table)
     samples = connection.ops.quote_name(MetricSample._meta.db_table)
     values = connection.ops.quote_name("values")
-    upsert = (
-        "ON CONFLICT (server_id, metric, resolution, bucket) DO UPDATE SET min = excluded.min, "
-        "max = excluded.max, sum = excluded.sum, count = excluded.count"
-    )
+    columns = "(server_id, metric, resolution, bucket, min, max, sum, count)"
     claimed = sorted(claimed)
     with connection.cursor() as cursor:
         cursor.execute("SET LOCAL jit = off")
+        cursor.execute("SET LOCAL enable_memoize = off")
         cursor.execute(
-            f"INSERT INTO {rollups} (server_id, metric, resolution, bucket, min, max, sum, count) "  # noqa: S608
-            "SELECT c.server_id, kv.key, 60, c.bucket, min(kv.value::float8), max(kv.value::float8), "
-            "sum(kv.value::float8), count(*) "
+            "WITH minutes AS MATERIALIZED ("  # noqa: S608
+            "SELECT c.server_id, kv.key AS metric, c.bucket, min(kv.value::float8) AS min, "
+            "max(kv.value::float8) AS max, sum(kv.value::float8) AS sum, count(*) AS count "
             "FROM unnest(%s::bigint[], %s::timestamptz[]) AS c(server_id, bucket) "
             # Per claimed minute, its samples by index: OFFSET 0 keeps the planner from
             # flattening this into a join, which it hashed over the whole table (8 s).
             f"CROSS JOIN LATERAL (SELECT s.{values} FROM {samples} s WHERE s.server_id = c.server_id "
             "AND s.ts >= c.bucket AND s.ts < c.bucket + interval '1 minute' OFFSET 0) AS s "
-            f"CROSS JOIN jsonb_each_text(s.{values}) AS kv "
-            f"GROUP BY c.server_id, kv.key, c.bucket ORDER BY 1, 2, 4 {upsert} "
-            "RETURNING server_id, metric, date_trunc('hour', bucket)",
+            f"CROSS JOIN jsonb_each_text(s.{values}) AS kv GROUP BY 1, 2, 3"
+            # The minutes' previous rollups (a minute marked again by late samples), as of this
+            # statement's snapshot: before the upsert below replaces them.
+            "), previous AS MATERIALIZED ("
+            f"SELECT r.server_id, r.metric, r.bucket, r.sum, r.count FROM {rollups} r JOIN minutes m "
+            "ON r.server_id = m.server_id AND r.metric = m.metric AND r.resolution = 60 AND r.bucket = m.bucket"
+            f"), written AS (INSERT INTO {rollups} {columns} "
+            "SELECT server_id, metric, 60, bucket, min, max, sum, count FROM minutes ORDER BY 1, 2, 4 "
+            "ON CONFLICT (server_id, metric, resolution, bucket) DO UPDATE SET min = excluded.min, "
+            "max = excluded.max, sum = excluded.sum, count = excluded.count) "
+            f"INSERT INTO {rollups} AS h {columns} "
+            "SELECT m.server_id, m.metric, 3600, date_trunc('hour', m.bucket), min(m.min), max(m.max), "
+            "sum(m.sum - coalesce(p.sum, 0)), sum(m.count - coalesce(p.count, 0)) "
+            "FROM minutes m LEFT JOIN previous p USING (server_id, metric, bucket) "
+            "GROUP BY 1, 2, 4 ORDER BY 1, 2, 4 "
+            "ON CONFLICT (server_id, metric, resolution, bucket) DO UPDATE SET min = least(h.min, excluded.min), "
+            "max = greatest(h.max, excluded.max), sum = h.sum + excluded.sum, count = h.count + excluded.count",
             [[server_id for server_id, _ in claimed], [bucket for _, bucket in claimed]],
-        )
-        hours = sorted(set(cursor.fetchall()))
-        if not hours:
-            return
-        cursor.execute(
-            f"INSERT INTO {rollups} (server_id, metric, resolution, bucket, min, max, sum, count) "  # noqa: S608
-            "SELECT h.server_id, h.metric, 3600, h.hour, min(r.min), max(r.max), sum(r.sum), sum(r.count) "
-            "FROM unnest(%s::bigint[], %s::text[], %s::timestamptz[]) AS h(server_id, metric, hour) "
-            f"JOIN {rollups} r ON r.server_id = h.server_id AND r.metric = h.metric AND r.resolution = 60 "
-            "AND r.bucket >= h.hour AND r.bucket < h.hour + interval '1 hour' "
-            f"GROUP BY h.server_id, h.metric, h.hour ORDER BY 1, 2, 4 {upsert}",
-            [[h[0] for h in hours], [h[1] for h in hours], [h[2] for h in hours]],
         )
 
 

@@ -8,21 +8,9 @@ rollup job is not blocked meanwhile. SQLite has no INCLUDE (and a UniqueConstrai
 ``include`` breaks its upsert), so it keeps the unique index only.
 """
 
-from typing import Any
-
 from django.db import migrations
 
-
-class PostgreSQLOnly(migrations.RunSQL):
-    """RunSQL that does nothing on other databases."""
-
-    def database_forwards(self, app_label: str, schema_editor: Any, from_state: Any, to_state: Any) -> None:
-        if schema_editor.connection.vendor == "postgresql":
-            super().database_forwards(app_label, schema_editor, from_state, to_state)
-
-    def database_backwards(self, app_label: str, schema_editor: Any, from_state: Any, to_state: Any) -> None:
-        if schema_editor.connection.vendor == "postgresql":
-            super().database_backwards(app_label, schema_editor, from_state, to_state)
+from chatops.db import PostgreSQLOnly
 
 
 class Migration(migrations.Migration):

@@ -4,10 +4,6 @@ fact into that row instead of failing or making a second one."""
 
 from __future__ import annotations
 
-import threading
-import time
-from typing import Any
-
 import pytest
 from django.db import connection, transaction
 
@@ -16,6 +12,7 @@ from pipelines.receivers.facts import PipelineFact
 from pipelines.services.ingest import apply_pipeline
 from pipelines.services.receive import parse
 from tests.pipelines.conftest import payload
+from tests.threads import second_waits_for_first
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -28,48 +25,16 @@ def run_fact(status: str, conclusion: str | None, updated: str) -> PipelineFact:
     return fact
 
 
-def in_thread(target: Any) -> threading.Thread:
-    def body() -> None:
-        try:
-            target()
-        finally:
-            connection.close()
-
-    thread = threading.Thread(target=body, daemon=True)
-    thread.start()
-    return thread
-
-
 def test_a_pipeline_another_worker_inserts_meanwhile_gets_this_workers_fact(github):
     if connection.vendor != "postgresql":
         pytest.skip("SQLite writes one transaction at a time: no two workers meet")
     running = run_fact("in_progress", None, "2026-11-20T10:00:06Z")
     finished = run_fact("completed", "success", "2026-11-20T10:07:30Z")
-    inserted, release = threading.Event(), threading.Event()
-    errors: list[BaseException] = []
-
-    def first() -> None:
-        with transaction.atomic():
-            apply_pipeline(github, running)
-            inserted.set()
-            release.wait(10)
-
-    def second() -> None:
-        try:
-            with transaction.atomic():
-                apply_pipeline(github, finished)
-        except BaseException as exc:
-            errors.append(exc)
-
-    one = in_thread(first)
-    assert inserted.wait(10)
-    two = in_thread(second)
-    time.sleep(0.5)
-    assert two.is_alive(), "the second insert should wait for the first worker's row"
-    release.set()
-    one.join(10)
-    two.join(10)
-    assert errors == []
+    second_waits_for_first(
+        lambda: apply_pipeline(github, running),
+        lambda: apply_pipeline(github, finished),
+        "the second insert should wait for the first worker's row",
+    )
     (pipeline,) = Pipeline.objects.filter(integration=github, external_id=running.external_id)
     assert pipeline.status == finished.status
     assert pipeline.finished_at == finished.finished_at
