@@ -49,7 +49,8 @@ def _rollup_claimed_pg(claimed: list[tuple[int, datetime]]) -> None:
 
     An hour is not read again from its 1-minute rows: the minute's new figures are merged into
     it (least, greatest, and the change of sum and count since the minute's previous rollup,
-    read in the same statement; a minute only gains samples). Recomputing each touched hour
+    read in the same statement: a minute only gains samples, or, once its samples are older
+    than their retention, only what came since is read, and added). Recomputing each touched hour
     from its minutes read up to 60 rows per (server, metric) per minute rolled up, a third of
     the job at 5,000 servers; and a recomputation raced with another worker's minute of the
     same hour: computed from a snapshot without it, it overwrote that worker's hour once its
@@ -71,7 +72,7 @@ def _rollup_claimed_pg(claimed: list[tuple[int, datetime]]) -> None:
         cursor.execute("SET LOCAL jit = off")
         cursor.execute("SET LOCAL enable_memoize = off")
         cursor.execute(
-            "WITH minutes AS MATERIALIZED ("  # noqa: S608
+            "WITH fresh AS MATERIALIZED ("  # noqa: S608
             "SELECT c.server_id, kv.key AS metric, c.bucket, min(kv.value::float8) AS min, "
             "max(kv.value::float8) AS max, sum(kv.value::float8) AS sum, count(*) AS count "
             "FROM unnest(%s::bigint[], %s::timestamptz[]) AS c(server_id, bucket) "
@@ -80,20 +81,27 @@ def _rollup_claimed_pg(claimed: list[tuple[int, datetime]]) -> None:
             f"CROSS JOIN LATERAL (SELECT s.{values} FROM {samples} s WHERE s.server_id = c.server_id "
             "AND s.ts >= c.bucket AND s.ts < c.bucket + interval '1 minute' OFFSET 0) AS s "
             f"CROSS JOIN jsonb_each_text(s.{values}) AS kv GROUP BY 1, 2, 3"
-            # The minutes' previous rollups (a minute marked again by late samples), as of this
-            # statement's snapshot: before the upsert below replaces them.
-            "), previous AS MATERIALIZED ("
-            f"SELECT r.server_id, r.metric, r.bucket, r.sum, r.count FROM {rollups} r JOIN minutes m "
-            "ON r.server_id = m.server_id AND r.metric = m.metric AND r.resolution = 60 AND r.bucket = m.bucket"
+            # Each minute beside its previous rollup (a minute marked again by late samples), as
+            # of this statement's snapshot: before the upsert below replaces it. ``added``: the
+            # samples the previous rollup counted are gone (older than the samples' retention,
+            # kept longer as rollups): what is read now is only what came since, so it is
+            # added to the minute, not put in its place (a minute never loses what it counted).
+            "), minutes AS MATERIALIZED ("
+            "SELECT f.*, p.count IS NOT NULL AND f.count < p.count AS added, p.min AS pmin, p.max AS pmax, "
+            "coalesce(p.sum, 0) AS psum, coalesce(p.count, 0) AS pcount FROM fresh f "
+            f"LEFT JOIN {rollups} p ON p.server_id = f.server_id AND p.metric = f.metric "
+            "AND p.resolution = 60 AND p.bucket = f.bucket"
             f"), written AS (INSERT INTO {rollups} {columns} "
-            "SELECT server_id, metric, 60, bucket, min, max, sum, count FROM minutes ORDER BY 1, 2, 4 "
+            "SELECT server_id, metric, 60, bucket, CASE WHEN added THEN least(min, pmin) ELSE min END, "
+            "CASE WHEN added THEN greatest(max, pmax) ELSE max END, CASE WHEN added THEN sum + psum ELSE sum END, "
+            "CASE WHEN added THEN count + pcount ELSE count END FROM minutes ORDER BY 1, 2, 4 "
             "ON CONFLICT (server_id, metric, resolution, bucket) DO UPDATE SET min = excluded.min, "
             "max = excluded.max, sum = excluded.sum, count = excluded.count) "
             f"INSERT INTO {rollups} AS h {columns} "
-            "SELECT m.server_id, m.metric, 3600, date_trunc('hour', m.bucket), min(m.min), max(m.max), "
-            "sum(m.sum - coalesce(p.sum, 0)), sum(m.count - coalesce(p.count, 0)) "
-            "FROM minutes m LEFT JOIN previous p USING (server_id, metric, bucket) "
-            "GROUP BY 1, 2, 4 ORDER BY 1, 2, 4 "
+            "SELECT server_id, metric, 3600, date_trunc('hour', bucket), min(min), max(max), "
+            "sum(CASE WHEN added THEN sum ELSE sum - psum END), "
+            "sum(CASE WHEN added THEN count ELSE count - pcount END) "
+            "FROM minutes GROUP BY 1, 2, 4 ORDER BY 1, 2, 4 "
             "ON CONFLICT (server_id, metric, resolution, bucket) DO UPDATE SET min = least(h.min, excluded.min), "
             "max = greatest(h.max, excluded.max), sum = h.sum + excluded.sum, count = h.count + excluded.count",
             [[server_id for server_id, _ in claimed], [bucket for _, bucket in claimed]],
@@ -181,7 +189,14 @@ def _rollup_chunk(cutoff: datetime, size: int) -> int:
         hours: set[tuple[int, datetime]] = set()
         minutes: list[MetricRollup] = []
         for pending in claimed:
+            previous = {
+                r.metric: r
+                for r in MetricRollup.objects.filter(server_id=pending.server_id, resolution=60, bucket=pending.bucket)
+            }
             for metric, lo, hi, total, n in _minute_aggregates(pending.server_id, pending.bucket):
+                before = previous.get(metric)
+                if before is not None and n < before.count:  # its samples are gone: add (as on PostgreSQL)
+                    lo, hi, total, n = min(lo, before.min), max(hi, before.max), total + before.sum, n + before.count
                 minutes.append(
                     MetricRollup(
                         server_id=pending.server_id, metric=metric, resolution=60, bucket=pending.bucket,

@@ -123,3 +123,21 @@ def test_rollups_have_one_unique_index_and_it_covers_the_history_queries():
     assert list(on_keys) == ["rollup_unique_bucket"]
     assert "UNIQUE" in on_keys["rollup_unique_bucket"]
     assert "INCLUDE (min, max, sum, count)" in on_keys["rollup_unique_bucket"]
+
+
+@pytest.mark.django_db
+def test_a_late_sample_for_a_minute_whose_samples_were_pruned_is_added_to_its_rollups(server):
+    """Samples are kept 7 days, 1-minute rollups 30: a late sample (a clock far behind, a long
+    replay) for such a minute finds only itself. It is added to the minute and its hour; it
+    neither replaces the minute's figures nor takes a negative count off the hour (which the
+    database refuses, and the job would fail on that chunk for ever)."""
+    seq = samples(server, 0, [10.0, 20.0, 30.0], 1)
+    samples(server, 1, [50.0], seq + 10)
+    assert rollup_pending(now=LATER) == 2
+    MetricSample.objects.filter(server=server, ts__lt=HOUR + timedelta(minutes=1)).delete()  # retention
+    samples(server, 0, [5.0], seq + 20)
+    assert rollup_pending(now=LATER) == 1
+    minute = MetricRollup.objects.get(server=server, metric="cpu", resolution=60, bucket=HOUR)
+    assert (minute.min, minute.max, minute.sum, minute.count) == (5.0, 30.0, 65.0, 4)
+    hour = hour_row(server)
+    assert (hour.min, hour.max, hour.sum, hour.count) == (5.0, 50.0, 115.0, 5)
