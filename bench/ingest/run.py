@@ -338,7 +338,10 @@ def report(phase: Phase) -> None:
 
 
 def describe_cpu(cpu: dict[str, float]) -> str:
-    parts = [f"{name} {cpu.get(name, 0):.0f}%" for name in ("hub", "generator", "browsers", "postgres", "redis")]
+    named = ("hub", "generator", "browsers", "postgres", "redis")
+    # Groups a bench adds of its own (a worker process, a second daphne): named, not "other".
+    extra = [k for k in cpu if k not in (*named, "sender", "other", "softirq", "system")]
+    parts = [f"{name} {cpu.get(name, 0):.0f}%" for name in (*named, *extra)]
     text = (
         f"CPU, % of one core: {', '.join(parts)}, other {cpu.get('other', 0):.0f}% "
         f"(softirq {cpu.get('softirq', 0):.0f}%), machine {cpu.get('system', 0):.0f}% of {100 * common.CORES}%"

@@ -236,17 +236,18 @@ def main() -> int:
             rows, _token = ingest.setup(env, args.agents, work, thresholds=10)
             ids = json.loads(common.django_script(env, INTEGRATIONS).strip().splitlines()[-1])
             daphne = processes.start_daphne("chatops.asgi:application", env, work)
+            own: dict[str, list[int]] = {}  # the bench's other processes, measured by name
             if args.worker == "process":
                 with (work / "worker.log").open("wb") as log:
-                    processes.others.append(
-                        subprocess.Popen(  # noqa: S603 - our own interpreter and manage.py
-                            [common.PYTHON, "manage.py", "worker"],
-                            cwd=common.ROOT,
-                            env={**env, "WORKER_NICE": str(args.worker_nice)},
-                            stdout=log,
-                            stderr=log,
-                        )
+                    worker = subprocess.Popen(  # noqa: S603 - our own interpreter and manage.py
+                        [common.PYTHON, "manage.py", "worker"],
+                        cwd=common.ROOT,
+                        env={**env, "WORKER_NICE": str(args.worker_nice)},
+                        stdout=log,
+                        stderr=log,
                     )
+                processes.others.append(worker)
+                own["worker"] = [worker.pid]
             applier = (
                 "the hub process (embedded worker)"
                 if args.worker == "embedded"
@@ -259,11 +260,14 @@ def main() -> int:
                 receiving = processes.start_daphne("chatops.asgi:application", second_env, work)
                 print(f"   deliveries posted to a second daphne process (pid {receiving.pid}), not the agents' hub")
             agents = ingest.agent_specs(rows, [daphne.port])
-            alone, _ = run_window(args, "agents alone (baseline of this run)", 1, agents, daphne.pid, database, None)
+            if receiving is not daphne:
+                own["receiving hub"] = [receiving.pid]
+            alone, _ = run_window(
+                args, "agents alone (baseline of this run)", 1, agents, daphne.pid, database, None, own or None
+            )
             ingest.report(alone)
             cfg = sender.SenderConfig(receiving.port, args.rate, args.duration, args.threads, SECRET, ids)
-            others = {"receiving hub": [receiving.pid]} if receiving is not daphne else None
-            loaded, results = run_window(args, "agents + deliveries", 2, agents, daphne.pid, database, cfg, others)
+            loaded, results = run_window(args, "agents + deliveries", 2, agents, daphne.pid, database, cfg, own or None)
             ingest.report(loaded)
             print(f"   sender CPU {loaded.cpu.get('sender', 0):.0f}% of one core")
             report_deliveries(results, args)
