@@ -166,6 +166,6 @@ def error_response(request: HttpRequest, exc: Exception, auth_header: str = "") 
 
     if auth_header and isinstance(exc, exceptions.NotAuthenticated | exceptions.AuthenticationFailed):
         setattr(exc, "auth_header", auth_header)  # noqa: B010 - DRF's views set it so, on an APIException
-    answer = exception_handler(exc, {})
+    answer = exception_handler(exc, {"request": request})
     headers = {name: answer[name] for name in ("WWW-Authenticate", "Retry-After") if answer.has_header(name)}
     return json_response(request, answer.data, answer.status_code, headers=headers)

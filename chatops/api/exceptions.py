@@ -107,6 +107,16 @@ def _detail(exc: exceptions.APIException, errors: list[FieldError]) -> str:
     return str(detail)
 
 
+def _where(context: dict[str, Any]) -> str:
+    """What failed, for the log: the DRF view, or (a lean route has none) the request."""
+    view, request = context.get("view"), context.get("request")
+    if view is not None:
+        return type(view).__name__
+    if request is not None:
+        return f"{request.method} {request.path}"
+    return "an API call"
+
+
 def exception_handler(exc: Exception, context: dict[str, Any]) -> Response:
     if isinstance(exc, Http404):
         exc = exceptions.NotFound()
@@ -120,7 +130,7 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response:
         # Content-Length before reading, so nothing is parsed); the client's fault, not ours.
         exc = request_too_large()
     elif not isinstance(exc, exceptions.APIException):
-        logger.exception("Unhandled error in %s", type(context.get("view")).__name__)
+        logger.exception("Unhandled error in %s", _where(context))
         exc = exceptions.APIException()
 
     headers: dict[str, str] = {}

@@ -11,7 +11,7 @@ import pytest
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.test import RequestFactory, override_settings
 
-from chatops.lean import SKIPPED, LeanChain, LeanRoute, _wants_json, match
+from chatops.lean import SKIPPED, LeanChain, LeanRoute, _wants_json, error_response, match
 
 RECEIVER = "/api/v1/integrations/github/12"
 
@@ -85,6 +85,24 @@ def test_an_error_the_view_lets_out_is_the_apis_500_and_logged(caplog):
     assert response.status_code == 500
     assert json.loads(response.content)["error_code"] == "error"
     assert "Unhandled error on POST /api/v1/lean-test" in caplog.text
+
+
+def test_an_error_the_view_answers_itself_is_logged_with_its_request(caplog):
+    """A lean view catches its errors and answers with ``error_response`` (the receivers do):
+    the log names the request, as there is no DRF view to name."""
+
+    def view(request: HttpRequest) -> HttpResponse:
+        try:
+            raise RuntimeError("the database went away")
+        except RuntimeError as exc:
+            return error_response(request, exc)
+
+    with caplog.at_level(logging.ERROR):
+        response = LeanChain()(RequestFactory().post("/api/v1/lean-test"), _route(view), {})
+    assert response.status_code == 500
+    assert json.loads(response.content)["error_code"] == "error"
+    assert "Unhandled error in POST /api/v1/lean-test" in caplog.text
+    assert "NoneType" not in caplog.text
 
 
 def test_a_4xx_answer_is_logged_as_djangos_handler_logs_it(caplog):
