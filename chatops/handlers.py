@@ -119,6 +119,7 @@ class SyncChainASGIHandler(ASGIHandler):
         """In the request's thread: ``request_started``, the chain (the lean one for a lean
         route's request, ``chatops.lean``), and the ``close()`` of a response already in memory
         (``request_finished``)."""
+        request.chatops_served = True  # type: ignore[attr-defined]  # it sends its own request_finished
         signals.request_started.send(sender=self.__class__, scope=request.scope)  # type: ignore[attr-defined]
         lean = match(request)
         response = self._lean(request, *lean) if lean else self.get_response(request)
@@ -164,26 +165,47 @@ class SyncChainASGIHandler(ASGIHandler):
         ]
         await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)
         for task in tasks:
-            if task.done():
-                try:
-                    task.result()
-                except RequestAborted:
-                    pass
-                except AssertionError:
+            stopped_here = not task.done()
+            if stopped_here:
+                task.cancel()  # a view may handle its cancellation
+                await asyncio.wait([task])
+            error = _failure(task, stopped_here)
+            if error is not None:
+                if isinstance(error, AssertionError):
                     body_file.close()
-                    raise
-            else:
-                task.cancel()
-                with contextlib.suppress(asyncio.CancelledError):
-                    await task
-        try:
-            response = cast(HttpResponseBase, tasks[1].result())
-        except asyncio.CancelledError:
-            await signals.request_finished.asend(sender=self.__class__)
+                raise error
+        if tasks[1].cancelled():
+            # The client left. A chain that got to run closes its response in its thread (the
+            # view runs on to its end), which sends ``request_finished``; send it here only for
+            # a request that never reached its thread.
+            if not getattr(request, "chatops_served", False):
+                await signals.request_finished.asend(sender=self.__class__)
         else:
+            response = cast(HttpResponseBase, tasks[1].result())
             if response.streaming:
                 await sync_to_async(response.close)()
         body_file.close()
+
+
+def _failure(task: asyncio.Task[Any], stopped_here: bool) -> BaseException | None:
+    """What ``handle`` must raise for one of its two tasks, as Django's handler decides it: a
+    client's disconnect (``RequestAborted`` of the listening task) and the cancellation
+    ``handle`` asked for are not failures.
+
+    Read with ``exception()``, never re-raised by ``result()``: an exception raised in
+    ``handle``'s frame takes that frame into its traceback, and the frame holds the task that
+    holds the exception. Daphne sends ``http.disconnect`` as soon as a response is written, so
+    the listening task ends with ``RequestAborted`` on nearly every request: Django's
+    ``task.result()`` made each request a reference cycle of ~100 objects (its tasks, request,
+    headers, daphne's request object) for the garbage collector. At 200 requests/s the
+    collector then ran every ~2 s for 50-100 ms, stopping every agent's socket with it
+    (docs/architecture.md, "Reference cycles")."""
+    if task.cancelled():
+        return None if stopped_here else asyncio.CancelledError()
+    error = task.exception()
+    if isinstance(error, RequestAborted) and not stopped_here:
+        return None
+    return error
 
 
 def _resolve(waiter: asyncio.Future[Any], value: Any) -> None:

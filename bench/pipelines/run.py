@@ -215,6 +215,12 @@ def main() -> int:
         help="post the deliveries to the agents' hub process (the issue's setup) or, to tell the process's "
         "share of the agents' slowdown from the machine's, to a second daphne process (no embedded worker)",
     )
+    parser.add_argument(
+        "--app",
+        default="chatops.asgi:application",
+        help="the agents' hub's ASGI application (bench/pipelines is on its path: experiment_asgi:application "
+        "replaces the receivers' work, see that module)",
+    )
     parser.add_argument("--procs", type=int, default=1, help="agent load processes")
     parser.add_argument("--settle", type=float, default=5, help="seconds between agents connected and the window")
     parser.add_argument("--deadline", type=float, default=1500, help="global limit in seconds")
@@ -232,10 +238,14 @@ def main() -> int:
         with common.fresh_database("bench_pipelines", keep=args.keep_db) as url:
             database = url.rsplit("/", 1)[-1]
             env = common.hub_env(url, work, EMBEDDED_WORKER="true" if args.worker == "embedded" else "false")
+            env["PYTHONPATH"] = str(HERE)
+            env["BENCH_SECRET"] = SECRET
             common.manage(env, "migrate", "--noinput", "-v", "0", timeout=600)
             rows, _token = ingest.setup(env, args.agents, work, thresholds=10)
             ids = json.loads(common.django_script(env, INTEGRATIONS).strip().splitlines()[-1])
-            daphne = processes.start_daphne("chatops.asgi:application", env, work)
+            daphne = processes.start_daphne(args.app, env, work)
+            if args.app != "chatops.asgi:application":
+                print(f"   the agents' hub runs {args.app} (BENCH_RECEIVER={env.get('BENCH_RECEIVER', 'null')})")
             own: dict[str, list[int]] = {}  # the bench's other processes, measured by name
             if args.worker == "process":
                 with (work / "worker.log").open("wb") as log:
