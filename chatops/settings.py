@@ -181,9 +181,7 @@ DATABASES = {"default": _db}
 # HTTP requests each run on one thread (Django's synchronous middleware and views). This many
 # threads are kept and lent to requests in turn; a request that finds all of them busy waits
 # for one (below), then gets a thread of its own, as Django's stock handler gives every request.
-# Two: every thread more that runs Python takes the interpreter lock from the event loop that
-# serves the sockets (bench/README.md, session 22: 200 CI deliveries/s beside 200 agents).
-HTTP_REQUEST_THREADS = envint("HTTP_REQUEST_THREADS", 2, minimum=0, maximum=256)
+HTTP_REQUEST_THREADS = envint("HTTP_REQUEST_THREADS", 8, minimum=0, maximum=256)
 # How long a request waits for one of those threads before it gets one of its own (0: never waits).
 HTTP_REQUEST_QUEUE_MS = envint("HTTP_REQUEST_QUEUE_MS", 250, minimum=0, maximum=60_000)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
