@@ -63,8 +63,8 @@ async def served_as_daphne_serves(method: str, path: str) -> list[dict[str, Any]
 
 @pytest.fixture
 def cycles() -> Iterator[list[Any]]:
-    """What the garbage collector finds in reference cycles while the test runs (collected
-    automatically never: the collector is off until the test has looked)."""
+    """What the garbage collector finds in reference cycles while the test runs (the collector
+    is off until the test has looked, so nothing is collected behind its back)."""
     gc.collect()
     gc.disable()
     gc.set_debug(gc.DEBUG_SAVEALL)
