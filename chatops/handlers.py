@@ -22,6 +22,15 @@ past the kept threads used to start one, and the threads then took turns at the 
 interpreter lock: more CPU per request exactly when the process had none to spare
 (bench/README.md, "Session 17"). The wait is bounded so that slow requests (an outgoing call,
 a long answer) holding every kept thread do not hold up the others for longer than that.
+
+The lean routes' requests (``chatops.lean``: a CI system's plain POST to a receiver) have kept
+threads of their own, ``HTTP_LEAN_THREADS`` (2), picked from the ASGI scope before the request
+is built. Each delivery is short (three round trips to Redis and PostgreSQL), but in a flood
+eight threads ran them at once and took the interpreter lock from the event loop in turns: the
+agents' acknowledgements on the same process waited (p99 1.7x at 400 deliveries/s, 1.3x with
+two threads). Two threads carry that rate, and a chat post or an API call, which holds a
+thread for milliseconds, never queues behind deliveries, nor a delivery behind them
+(bench/README.md, session 23).
 """
 
 from __future__ import annotations
@@ -40,44 +49,34 @@ from django.core.handlers.asgi import ASGIHandler, get_script_prefix
 from django.http import HttpRequest, HttpResponseBase
 from django.urls import set_script_prefix
 
-from chatops.lean import LeanChain, match
+from chatops.lean import LEAN, LeanChain, match
 
 
-class SyncChainASGIHandler(ASGIHandler):
-    def __init__(self) -> None:
-        super().__init__()
-        #: Idle kept threads, each an executor of one thread. Taken and given back on the event
-        #: loop's thread only (no await between the check and the pop): no lock needed.
+class KeptThreads:
+    """``size`` kept threads, each an executor of one thread, lent to one request at a time.
+
+    A request that finds them all busy waits for one, first come first served, for up to
+    ``HTTP_REQUEST_QUEUE_MS``; :meth:`borrow` then answers ``None`` and the request gets a thread
+    of its own. Taken and given back on the event loop's thread only (no await between the
+    check and the pop): no lock needed."""
+
+    def __init__(self, size: int, name: str) -> None:
+        self.size = size
+        #: Idle kept threads.
         self._idle: list[ThreadPoolExecutor] = [
-            ThreadPoolExecutor(max_workers=1, thread_name_prefix=f"http-{n}")
-            for n in range(settings.HTTP_REQUEST_THREADS)
+            ThreadPoolExecutor(max_workers=1, thread_name_prefix=f"{name}-{n}") for n in range(size)
         ]
         #: Requests waiting for a kept thread, oldest first (each leaves when it has waited
         #: ``HTTP_REQUEST_QUEUE_MS`` or is cancelled; one done meanwhile is skipped).
         self._waiting: deque[asyncio.Future[ThreadPoolExecutor | None]] = deque()
 
-    def load_middleware(self, is_async: bool = False) -> None:
-        super().load_middleware(is_async=False)
-        self._lean = LeanChain()
-
-    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
-        executor = await self._borrow() if scope["type"] == "http" else None
-        if executor is None:
-            await super().__call__(scope, receive, send)  # a thread of its own (or Django's error)
-            return
-        try:
-            async with ThreadSensitiveContext(executor=executor):
-                await self.handle(scope, receive, send)
-        finally:
-            self._give_back(executor)
-
-    async def _borrow(self) -> ThreadPoolExecutor | None:
+    async def borrow(self) -> ThreadPoolExecutor | None:
         """An idle kept thread, or the first to come back within ``HTTP_REQUEST_QUEUE_MS``;
         ``None`` when there is none (no kept threads, or the wait ran out)."""
         if self._idle and not self._waiting:
             return self._idle.pop()
         wait_ms = settings.HTTP_REQUEST_QUEUE_MS
-        if not self._idle and (not wait_ms or not settings.HTTP_REQUEST_THREADS):
+        if not self._idle and (not wait_ms or not self.size):
             return None
         loop = asyncio.get_running_loop()
         waiter: asyncio.Future[ThreadPoolExecutor | None] = loop.create_future()
@@ -90,7 +89,7 @@ class SyncChainASGIHandler(ASGIHandler):
         except asyncio.CancelledError:
             handed = waiter.result() if waiter.done() and not waiter.cancelled() else None
             if handed is not None:
-                self._give_back(handed)  # handed over as the request was cancelled
+                self.give_back(handed)  # handed over as the request was cancelled
             raise
         finally:
             timer.cancel()
@@ -98,7 +97,7 @@ class SyncChainASGIHandler(ASGIHandler):
                 with contextlib.suppress(ValueError):
                     self._waiting.remove(waiter)  # waited its time: not in the queue any more
 
-    def _give_back(self, executor: ThreadPoolExecutor) -> None:
+    def give_back(self, executor: ThreadPoolExecutor) -> None:
         if not self._hand_over(executor):
             self._idle.append(executor)
 
@@ -111,6 +110,38 @@ class SyncChainASGIHandler(ASGIHandler):
                 return True
         return False
 
+
+class SyncChainASGIHandler(ASGIHandler):
+    def __init__(self) -> None:
+        super().__init__()
+        #: The threads of every request but the lean routes' (``HTTP_REQUEST_THREADS``).
+        self.threads = KeptThreads(settings.HTTP_REQUEST_THREADS, "http")
+        #: The lean routes' own (``HTTP_LEAN_THREADS``; none: they share :attr:`threads`).
+        self.lean_threads = KeptThreads(settings.HTTP_LEAN_THREADS, "http-lean") if settings.HTTP_LEAN_THREADS else None
+
+    def load_middleware(self, is_async: bool = False) -> None:
+        super().load_middleware(is_async=False)
+        self._lean = LeanChain()
+
+    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await super().__call__(scope, receive, send)  # Django's error for what is not HTTP
+            return
+        lean = match(scope)
+        threads = self.threads
+        if lean is not None:
+            scope = {**scope, LEAN: lean}  # for ``_serve``: the request's scope
+            threads = self.lean_threads or threads
+        executor = await threads.borrow()
+        if executor is None:
+            await super().__call__(scope, receive, send)  # a thread of its own
+            return
+        try:
+            async with ThreadSensitiveContext(executor=executor):
+                await self.handle(scope, receive, send)
+        finally:
+            threads.give_back(executor)
+
     async def get_response_async(self, request: HttpRequest) -> HttpResponseBase:
         response: HttpResponseBase = await sync_to_async(self._serve, thread_sensitive=True)(request)
         return response
@@ -121,7 +152,7 @@ class SyncChainASGIHandler(ASGIHandler):
         (``request_finished``)."""
         request.chatops_served = True  # type: ignore[attr-defined]  # it sends its own request_finished
         signals.request_started.send(sender=self.__class__, scope=request.scope)  # type: ignore[attr-defined]
-        lean = match(request)
+        lean = request.scope.get(LEAN)  # type: ignore[attr-defined]
         response = self._lean(request, *lean) if lean else self.get_response(request)
         if not response.streaming:
             response._handler_class = self.__class__  # type: ignore[attr-defined]  # request_finished's sender

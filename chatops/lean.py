@@ -29,6 +29,7 @@ from typing import Any, cast
 import orjson
 from django.conf import settings
 from django.core.exceptions import MiddlewareNotUsed
+from django.core.handlers.asgi import get_script_prefix
 from django.core.handlers.exception import convert_exception_to_response
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.urls import set_urlconf
@@ -80,13 +81,27 @@ def _wants_json(accept: str) -> bool:
     return "*/*" in accept or "application/json" in accept or "application/*" in accept
 
 
-def match(request: HttpRequest) -> tuple[LeanRoute, dict[str, str]] | None:
-    """The lean route for ``request`` and its arguments, or ``None`` (the full chain)."""
-    if request.META.get("QUERY_STRING") or not _wants_json(request.META.get("HTTP_ACCEPT", "")):
+#: The scope key under which the handler passes a request's lean route to its thread.
+LEAN = "chatops.lean_route"
+
+
+def match(scope: dict[str, Any]) -> tuple[LeanRoute, dict[str, str]] | None:
+    """The lean route for an HTTP request's ASGI ``scope`` and its arguments, or ``None`` (the
+    full chain). Read off the scope before Django builds a request, so that the handler can pick
+    the request's threads by it; the path is the ``path_info`` Django's request will have (the
+    script prefix removed), and repeated ``Accept`` headers are read as Django joins them."""
+    if scope.get("query_string"):
         return None
+    accept = b",".join(value for name, value in scope.get("headers", ()) if name.lower() == b"accept")
+    if not _wants_json(accept.decode("latin-1")):
+        return None
+    method, path = scope["method"].upper(), scope["path"]
+    prefix = get_script_prefix(scope)
+    if prefix:
+        path = path.removeprefix(prefix)
     for route in routes():
-        if route.method == request.method:
-            found = route.compiled.fullmatch(request.path_info)
+        if route.method == method:
+            found = route.compiled.fullmatch(path)
             if found:
                 return route, found.groupdict()
     return None

@@ -182,6 +182,10 @@ DATABASES = {"default": _db}
 # threads are kept and lent to requests in turn; a request that finds all of them busy waits
 # for one (below), then gets a thread of its own, as Django's stock handler gives every request.
 HTTP_REQUEST_THREADS = envint("HTTP_REQUEST_THREADS", 8, minimum=0, maximum=256)
+# Threads of their own for the lean routes' short requests (the CI receivers, chatops.lean), so
+# that a flood of them runs at most this many at once beside the event loop (0: they share the
+# threads above).
+HTTP_LEAN_THREADS = envint("HTTP_LEAN_THREADS", 2, minimum=0, maximum=256)
 # How long a request waits for one of those threads before it gets one of its own (0: never waits).
 HTTP_REQUEST_QUEUE_MS = envint("HTTP_REQUEST_QUEUE_MS", 250, minimum=0, maximum=60_000)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

@@ -193,7 +193,8 @@ async def test_requests_are_served_by_kept_threads_that_return_their_connection(
     assert len(set(names)) == 1  # one request at a time: the same kept thread each time
     assert request_threads["finished"] == names  # response.close() on the request's own thread
     handler = application.application.application_mapping["http"]
-    kept = next(executor for executor in handler._idle if executor._thread_name_prefix == names[0].rsplit("_", 1)[0])
+    prefix = names[0].rsplit("_", 1)[0]
+    kept = next(executor for executor in handler.threads._idle if executor._thread_name_prefix == prefix)
     assert kept.submit(lambda: db.connection.connection is None).result(timeout=5)
 
 
@@ -202,36 +203,91 @@ async def test_a_request_that_finds_every_kept_thread_busy_waits_for_one(monkeyp
     instead of each starting a thread that then competes for the interpreter lock."""
     settings.HTTP_REQUEST_QUEUE_MS = 10_000
     handler = application.application.application_mapping["http"]
-    kept = handler._idle[0]
-    monkeypatch.setattr(handler, "_idle", [])  # all lent out
+    kept = handler.threads._idle[0]
+    monkeypatch.setattr(handler.threads, "_idle", [])  # all lent out
     first = asyncio.create_task(_get("/api/v1/no-such-route"))
     second = asyncio.create_task(_get("/api/v1/no-such-route-either"))
     await asyncio.sleep(0.3)
     assert not first.done() and not second.done() and request_threads["resolve"] == []
 
-    handler._give_back(kept)  # the kept thread comes back: the first request gets it, then the second
+    handler.threads.give_back(kept)  # the kept thread comes back: the first request gets it, then the second
     assert (await asyncio.wait_for(first, 10))["status"] == 404
     assert (await asyncio.wait_for(second, 10))["status"] == 404
     assert request_threads["resolve"] == [request_threads["resolve"][0]] * 2
     assert request_threads["resolve"][0].startswith("http-")
-    assert handler._idle == [kept] and not handler._waiting
+    assert handler.threads._idle == [kept] and not handler.threads._waiting
 
 
 async def test_a_request_that_waited_its_time_gets_a_thread_of_its_own(monkeypatch, settings, request_threads):
     settings.HTTP_REQUEST_QUEUE_MS = 100
     handler = application.application.application_mapping["http"]
-    monkeypatch.setattr(handler, "_idle", [])  # all lent out, none comes back
+    monkeypatch.setattr(handler.threads, "_idle", [])  # all lent out, none comes back
     response = await asyncio.wait_for(_get("/api/v1/no-such-route"), 10)
     assert response["status"] == 404
     assert request_threads["resolve"] and not request_threads["resolve"][0].startswith("http-")
-    assert handler._idle == []  # nothing was given back that was not taken
+    assert handler.threads._idle == []  # nothing was given back that was not taken
 
 
 async def test_with_no_wait_a_busy_handler_starts_a_thread_at_once(monkeypatch, settings, request_threads):
     settings.HTTP_REQUEST_QUEUE_MS = 0
     handler = application.application.application_mapping["http"]
-    monkeypatch.setattr(handler, "_idle", [])
+    monkeypatch.setattr(handler.threads, "_idle", [])
     response = await asyncio.wait_for(_get("/api/v1/no-such-route"), 10)
     assert response["status"] == 404
     assert request_threads["resolve"] and not request_threads["resolve"][0].startswith("http-")
-    assert not handler._waiting
+    assert not handler.threads._waiting
+
+
+async def _post_to_a_receiver(app=application) -> dict:
+    """A CI system's plain POST to a receiver: a lean route's request (no such integration)."""
+    communicator = HttpCommunicator(app, "POST", "/api/v1/integrations/generic/999999", body=b"{}", headers=[HOST])
+    response = await communicator.get_response()
+    await communicator.wait(timeout=5)
+    return response
+
+
+async def test_lean_routes_have_threads_of_their_own(request_threads):
+    """The receivers' short requests run on ``HTTP_LEAN_THREADS`` threads of their own, the rest
+    on ``HTTP_REQUEST_THREADS``: a flood of deliveries runs at most that many at once."""
+    assert (await _post_to_a_receiver())["status"] == 404
+    assert (await _get("/api/v1/no-such-route"))["status"] == 404
+    lean, full = request_threads["finished"]
+    assert lean.startswith("http-lean-") and full.startswith("http-") and not full.startswith("http-lean-")
+    assert request_threads["resolve"] == [full]  # only the full chain resolves URLs
+
+
+async def test_with_every_thread_lent_out_the_other_kind_of_request_is_served_at_once(
+    monkeypatch, settings, request_threads
+):
+    """Neither kind queues behind the other: deliveries holding their threads do not hold up the
+    API's requests, nor the API's a delivery."""
+    settings.HTTP_REQUEST_QUEUE_MS = 30_000
+    handler = application.application.application_mapping["http"]
+    monkeypatch.setattr(handler.threads, "_idle", [])
+    assert (await asyncio.wait_for(_post_to_a_receiver(), 5))["status"] == 404
+    monkeypatch.undo()
+    settings.HTTP_REQUEST_QUEUE_MS = 30_000
+    monkeypatch.setattr(handler.lean_threads, "_idle", [])
+    assert (await asyncio.wait_for(_get("/api/v1/no-such-route"), 5))["status"] == 404
+    assert [name.split("_")[0][:-2] for name in request_threads["finished"]] == ["http-lean", "http"]
+
+
+async def test_a_delivery_waits_for_a_lean_thread_rather_than_take_another(monkeypatch, settings, request_threads):
+    settings.HTTP_REQUEST_QUEUE_MS = 10_000
+    handler = application.application.application_mapping["http"]
+    kept = handler.lean_threads._idle[0]
+    monkeypatch.setattr(handler.lean_threads, "_idle", [])
+    delivery = asyncio.create_task(_post_to_a_receiver())
+    await asyncio.sleep(0.3)
+    assert not delivery.done() and len(handler.threads._idle) == settings.HTTP_REQUEST_THREADS
+    handler.lean_threads.give_back(kept)
+    assert (await asyncio.wait_for(delivery, 10))["status"] == 404
+    assert request_threads["finished"][0].startswith("http-lean-")
+
+
+async def test_with_no_lean_threads_lean_routes_share_the_request_threads(settings, request_threads):
+    settings.HTTP_LEAN_THREADS = 0
+    handler = SyncChainASGIHandler()
+    assert handler.lean_threads is None
+    assert (await _post_to_a_receiver(handler))["status"] == 404
+    assert request_threads["finished"][0].startswith("http-") and "lean" not in request_threads["finished"][0]

@@ -33,6 +33,18 @@ def test_only_requests_asking_for_json_or_anything_are_lean(accept, lean):
     assert _wants_json(accept) is lean
 
 
+def _scope(method: str, path: str, *headers: tuple[bytes, bytes], root_path: str = "") -> dict:
+    path, _, query = path.partition("?")
+    return {
+        "type": "http",
+        "method": method.upper(),
+        "path": path,
+        "root_path": root_path,
+        "query_string": query.encode(),
+        "headers": list(headers),
+    }
+
+
 @pytest.mark.parametrize(
     ("method", "path", "lean"),
     [
@@ -47,11 +59,21 @@ def test_only_requests_asking_for_json_or_anything_are_lean(accept, lean):
     ],
 )
 def test_a_route_matches_its_method_and_whole_path_without_a_query(method, path, lean):
-    request = getattr(RequestFactory(), method)(path)
-    found = match(request)
+    found = match(_scope(method, path))
     assert (found is not None) is lean
     if lean and path == RECEIVER:
         assert found is not None and found[1] == {"provider": "github", "integration_id": "12"}
+
+
+def test_the_path_matched_is_the_requests_path_info_and_every_accept_header_counts():
+    """Read off the scope before Django builds the request, as Django will read it: the path
+    without the script prefix, and repeated ``Accept`` headers joined."""
+    assert match(_scope("post", "/hub" + RECEIVER, root_path="/hub")) is not None
+    assert match(_scope("post", "/hub" + RECEIVER)) is None
+    assert match(_scope("post", RECEIVER, (b"accept", b"application/json"))) is not None
+    assert match(_scope("post", RECEIVER, (b"accept", b"application/json"), (b"accept", b"text/html"))) is None
+    with override_settings(FORCE_SCRIPT_NAME="/hub"):
+        assert match(_scope("post", "/hub" + RECEIVER)) is not None
 
 
 def _route(view) -> LeanRoute:

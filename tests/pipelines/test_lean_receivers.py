@@ -92,7 +92,7 @@ async def run(integration: Integration, steps: list[Step], lean: bool, monkeypat
 
     monkeypatch.setattr(Receiver, "post", counted)
     if not lean:
-        monkeypatch.setattr(handlers, "match", lambda request: None)
+        monkeypatch.setattr(handlers, "match", lambda scope: None)
     answers = [normal(await send(*request_for(integration, step))) for step in steps]
     monkeypatch.undo()
     return [answers, await sync_to_async(stored)(), calls]
