@@ -169,7 +169,27 @@ def servers_for(integration: Integration, environment: str, service: str) -> lis
     return sorted(set(Server.objects.filter(query).values_list("pk", flat=True)))
 
 
-def apply_deployment(integration: Integration, fact: DeploymentFact, audience: Audience | None = None) -> Deployment:
+class ServerMap:
+    """:func:`servers_for`, read once per batch of deliveries for each integration, environment
+    and service: a batch's deployments mostly share them, and each read was a query of the
+    worker's per deployment. Within the batch's transaction, as the audience is."""
+
+    def __init__(self) -> None:
+        self._found: dict[tuple[int, str, str], list[int]] = {}
+
+    def servers(self, integration: Integration, environment: str, service: str) -> list[int]:
+        key = (integration.pk, environment, service)
+        if key not in self._found:
+            self._found[key] = servers_for(integration, environment, service)
+        return self._found[key]
+
+
+def apply_deployment(
+    integration: Integration,
+    fact: DeploymentFact,
+    audience: Audience | None = None,
+    server_map: ServerMap | None = None,
+) -> Deployment:
     def merge(deployment: Deployment) -> None:
         if fact.status is not None and _wins(deployment, fact.status, fact.status_at):
             deployment.status, deployment.status_at = fact.status, fact.status_at
@@ -191,7 +211,7 @@ def apply_deployment(integration: Integration, fact: DeploymentFact, audience: A
         },
         merge,
     )  # fmt: skip
-    servers = servers_for(integration, deployment.environment, deployment.service)
+    servers = (server_map or ServerMap()).servers(integration, deployment.environment, deployment.service)
     if not created:
         deployment.servers.set(servers)
     elif servers:  # a new deployment has none to compare with: one INSERT, no read
@@ -200,24 +220,26 @@ def apply_deployment(integration: Integration, fact: DeploymentFact, audience: A
     return deployment
 
 
-def apply(integration: Integration, facts: list[Fact], audience: Audience | None = None) -> None:
+def apply(
+    integration: Integration, facts: list[Fact], audience: Audience | None = None, server_map: ServerMap | None = None
+) -> None:
     for fact in facts:
         if isinstance(fact, PipelineFact):
             apply_pipeline(integration, fact, audience)
         elif isinstance(fact, JobFact):
             apply_job(integration, fact)
         else:
-            apply_deployment(integration, fact, audience)
+            apply_deployment(integration, fact, audience, server_map)
 
 
-def process_delivery(delivery: Delivery, audience: Audience | None = None) -> bool:
+def process_delivery(delivery: Delivery, audience: Audience | None = None, server_map: ServerMap | None = None) -> bool:
     """Apply one accepted delivery in a savepoint of the caller's transaction; False if it
     could not be (its ``process_error`` says why, and nothing of it is kept). The caller marks
     it processed."""
     integration = delivery.integration
     try:
         with transaction.atomic():
-            _apply_delivery(delivery, audience)
+            _apply_delivery(delivery, audience, server_map)
         return True
     except (MissingFields, UnknownEvent, ValueError) as exc:  # accepted by an older reader
         delivery.process_error = str(exc)[:500]
@@ -227,12 +249,12 @@ def process_delivery(delivery: Delivery, audience: Audience | None = None) -> bo
     return False
 
 
-def _apply_delivery(delivery: Delivery, audience: Audience | None) -> None:
+def _apply_delivery(delivery: Delivery, audience: Audience | None, server_map: ServerMap | None) -> None:
     integration = delivery.integration
-    apply(integration, parse(integration.provider, delivery.event, json.loads(delivery.body)), audience)
+    apply(integration, parse(integration.provider, delivery.event, json.loads(delivery.body)), audience, server_map)
 
 
-def _apply_batch(batch: list[Delivery], audience: Audience) -> list[Delivery]:
+def _apply_batch(batch: list[Delivery], audience: Audience, server_map: ServerMap) -> list[Delivery]:
     """Apply ``batch`` in the caller's transaction; the deliveries that could not be applied.
 
     All of it in one savepoint first: a savepoint per delivery was two of the worker's seven
@@ -243,10 +265,10 @@ def _apply_batch(batch: list[Delivery], audience: Audience) -> list[Delivery]:
     try:
         with transaction.atomic():
             for delivery in batch:
-                _apply_delivery(delivery, audience)
+                _apply_delivery(delivery, audience, server_map)
         return []
     except Exception:  # any failure: the careful pass below names and logs it
-        return [delivery for delivery in batch if not process_delivery(delivery, audience)]
+        return [delivery for delivery in batch if not process_delivery(delivery, audience, server_map)]
 
 
 def process_pending(limit: int = 2000) -> int:
@@ -264,7 +286,7 @@ def process_pending(limit: int = 2000) -> int:
             if not batch:
                 break
             now = timezone.now()
-            failed = _apply_batch(batch, Audience.now())
+            failed = _apply_batch(batch, Audience.now(), ServerMap())
             for delivery in failed:
                 Delivery.objects.filter(pk=delivery.pk).update(processed_at=now, process_error=delivery.process_error)
             failed_pks = {delivery.pk for delivery in failed}

@@ -57,8 +57,8 @@ def test_a_delivery_that_fails_costs_only_itself(github, webhook, monkeypatch, c
     Delivery.objects.filter(delivery_id="run-2").update(body='{"workflow_run": {}}')
     applied = ingest.apply_deployment
 
-    def broken(integration, fact, audience=None):
-        applied(integration, fact, audience)  # its rows are written, then it fails
+    def broken(integration, fact, *args):
+        applied(integration, fact, *args)  # its rows are written, then it fails
         raise RuntimeError("the mapping service fell over")
 
     monkeypatch.setattr(ingest, "apply_deployment", broken)
@@ -85,3 +85,17 @@ def test_a_new_deployment_without_mapped_servers_reads_no_servers(generic):
         assert process_pending() == 1
     assert Deployment.objects.count() == 1
     assert not [q for q in queries if "servers_server" in q["sql"] or "deployment_servers" in q["sql"]]
+
+
+def test_a_batch_reads_each_mappings_servers_once(github, server):
+    """Deployments of one integration to one environment and service share their servers'
+    read within a batch (a query per deployment before)."""
+    server.hostname = "web-1.acme.test"
+    server.save()
+    for n in range(5):
+        assert send(github, "deployment_status", deployment_payload(n), f"deploy-{n}").status_code == 202
+    with CaptureQueriesContext(connection) as queries:
+        assert process_pending() == 5
+    reads = [q for q in queries if q["sql"].startswith("SELECT") and '"servers_server"' in q["sql"]]
+    assert len(reads) == 1
+    assert [list(d.servers.values_list("pk", flat=True)) for d in Deployment.objects.all()] == [[server.pk]] * 5
