@@ -68,6 +68,40 @@ async def _close_sync_thread_connections(request):
     await on_writer(connections.close_all)()
 
 
+def _held_elsewhere() -> int:
+    """Pooled PostgreSQL connections checked out by threads other than the test's own (0 without
+    a pool). Django keeps each process's pools on its PostgreSQL wrapper class."""
+    from django.db import connections
+
+    wrapper = connections["default"]
+    pool = getattr(type(wrapper), "_connection_pools", {}).get(wrapper.alias)
+    if pool is None:
+        return 0
+    stats = pool.get_stats()
+    return stats.get("pool_size", 0) - stats.get("pool_available", 0) - (wrapper.connection is not None)
+
+
+_HELD_BEFORE = pytest.StashKey[int]()
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_setup(item):
+    item.stash[_HELD_BEFORE] = _held_elsewhere()
+    yield
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """A test whose threads leave a database connection checked out of the pool is named with a
+    warning: the connection stays open to the end of the run, and PostgreSQL then cannot drop
+    the test database ("is being accessed by other users"). Close it in the thread that opened
+    it (``tests.threads.off_the_loop``, ``in_thread``)."""
+    yield
+    leaked = _held_elsewhere() - item.stash.get(_HELD_BEFORE, 0)
+    if leaked > 0:
+        item.warn(pytest.PytestWarning(f"{leaked} database connection(s) left checked out by another thread"))
+
+
 @pytest.fixture
 def anon() -> APIClient:
     return APIClient()

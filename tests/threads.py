@@ -1,5 +1,6 @@
-"""Two transactions at once on PostgreSQL, in two threads: the second must wait for the
-first's row locks, and both must end well."""
+"""Database work in threads of a test's own: two transactions at once on PostgreSQL (the
+second must wait for the first's row locks, and both must end well), and a blocking call made
+off the event loop of an async test. Each thread closes its database connection when done."""
 
 from __future__ import annotations
 
@@ -8,7 +9,8 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from django.db import connection, transaction
+from asgiref.sync import sync_to_async
+from django.db import connection, connections, transaction
 
 
 def in_thread(target: Callable[[], Any]) -> threading.Thread:
@@ -23,6 +25,22 @@ def in_thread(target: Callable[[], Any]) -> threading.Thread:
     thread = threading.Thread(target=body, daemon=True)
     thread.start()
     return thread
+
+
+async def off_the_loop(target: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+    """``target(*args, **kwargs)`` in a thread of the event loop's executor, while the test goes
+    on (answering an agent's socket, say), with that thread's database connections closed
+    after. Django's test client never closes its connection, and one left open in an executor
+    thread stayed checked out of the pool to the end of the run: PostgreSQL then could not drop
+    the test database ("is being accessed by other users")."""
+
+    def run() -> Any:
+        try:
+            return target(*args, **kwargs)
+        finally:
+            connections.close_all()
+
+    return await sync_to_async(run, thread_sensitive=False)()
 
 
 def second_waits_for_first(first: Callable[[], Any], second: Callable[[], Any], why: str) -> None:

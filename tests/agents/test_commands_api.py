@@ -6,7 +6,6 @@ import asyncio
 from datetime import timedelta
 
 import pytest
-from asgiref.sync import sync_to_async
 from channels.db import database_sync_to_async
 from django.utils import timezone
 
@@ -20,6 +19,7 @@ from tests.factories import ServerFactory
 from tests.helpers import assert_error, assert_ok
 from tests.roles import RoleMatrix, Route, allowed
 from tests.sockets import connect_agent, recv, send
+from tests.threads import off_the_loop
 
 pytestmark = pytest.mark.django_db
 
@@ -262,11 +262,8 @@ class TestWhatTheAgentAnswers:
     async def answer_one(self, operator_client, server, admin, answer):
         _, raw = await database_sync_to_async(create_api_key)(None, admin, name="agent", server=server)
         ws, _ = await connect_agent(raw)
-        call = asyncio.ensure_future(
-            sync_to_async(operator_client.post, thread_sensitive=False)(
-                url(server), {"command": "uptime"}, format="json"
-            )
-        )
+        post = off_the_loop(operator_client.post, url(server), {"command": "uptime"}, format="json")
+        call = asyncio.ensure_future(post)
         frame = await recv(ws, timeout=10)
         assert frame["type"] == "command"
         for reply in answer(frame["id"]):

@@ -9,7 +9,6 @@ import threading
 from datetime import timedelta
 
 import pytest
-from asgiref.sync import sync_to_async
 from channels.db import database_sync_to_async
 from django.db import connection, connections
 from django.utils import timezone
@@ -25,6 +24,7 @@ from approvals.services import ApprovalPending, decide, expire_due
 from tests.approvals.conftest import api
 from tests.helpers import assert_error, assert_ok
 from tests.sockets import connect_agent, recv, send
+from tests.threads import off_the_loop
 from webhooks.models import Delivery
 
 pytestmark = pytest.mark.django_db
@@ -179,7 +179,7 @@ class TestApproveWithARealAgent:
         approval = await database_sync_to_async(ask)(operator, server, "df -h /")
         assert not await database_sync_to_async(CommandHistory.objects.exists)()
         second = await database_sync_to_async(client_for)(other_operator)
-        call = asyncio.ensure_future(sync_to_async(decision, thread_sensitive=False)(second, approval, "approve"))
+        call = asyncio.ensure_future(off_the_loop(decision, second, approval, "approve"))
         frame = await recv(ws, timeout=10)
         assert (frame["type"], frame["command"]) == ("command", "df -h /")
         result = {
