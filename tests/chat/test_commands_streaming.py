@@ -12,7 +12,7 @@ import time
 import pytest
 from asgiref.sync import sync_to_async
 from channels.db import database_sync_to_async
-from django.db import connections, transaction
+from django.db import transaction
 
 from accounts.actor import Actor
 from accounts.models import AuditLog
@@ -25,6 +25,7 @@ from chat.models import Message, RoomEvent
 from chat.streaming import FLUSH_SECONDS, SHOWN_CHARS
 from tests.chat.commanding import room_with, type_in
 from tests.sockets import connect_agent, recv, send
+from tests.threads import off_the_loop
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -35,15 +36,8 @@ async def agent_for(server, admin):
     return ws
 
 
-def _type_in(user, room, content):
-    try:
-        return type_in(user, room, content)
-    finally:
-        connections.close_all()  # this helper thread's: PostgreSQL must drop the test database
-
-
 async def typed(user, room, content):
-    return await sync_to_async(_type_in, thread_sensitive=False)(user, room, content)
+    return await off_the_loop(type_in, user, room, content)
 
 
 async def settled(timeout=30):
@@ -172,20 +166,17 @@ def started_elsewhere(operator, room, server):
     root = type_in(operator, room, "an approved request's command")
     server.refresh_from_db()  # online: its agent connected
     history = services.run_command(Actor.for_user(operator, "chat"), server, "uptime", wait=False, send=False)
-    try:
-        with transaction.atomic():
-            commands.follow(room.pk, root.pk, history.pk, start=lambda: dispatch(history))
-            assert not Message.objects.filter(thread=root).exists()  # after commit, not before
-        return root
-    finally:
-        connections.close_all()
+    with transaction.atomic():
+        commands.follow(room.pk, root.pk, history.pk, start=lambda: dispatch(history))
+        assert not Message.objects.filter(thread=root).exists()  # after commit, not before
+    return root
 
 
 async def test_follow_streams_a_command_started_elsewhere(operator, admin, server):
     room = await database_sync_to_async(room_with)(operator)
     ws = await agent_for(server, admin)
     try:
-        root = await sync_to_async(started_elsewhere, thread_sensitive=False)(operator, room, server)
+        root = await off_the_loop(started_elsewhere, operator, room, server)
         rid = (await recv(ws, timeout=10))["id"]
         await send(ws, {"type": "command.output", "id": rid, "stream": "stdout", "data": "up 3 days\n"})
         await answer_with(ws, rid, "up 3 days\n")

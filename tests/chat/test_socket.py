@@ -8,10 +8,8 @@ import json
 from typing import Any
 
 import pytest
-from asgiref.sync import sync_to_async
 from channels.db import database_sync_to_async
 from channels.testing import WebsocketCommunicator
-from django.db import connection
 from django.utils import timezone
 
 from accounts.actor import Actor
@@ -23,6 +21,7 @@ from chat.jobs import prune_events
 from chat.models import Room, RoomEvent
 from chatops import registry
 from tests.sockets import browser_socket, closed_with, recv, send
+from tests.threads import off_the_loop
 
 pytestmark = pytest.mark.django_db(transaction=True)
 PATH = "/api/v1/ws/chat"
@@ -312,13 +311,10 @@ async def test_messages_posted_while_subscribing_are_neither_lost_nor_doubled(op
     count = 40
 
     def post_many() -> None:
-        try:
-            for n in range(count):
-                services.post_message(me(operator), room, f"burst {n}")
-        finally:
-            connection.close()  # a thread of its own: its connection would outlive the test
+        for n in range(count):
+            services.post_message(me(operator), room, f"burst {n}")
 
-    poster = asyncio.ensure_future(sync_to_async(post_many, thread_sensitive=False)())
+    poster = asyncio.ensure_future(off_the_loop(post_many))
     await asyncio.sleep(0.05)
     frames = await subscribe(ws, room.pk, start)
     await poster

@@ -263,10 +263,10 @@ async def test_with_every_thread_lent_out_the_other_kind_of_request_is_served_at
     API's requests, nor the API's a delivery."""
     settings.HTTP_REQUEST_QUEUE_MS = 30_000
     handler = application.application.application_mapping["http"]
+    kept = handler.threads._idle
     monkeypatch.setattr(handler.threads, "_idle", [])
     assert (await asyncio.wait_for(_post_to_a_receiver(), 5))["status"] == 404
-    monkeypatch.undo()
-    settings.HTTP_REQUEST_QUEUE_MS = 30_000
+    monkeypatch.setattr(handler.threads, "_idle", kept)
     monkeypatch.setattr(handler.lean_threads, "_idle", [])
     assert (await asyncio.wait_for(_get("/api/v1/no-such-route"), 5))["status"] == 404
     assert [name.split("_")[0][:-2] for name in request_threads["finished"]] == ["http-lean", "http"]
